@@ -1,0 +1,70 @@
+/**
+ * Cheap pre-parse guards. The `yaml` parser aborts the whole process (a fatal V8 OOM, not
+ * a catchable error) on documents nested a few thousand levels deep, so depth is estimated
+ * from the raw text before the parser ever sees it.
+ */
+export interface ParseLimits {
+  /** Deepest nesting accepted (block indentation levels + flow brackets). */
+  maxDepth: number;
+  /** Most alias expansions accepted when building values (YAML "billion laughs"). */
+  maxAliasCount: number;
+}
+
+export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 256, maxAliasCount: 10_000 };
+
+/** Value-start prefix of a block line: indentation, `- ` sequence markers, an optional `key: `. */
+const BLOCK_PREFIX = /^( *)((?:- +)*)(?:(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s#'"{[][^#]*?) *: +)?/;
+
+/**
+ * Estimates the nesting depth of YAML or JSON text, and returns the 0-based line where the
+ * estimate first exceeds `limit`, or -1. Overestimates at worst slightly; linear time.
+ */
+export function findExcessiveNesting(text: string, limit: number): number {
+  const indentStack: number[] = [];
+  let flowDepth = 0;
+  let quote: string | undefined;
+  let line = 0;
+  let lineStart = 0;
+  while (lineStart <= text.length) {
+    let lineEnd = text.indexOf('\n', lineStart);
+    if (lineEnd < 0) lineEnd = text.length;
+    let scanFrom = lineStart;
+    if (flowDepth === 0) {
+      const raw = text.slice(lineStart, Math.min(lineEnd, lineStart + 4096));
+      const trimmed = raw.trimStart();
+      if (trimmed !== '' && !trimmed.startsWith('#')) {
+        const m = BLOCK_PREFIX.exec(raw)!;
+        const indent = m[1].length;
+        while (indentStack.length > 0 && indentStack[indentStack.length - 1] > indent) indentStack.pop();
+        if (indentStack.length === 0 || indentStack[indentStack.length - 1] < indent) indentStack.push(indent);
+        const dashes = (m[2].match(/-/g) ?? []).length;
+        if (indentStack.length + dashes > limit) return line;
+        const next = raw.charAt(m[0].length);
+        scanFrom = next === '[' || next === '{' ? lineStart + m[0].length : lineEnd;
+      } else {
+        scanFrom = lineEnd;
+      }
+    }
+    for (let i = scanFrom; i < lineEnd; i++) {
+      const c = text.charCodeAt(i);
+      if (quote !== undefined) {
+        if (c === 92 /* \ */ && quote === '"') i++;
+        else if (text[i] === quote) quote = undefined;
+        continue;
+      }
+      if (c === 34 || c === 39) quote = text[i];
+      else if (c === 91 || c === 123) {
+        flowDepth++;
+        if (flowDepth + indentStack.length > limit) return line;
+      } else if (c === 93 || c === 125) {
+        if (flowDepth > 0) flowDepth--;
+        if (flowDepth === 0) break;
+      } else if (c === 35 /* # */ && (i === lineStart || text.charCodeAt(i - 1) === 32)) break;
+    }
+    // An unterminated single-quoted scalar in flow context may span lines; a double one too.
+    if (flowDepth === 0) quote = undefined;
+    line++;
+    lineStart = lineEnd + 1;
+  }
+  return -1;
+}

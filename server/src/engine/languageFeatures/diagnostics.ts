@@ -1,0 +1,76 @@
+import type { Diagnostic, DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { ParsedDocument } from '../document/parsedDocument';
+import { RULE_DOCS_BASE, runStyleRules } from '../style/registry';
+import type { RuleSetting, SpecgateSettings } from '../settings';
+import type { SeverityName, SeveritySetting } from '../types';
+import { applySuppressions, parseSuppressions } from './suppression';
+
+export const SEVERITY: Record<SeverityName, DiagnosticSeverity> = { error: 1, warn: 2, info: 3, hint: 4 };
+export const SEVERITY_NAME: Record<number, SeverityName> = { 1: 'error', 2: 'warn', 3: 'info', 4: 'hint' };
+
+export function ruleDocUrl(id: string): string {
+  return `${RULE_DOCS_BASE}${id}.md`;
+}
+
+export function isLargeDocument(doc: ParsedDocument, settings: SpecgateSettings): boolean {
+  return doc.text.length > settings.largeFileThresholdKB * 1024;
+}
+
+/** Syntax problems: always shown, for any document that reached the parser. */
+export function syntaxDiagnostics(doc: ParsedDocument): Diagnostic[] {
+  return doc.problems.map((p) => ({
+    range: p.range,
+    severity: 1,
+    code: p.code,
+    codeDescription: { href: ruleDocUrl(p.code) },
+    source: 'specgate',
+    message: p.message,
+  }));
+}
+
+/**
+ * The fast layer: syntax, then the built-in style guide. While the document has syntax
+ * errors only those are shown: rules over a half-parsed value would report phantom problems.
+ */
+export function fastDiagnostics(
+  doc: ParsedDocument,
+  settings: SpecgateSettings,
+  rulesetStyleConfig: Record<string, SeveritySetting | RuleSetting> = {},
+): Diagnostic[] {
+  const syntax = syntaxDiagnostics(doc);
+  if (syntax.length > 0 || doc.value === undefined || !doc.format) return syntax;
+  const out: Diagnostic[] = [];
+  if (isLargeDocument(doc, settings)) {
+    out.push({
+      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+      severity: 3,
+      code: 'specgate-large-file',
+      codeDescription: { href: ruleDocUrl('specgate-large-file') },
+      source: 'specgate',
+      message: `This file is larger than ${settings.largeFileThresholdKB} KB (specgate.largeFileThresholdKB): Spectral rules run on save or with "Specgate: Lint now"; the built-in style guide stays live.`,
+    });
+  }
+  if (settings.styleGuideEnabled && doc.format !== 'arazzo1') {
+    const config = { ...settings.rules, ...rulesetStyleConfig };
+    for (const finding of runStyleRules(doc.value, doc.format, config as never)) {
+      const range = doc.rangeOf(finding.pointer, finding.target);
+      if (!range) continue;
+      out.push({
+        range,
+        severity: SEVERITY[finding.severity],
+        code: finding.ruleId,
+        codeDescription: { href: ruleDocUrl(finding.ruleId) },
+        source: 'specgate',
+        message: finding.message,
+        data: { pointer: finding.pointer, target: finding.target, fix: finding.fix },
+      });
+    }
+  }
+  return out;
+}
+
+/** Applies `# specgate-disable-next-line` comments to every layer's findings of one file. */
+export function withSuppressions(doc: { text: string }, diagnostics: Diagnostic[]): Diagnostic[] {
+  const { suppressions, problems } = parseSuppressions(doc.text);
+  return [...applySuppressions(diagnostics, suppressions), ...problems];
+}

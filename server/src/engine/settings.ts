@@ -1,0 +1,69 @@
+import type { SeverityName, SeveritySetting } from './types';
+
+export interface RuleSetting {
+  severity?: SeveritySetting;
+  options?: Record<string, unknown>;
+}
+
+/** Every setting the engine reads. The client sends `specgate.*`; the CLI builds these from flags. */
+export interface SpecgateSettings {
+  /** A ruleset file to use instead of the discovered `.spectral.*` (absolute, or relative to the workspace folder). */
+  ruleset: string;
+  /** Run Spectral (the default `spectral:oas`/`spectral:arazzo` rulesets or the workspace ruleset). */
+  spectralEnabled: boolean;
+  /** Run Specgate's built-in style guide. */
+  styleGuideEnabled: boolean;
+  /** Per built-in rule: a severity, `off`, or `{ severity, options }`. */
+  rules: Record<string, SeveritySetting | RuleSetting>;
+  /** Fetch `http(s)` `$ref`s and remote ruleset `extends`. Off by default. */
+  allowRemoteReferences: boolean;
+  /** Above this size Spectral runs on save or on command only; the fast layer stays live. */
+  largeFileThresholdKB: number;
+  maxNestingDepth: number;
+  maxAliasCount: number;
+  /** Most files followed through `$ref` from one document. */
+  maxReferencedFiles: number;
+  debounceMs: number;
+  /** Git revision the breaking-change engine compares with. */
+  baseline: string;
+}
+
+export const DEFAULT_SETTINGS: SpecgateSettings = {
+  ruleset: '',
+  spectralEnabled: true,
+  styleGuideEnabled: true,
+  rules: {},
+  allowRemoteReferences: false,
+  largeFileThresholdKB: 2048,
+  maxNestingDepth: 256,
+  maxAliasCount: 10_000,
+  maxReferencedFiles: 200,
+  debounceMs: 250,
+  baseline: 'HEAD',
+};
+
+export function mergeSettings(partial: unknown): SpecgateSettings {
+  const merged: SpecgateSettings = { ...DEFAULT_SETTINGS, rules: {} };
+  if (!partial || typeof partial !== 'object') return merged;
+  const input = partial as Record<string, unknown>;
+  for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof SpecgateSettings>) {
+    const value = input[key];
+    if (value === undefined || value === null) continue;
+    if (typeof value === typeof DEFAULT_SETTINGS[key]) (merged as unknown as Record<string, unknown>)[key] = value;
+  }
+  return merged;
+}
+
+const SEVERITIES: readonly string[] = ['error', 'warn', 'info', 'hint', 'off'];
+
+/** Accepts Spectral's spellings too: `warning`, `information`, booleans, 0–3. */
+export function normalizeSeverity(value: unknown): SeveritySetting | undefined {
+  if (value === true) return undefined;
+  if (value === false) return 'off';
+  if (typeof value === 'number') return (['error', 'warn', 'info', 'hint'] as SeverityName[])[value];
+  if (typeof value !== 'string') return undefined;
+  const v = value.toLowerCase();
+  if (v === 'warning') return 'warn';
+  if (v === 'information') return 'info';
+  return SEVERITIES.includes(v) ? (v as SeveritySetting) : undefined;
+}

@@ -1,0 +1,70 @@
+import { Document, Spectral, Ruleset, ISpectralDiagnostic } from '@stoplight/spectral-core';
+import * as Parsers from '@stoplight/spectral-parsers';
+import { Resolver } from '@stoplight/spectral-ref-resolver';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { IWorkspace } from '../workspace';
+import type { SpecgateSettings } from '../settings';
+import { pathToUri, uriToPath } from '../uri';
+
+const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
+
+/**
+ * A `$ref` resolver that reads through the workspace (editor buffers first) and refuses
+ * remote references unless the user allowed them.
+ */
+export function createWorkspaceResolver(workspace: IWorkspace, settings: SpecgateSettings, maxFiles: number): Resolver {
+  let reads = 0;
+  const readLocal = async (ref: { href(): string }) => {
+    if (++reads > maxFiles) throw new Error(`more than ${maxFiles} referenced files; raise specgate.maxReferencedFiles`);
+    const text = await workspace.readFile(pathToUri(ref.href()));
+    if (text === undefined) throw new Error(`file not found: ${ref.href()}`);
+    return text;
+  };
+  const readRemote = async (ref: { href(): string }) => {
+    if (!settings.allowRemoteReferences || !workspace.fetchRemote) {
+      throw new Error(`remote reference ${ref.href()} not fetched (set specgate.allowRemoteReferences to allow it)`);
+    }
+    const text = await workspace.fetchRemote(ref.href());
+    if (text === undefined) throw new Error(`could not fetch ${ref.href()}`);
+    return text;
+  };
+  return new Resolver({ resolvers: { file: { resolve: readLocal }, http: { resolve: readRemote }, https: { resolve: readRemote } } });
+}
+
+/** Runs Spectral on one document; returns diagnostics per file, since findings can sit in `$ref`'d files. */
+export async function runSpectral(
+  uri: string,
+  text: string,
+  ruleset: Ruleset,
+  workspace: IWorkspace,
+  settings: SpecgateSettings,
+): Promise<Map<string, Diagnostic[]>> {
+  const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles) });
+  spectral.setRuleset(ruleset);
+  const source = uriToPath(uri);
+  const parser = uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
+  const results = await spectral.run(new Document(text, parser as never, source), { ignoreUnknownFormats: true });
+  const byFile = new Map<string, Diagnostic[]>();
+  for (const result of results) {
+    const fileUri = result.source ? pathToUri(result.source) : uri;
+    let list = byFile.get(fileUri);
+    if (!list) byFile.set(fileUri, (list = []));
+    list.push(toDiagnostic(result, ruleset));
+  }
+  return byFile;
+}
+
+function toDiagnostic(result: ISpectralDiagnostic, ruleset: Ruleset): Diagnostic {
+  const code = String(result.code);
+  const rule = ruleset.rules[code];
+  const href = rule?.documentationUrl ?? (code.startsWith('oas') || code.startsWith('operation-') || code.startsWith('info-') ? `${SPECTRAL_DOCS}#${code}` : undefined);
+  return {
+    range: result.range,
+    severity: (result.severity + 1) as Diagnostic['severity'],
+    code,
+    ...(href ? { codeDescription: { href } } : {}),
+    source: 'specgate',
+    message: result.message,
+    data: { engine: 'spectral', path: result.path },
+  };
+}

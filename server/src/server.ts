@@ -1,0 +1,119 @@
+import {
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+  InitializeParams,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { createLanguageService } from './engine/languageService';
+import { mergeSettings, SpecgateSettings } from './engine/settings';
+import { NodeWorkspace } from './node/nodeWorkspace';
+import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
+
+/** Commands the client (or any LSP client) can run through workspace/executeCommand. */
+export const Commands = { lintNow: 'specgate.lintNow' } as const;
+
+const connection = createConnection(ProposedFeatures.all);
+const documents = new TextDocuments(TextDocument);
+const workspace = new NodeWorkspace([], { trusted: false, buffers: documents });
+let settings: SpecgateSettings = mergeSettings(undefined);
+let pullConfiguration = false;
+
+const service = createLanguageService({ workspace, getSettings: () => settings });
+const scheduler = new DiagnosticsScheduler({
+  service,
+  settings: () => settings,
+  openDocument: (uri) => {
+    const doc = documents.get(uri);
+    return doc ? { text: doc.getText(), version: doc.version } : undefined;
+  },
+  publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
+  notify: (message) => void connection.window.showWarningMessage(message),
+  status: (uri, diagnostics) => void connection.sendNotification('specgate/status', {
+    uri,
+    errors: diagnostics.filter((d) => d.severity === 1).length,
+    warnings: diagnostics.filter((d) => d.severity === 2).length,
+    total: diagnostics.length,
+  }),
+  log: (message) => connection.console.error(message),
+});
+
+connection.onInitialize((params: InitializeParams) => {
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
+  workspace.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
+  if (workspace.folders.length === 0 && params.rootUri) workspace.folders = [params.rootUri];
+  // Clients without a notion of trust (Neovim, Helix...) opt in with initializationOptions.trusted.
+  workspace.setTrusted(init.trusted === true);
+  settings = mergeSettings(init.settings);
+  pullConfiguration = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+      executeCommandProvider: { commands: [Commands.lintNow] },
+      workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+    },
+    serverInfo: { name: 'specgate', version: '0.1.0' },
+  };
+});
+
+connection.onInitialized(async () => {
+  if (pullConfiguration) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specgate' }).catch(() => undefined);
+    await refreshSettings();
+  }
+});
+
+async function refreshSettings(pushed?: unknown): Promise<void> {
+  if (pushed !== undefined && pushed !== null) settings = mergeSettings(pushed);
+  else if (pullConfiguration) {
+    try {
+      const [config] = await connection.workspace.getConfiguration([{ section: 'specgate' }]);
+      settings = mergeSettings(config);
+    } catch {
+      // Keep the previous settings: a client that cannot answer should not reset them.
+    }
+  }
+  service.invalidateRulesets();
+  for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
+}
+
+connection.onDidChangeConfiguration((change) => {
+  const pushed = (change.settings as { specgate?: unknown } | undefined)?.specgate;
+  void refreshSettings(pullConfiguration ? undefined : pushed);
+});
+
+connection.onNotification('specgate/setTrusted', (params: { trusted: boolean }) => {
+  workspace.setTrusted(params?.trusted === true);
+  service.invalidateRulesets();
+  for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
+});
+
+connection.onDidChangeWatchedFiles((params) => {
+  if (params.changes.some((c) => RULESET_FILE_NAMES.some((name) => c.uri.endsWith('/' + name)) || /\.spectral|functions/.test(c.uri))) {
+    service.invalidateRulesets();
+  }
+  for (const doc of documents.all()) scheduler.schedule(doc.uri);
+});
+
+connection.onExecuteCommand(async (params) => {
+  if (params.command === Commands.lintNow) {
+    const uris = (params.arguments?.filter((a): a is string => typeof a === 'string')) ?? [];
+    for (const uri of uris.length > 0 ? uris : documents.all().map((d) => d.uri)) await scheduler.runNow(uri);
+  }
+  return null;
+});
+
+documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
+documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+documents.onDidSave((e) => void scheduler.runNow(e.document.uri));
+documents.onDidClose((e) => scheduler.close(e.document.uri));
+
+// The server must outlive any bad input: log and keep serving.
+process.on('uncaughtException', (e) => connection.console.error(`Specgate: uncaught ${e.stack ?? e}`));
+process.on('unhandledRejection', (e) => connection.console.error(`Specgate: unhandled rejection ${(e as Error)?.stack ?? e}`));
+
+documents.listen(connection);
+connection.listen();

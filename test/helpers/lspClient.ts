@@ -1,0 +1,110 @@
+import { spawn, ChildProcess } from 'child_process';
+import * as path from 'path';
+import {
+  createProtocolConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  ProtocolConnection,
+  PublishDiagnosticsParams,
+  Diagnostic,
+} from 'vscode-languageserver-protocol/node';
+
+export const SERVER_JS = path.resolve(__dirname, '../../../dist/server.js');
+
+export interface LspSession {
+  connection: ProtocolConnection;
+  process: ChildProcess;
+  stderr: () => string;
+  /** Every publishDiagnostics received, in order. */
+  published: PublishDiagnosticsParams[];
+  notifications: Array<{ method: string; params: unknown }>;
+  open(uri: string, text: string, languageId?: string, version?: number): void;
+  change(uri: string, version: number, text: string): void;
+  close(uri: string): void;
+  /** Resolves with the first publish for `uri` (after this call) that satisfies `predicate`. */
+  waitForDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  shutdown(): Promise<void>;
+}
+
+/** Spawns `node dist/server.js --stdio` and speaks LSP to it as an editor does. */
+export async function startServer(options: {
+  rootUri?: string;
+  settings?: Record<string, unknown>;
+  trusted?: boolean;
+  configurationCapability?: boolean;
+} = {}): Promise<LspSession> {
+  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  let stderr = '';
+  child.stderr!.on('data', (d) => (stderr += d));
+  const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+  const published: PublishDiagnosticsParams[] = [];
+  const notifications: Array<{ method: string; params: unknown }> = [];
+  const waiters: Array<{ uri: string; predicate: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  connection.onNotification('textDocument/publishDiagnostics', (params: PublishDiagnosticsParams) => {
+    published.push(params);
+    for (const w of [...waiters]) {
+      if (w.uri === params.uri && w.predicate(params)) {
+        waiters.splice(waiters.indexOf(w), 1);
+        w.resolve(params);
+      }
+    }
+  });
+  connection.onNotification((method: string, params: unknown) => notifications.push({ method, params }));
+  connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
+  connection.onRequest('client/registerCapability', () => null);
+  connection.onRequest('window/showMessageRequest', () => null);
+  connection.onRequest('window/workDoneProgress/create', () => null);
+  connection.listen();
+  await connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: options.rootUri ?? null,
+    workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
+    capabilities: {
+      workspace: { configuration: options.configurationCapability ?? true, workspaceFolders: true },
+      textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, synchronization: { didSave: true } },
+    },
+    initializationOptions: { settings: options.settings ?? {}, trusted: options.trusted ?? true },
+  });
+  await connection.sendNotification('initialized', {});
+  const versions = new Map<string, number>();
+  return {
+    connection,
+    process: child,
+    stderr: () => stderr,
+    published,
+    notifications,
+    open(uri, text, languageId = uri.endsWith('.json') ? 'json' : 'yaml', version = 1) {
+      versions.set(uri, version);
+      void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });
+    },
+    change(uri, version, text) {
+      void connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    },
+    close(uri) {
+      void connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    },
+    waitForDiagnostics(uri, predicate = () => true, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(published.filter((p) => p.uri === uri).map((p) => ({ v: p.version, codes: p.diagnostics.map((d) => d.code) })))}\nstderr: ${stderr}`)), timeoutMs);
+        waiters.push({ uri, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      });
+    },
+    async shutdown() {
+      try {
+        await connection.sendRequest('shutdown');
+        await connection.sendNotification('exit');
+      } catch { /* already gone */ }
+      connection.dispose();
+      if (child.exitCode === null) {
+        await new Promise<void>((resolve) => {
+          const t = setTimeout(() => { child.kill('SIGKILL'); resolve(); }, 2000);
+          child.once('exit', () => { clearTimeout(t); resolve(); });
+        });
+      }
+    },
+  };
+}
+
+export function codes(diagnostics: Diagnostic[]): string[] {
+  return diagnostics.map((d) => String(d.code));
+}
