@@ -1,0 +1,584 @@
+/**
+ * Naming rules. They share one evaluation per name so that a name gets one diagnostic:
+ * a glossary term is reported by `specgate-preferred-terms` only (not by the casing rule), and the
+ * acronym rule only looks at names that are otherwise well cased.
+ */
+import { indexDocument, own, ownString, type OpenApiIndex, type ParameterInfo, type PropertyInfo } from '../../openapi';
+import { joinPointer } from '../../types';
+import {
+  acronymStem,
+  capitalize,
+  convertCasing,
+  distinctCasing,
+  dominantCasing,
+  isCasingName,
+  isShoutedWord,
+  joinWords,
+  matchesCasing,
+  tokenize,
+  type AcronymPolicy,
+  type CasingName,
+} from '../casing';
+import type { RuleContext, SpecFormat, StyleRule } from '../types';
+import { operationLabel, otherOptions, quoteList, stringArray, stringRecord } from '../util';
+
+export const OAS_FORMATS: SpecFormat[] = ['oas2', 'oas3.0', 'oas3.1'];
+
+type Ctx = RuleContext<unknown>;
+
+function isExtensionName(name: string): boolean {
+  return name.startsWith('x-');
+}
+
+/** A name worth judging: it has at least one letter once punctuation is stripped. */
+function hasLetters(name: string): boolean {
+  return /\p{L}/u.test(tokenize(name).core);
+}
+
+/** Convert and report only when the conversion is a real fix. */
+function renameTo(name: string, casing: CasingName, policy: AcronymPolicy): string | undefined {
+  if (!hasLetters(name) || matchesCasing(name, casing)) return undefined;
+  const newName = convertCasing(name, casing, policy);
+  return newName !== name && matchesCasing(newName, casing) ? newName : undefined;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Acronym policy (shared by every rename so fixes never trip the acronym rule)
+
+export type AcronymOptions = { style: 'capitalize-first-only' | 'allow-uppercase'; allow: string[] };
+
+export function acronymPolicy(ctx: Ctx): AcronymPolicy {
+  const o = otherOptions(ctx, acronymCasing);
+  if (!o || o.style === 'allow-uppercase') return { mode: 'preserve' };
+  return { mode: 'capitalize', allow: new Set(stringArray(o.allow)) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Property names: casing + glossary
+
+export const PROPERTY_CASINGS: readonly CasingName[] = ['camelCase', 'snake_case', 'PascalCase', 'kebab-case'];
+
+/** The document's dominant property casing (ties: camelCase, snake_case, PascalCase, kebab-case). */
+export function dominantPropertyCasing(index: OpenApiIndex): CasingName {
+  const memo = index.memo.get('dominantPropertyCasing') as CasingName | undefined;
+  if (memo) return memo;
+  const votes = new Map<CasingName, number>();
+  for (const p of index.properties) {
+    if (isExtensionName(p.name)) continue;
+    const c = distinctCasing(p.name, PROPERTY_CASINGS);
+    if (c) votes.set(c, (votes.get(c) ?? 0) + 1);
+  }
+  const result = dominantCasing(votes, PROPERTY_CASINGS) ?? 'camelCase';
+  index.memo.set('dominantPropertyCasing', result);
+  return result;
+}
+
+export type PropertyCasingOptions = { casing: 'auto' | CasingName };
+export type PreferredTermsOptions = { terms: Record<string, string>; useDefaults: boolean };
+
+/** Default glossary: discouraged phrase (any casing) → preferred term. */
+export const DEFAULT_TERMS: Record<string, string> = (() => {
+  const out: Record<string, string> = {};
+  const add = (preferred: string, phrases: string[]) => phrases.forEach((p) => (out[p] = preferred));
+  add('createdAt', [
+    'creation_date', 'creation_time', 'creation_timestamp', 'create_date', 'create_time', 'created_date',
+    'created_time', 'created_timestamp', 'created_on', 'date_created', 'time_created', 'created_datetime',
+  ]);
+  add('updatedAt', [
+    'modification_date', 'modification_time', 'modified_at', 'modified_on', 'modified_date', 'modified_time',
+    'update_date', 'update_time', 'updated_date', 'updated_time', 'updated_timestamp', 'updated_on',
+    'last_modified', 'last_modified_at', 'last_modified_date', 'last_modified_time', 'last_updated',
+    'last_updated_at', 'last_update', 'last_update_time', 'last_update_date', 'date_modified', 'date_updated',
+    'time_modified', 'time_updated', 'updated_datetime',
+  ]);
+  add('deletedAt', [
+    'deletion_date', 'deletion_time', 'delete_date', 'delete_time', 'deleted_date', 'deleted_time',
+    'deleted_timestamp', 'deleted_on', 'date_deleted', 'time_deleted', 'removed_at', 'removed_on',
+  ]);
+  return out;
+})();
+
+interface Glossary {
+  /** normalized phrase (lowercase words joined by spaces) → preferred term */
+  terms: Map<string, string>;
+}
+
+function normalizedWords(name: string): string[] {
+  return tokenize(name).words.map((w) => w.text.toLowerCase());
+}
+
+export function compileGlossary(options: PreferredTermsOptions): Glossary {
+  const terms = new Map<string, string>();
+  const addAll = (record: Record<string, string>) => {
+    for (const [from, to] of Object.entries(record)) {
+      const key = normalizedWords(from).join(' ');
+      if (key === '' || key === normalizedWords(to).join(' ') || !hasLetters(to)) continue;
+      terms.set(key, to);
+    }
+  };
+  if (options.useDefaults !== false) addAll(DEFAULT_TERMS);
+  addAll(stringRecord(options.terms));
+  return { terms };
+}
+
+/**
+ * The glossary match for a name: the longest discouraged phrase that ends the name
+ * (`orderCreationDate` matches `creation date`). Returns the name rewritten with the preferred term.
+ */
+export function matchGlossary(
+  name: string,
+  glossary: Glossary,
+  casing: CasingName,
+  policy: AcronymPolicy,
+): { preferred: string; newName: string } | undefined {
+  if (glossary.terms.size === 0) return undefined;
+  const parts = tokenize(name);
+  const words = parts.words.map((w) => w.text);
+  const lower = words.map((w) => w.toLowerCase());
+  for (let i = 0; i < lower.length; i++) {
+    const preferred = glossary.terms.get(lower.slice(i).join(' '));
+    if (preferred === undefined) continue;
+    const newWords = [...words.slice(0, i), ...tokenize(preferred).words.map((w) => w.text)];
+    const newName = parts.prefix + joinWords(newWords, casing, policy) + parts.suffix;
+    if (newName === name) return undefined;
+    return { preferred, newName };
+  }
+  return undefined;
+}
+
+interface PropertyVerdict {
+  kind: 'glossary' | 'casing';
+  newName: string;
+  message: string;
+}
+
+/** What the naming rules say about a property name (glossary first, then casing); undefined if fine. */
+function propertyVerdict(
+  index: OpenApiIndex,
+  name: string,
+  casingOptions: PropertyCasingOptions | undefined,
+  glossary: Glossary | undefined,
+  policy: AcronymPolicy,
+): PropertyVerdict | undefined {
+  if (isExtensionName(name) || !hasLetters(name)) return undefined;
+  const configured = casingOptions?.casing;
+  const auto = !isCasingName(configured);
+  const casing = auto ? dominantPropertyCasing(index) : configured;
+  if (glossary) {
+    const m = matchGlossary(name, glossary, casing, policy);
+    if (m) {
+      return {
+        kind: 'glossary',
+        newName: m.newName,
+        message: `"${name}" uses a discouraged term; the style guide's term is "${m.preferred}": rename it to "${m.newName}".`,
+      };
+    }
+  }
+  if (casingOptions) {
+    const newName = renameTo(name, casing, policy);
+    if (newName) {
+      const why = auto ? `${casing}, the document's dominant property casing` : casing;
+      return { kind: 'casing', newName, message: `Property "${name}" is not ${why}; rename it to "${newName}".` };
+    }
+  }
+  return undefined;
+}
+
+function propertyVerdicts(ctx: Ctx, casingOptions: PropertyCasingOptions | undefined, termOptions: PreferredTermsOptions | undefined) {
+  const index = indexDocument(ctx.document, ctx.format);
+  const glossary = termOptions ? compileGlossary(termOptions) : undefined;
+  const policy = acronymPolicy(ctx);
+  return (p: PropertyInfo) => propertyVerdict(index, p.name, casingOptions, glossary, policy);
+}
+
+function reportPropertyVerdicts(ctx: Ctx, kind: PropertyVerdict['kind'], verdict: (p: PropertyInfo) => PropertyVerdict | undefined) {
+  for (const p of indexDocument(ctx.document, ctx.format).properties) {
+    const v = verdict(p);
+    if (v?.kind === kind) {
+      ctx.report({ pointer: p.pointer, target: 'key', message: v.message, fix: { kind: 'rename', newName: v.newName } });
+    }
+  }
+}
+
+export const propertyCasing: StyleRule<PropertyCasingOptions> = {
+  id: 'specgate-property-casing',
+  description: 'Property names follow one casing (by default the dominant one of the document).',
+  defaultSeverity: 'warn',
+  formats: OAS_FORMATS,
+  defaultOptions: { casing: 'auto' },
+  check(ctx) {
+    const verdict = propertyVerdicts(ctx, ctx.options, otherOptions(ctx, preferredTerms));
+    reportPropertyVerdicts(ctx, 'casing', verdict);
+  },
+};
+
+export const preferredTerms: StyleRule<PreferredTermsOptions> = {
+  id: 'specgate-preferred-terms',
+  description: 'Property names use the glossary\'s preferred terms (e.g. createdAt, not creationDate).',
+  defaultSeverity: 'warn',
+  formats: OAS_FORMATS,
+  defaultOptions: { terms: {}, useDefaults: true },
+  check(ctx) {
+    const verdict = propertyVerdicts(ctx, otherOptions(ctx, propertyCasing), ctx.options);
+    reportPropertyVerdicts(ctx, 'glossary', verdict);
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Parameters
+
+export type ParameterCasingOptions = Record<'query' | 'path' | 'header' | 'cookie', CasingName | 'off'>;
+
+function parameterRename(p: ParameterInfo, options: ParameterCasingOptions, policy: AcronymPolicy) {
+  if (p.name === undefined || p.in === undefined) return undefined;
+  if (!Object.prototype.hasOwnProperty.call(options, p.in)) return undefined;
+  const casing = (options as Record<string, unknown>)[p.in];
+  if (!isCasingName(casing)) return undefined;
+  const newName = renameTo(p.name, casing, policy);
+  return newName ? { casing, newName } : undefined;
+}
+
+export const parameterCasing: StyleRule<ParameterCasingOptions> = {
+  id: 'specgate-parameter-casing',
+  description: 'Parameter names follow the casing configured for their location (query, path, header, cookie).',
+  defaultSeverity: 'warn',
+  formats: OAS_FORMATS,
+  defaultOptions: { query: 'camelCase', path: 'camelCase', header: 'Train-Case', cookie: 'off' },
+  check(ctx) {
+    const policy = acronymPolicy(ctx);
+    for (const p of indexDocument(ctx.document, ctx.format).parameters) {
+      const r = parameterRename(p, ctx.options, policy);
+      if (!r) continue;
+      ctx.report({
+        pointer: joinPointer(p.pointer, 'name'),
+        target: 'value',
+        message: `${capitalize(p.in ?? '')} parameter "${p.name}" is not ${r.casing}; rename it to "${r.newName}".`,
+        fix: { kind: 'rename', newName: r.newName },
+      });
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Paths
+
+export type PathSegmentOptions = { pathParameterCasing: CasingName | 'off' };
+
+/** The corrected path and what was wrong in it. */
+export function correctPath(path: string, paramCasing: CasingName | undefined, policy: AcronymPolicy) {
+  const badSegments: string[] = [];
+  const badParams: string[] = [];
+  const newPath = path
+    .split('/')
+    .map((segment) =>
+      segment
+        .split(/(\{[^{}]*\})/)
+        .map((part) => {
+          const param = /^\{([^{}]*)\}$/.exec(part);
+          if (param) {
+            const fixed = paramCasing ? renameTo(param[1], paramCasing, policy) : undefined;
+            if (!fixed) return part;
+            badParams.push(param[1]);
+            return `{${fixed}}`;
+          }
+          const fixedPart = part.replace(/[\p{L}\p{M}\p{N}_-]+/gu, (token) => renameTo(token, 'kebab-case', policy) ?? token);
+          if (fixedPart !== part) badSegments.push(part);
+          return fixedPart;
+        })
+        .join(''),
+    )
+    .join('/');
+  return { newPath, badSegments, badParams };
+}
+
+export const pathSegmentCasing: StyleRule<PathSegmentOptions> = {
+  id: 'specgate-path-segment-casing',
+  description: 'Literal path segments are kebab-case; path parameters follow a configurable casing.',
+  defaultSeverity: 'warn',
+  formats: OAS_FORMATS,
+  defaultOptions: { pathParameterCasing: 'camelCase' },
+  check(ctx) {
+    const paramCasing = isCasingName(ctx.options.pathParameterCasing) ? ctx.options.pathParameterCasing : undefined;
+    const policy = acronymPolicy(ctx);
+    const paths = own(ctx.document, 'paths');
+    if (paths === null || typeof paths !== 'object' || Array.isArray(paths)) return;
+    for (const path of Object.keys(paths)) {
+      if (isExtensionName(path)) continue;
+      const { newPath, badSegments, badParams } = correctPath(path, paramCasing, policy);
+      if (newPath === path) continue;
+      const problems: string[] = [];
+      if (badSegments.length) {
+        problems.push(`${badSegments.length > 1 ? 'segments' : 'segment'} ${quoteList(badSegments)} ${badSegments.length > 1 ? 'are' : 'is'} not kebab-case`);
+      }
+      if (badParams.length) {
+        problems.push(`path ${badParams.length > 1 ? 'parameters' : 'parameter'} ${quoteList(badParams.map((p) => `{${p}}`))} ${badParams.length > 1 ? 'are' : 'is'} not ${paramCasing}`);
+      }
+      ctx.report({
+        pointer: joinPointer('/paths', path),
+        target: 'key',
+        message: `Path ${problems.join(' and ')}; rename it to "${newPath}".`,
+        fix: { kind: 'rename', newName: newPath },
+      });
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Operation ids
+
+function operationIds(ctx: Ctx) {
+  const out: Array<{ id: string; pointer: string; label: string }> = [];
+  for (const op of indexDocument(ctx.document, ctx.format).operations) {
+    const id = ownString(op.operation, 'operationId');
+    if (id === undefined) continue;
+    const label = op.kind === 'path' ? operationLabel(op.method, op.path) : `${op.kind} ${operationLabel(op.method, op.path)}`;
+    out.push({ id, pointer: joinPointer(op.pointer, 'operationId'), label });
+  }
+  return out;
+}
+
+export const operationIdCasing: StyleRule<Record<string, never>> = {
+  id: 'specgate-operation-id-casing',
+  description: 'operationId values are camelCase.',
+  defaultSeverity: 'warn',
+  formats: OAS_FORMATS,
+  defaultOptions: {},
+  check(ctx) {
+    const policy = acronymPolicy(ctx);
+    for (const { id, pointer } of operationIds(ctx)) {
+      const newName = renameTo(id, 'camelCase', policy);
+      if (!newName) continue;
+      ctx.report({
+        pointer,
+        target: 'value',
+        message: `operationId "${id}" is not camelCase; rename it to "${newName}".`,
+        fix: { kind: 'rename', newName },
+      });
+    }
+  },
+};
+
+export const operationIdUnique: StyleRule<Record<string, never>> = {
+  id: 'specgate-operation-id-unique',
+  description: 'operationId values are unique across the document.',
+  defaultSeverity: 'error',
+  formats: OAS_FORMATS,
+  defaultOptions: {},
+  check(ctx) {
+    const first = new Map<string, string>();
+    for (const { id, pointer, label } of operationIds(ctx)) {
+      const owner = first.get(id);
+      if (owner === undefined) {
+        first.set(id, label);
+        continue;
+      }
+      ctx.report({ pointer, target: 'value', message: `operationId "${id}" is not unique: ${owner} already uses it.` });
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Schema names
+
+export const schemaNameCasing: StyleRule<Record<string, never>> = {
+  id: 'specgate-schema-name-casing',
+  description: 'Component schema names (Swagger 2.0 definitions) are PascalCase.',
+  defaultSeverity: 'warn',
+  formats: OAS_FORMATS,
+  defaultOptions: {},
+  check(ctx) {
+    const policy = acronymPolicy(ctx);
+    for (const { name, pointer } of indexDocument(ctx.document, ctx.format).schemaNames) {
+      const newName = renameTo(name, 'PascalCase', policy);
+      if (!newName) continue;
+      ctx.report({
+        pointer,
+        target: 'key',
+        message: `Schema name "${name}" is not PascalCase; rename it to "${newName}".`,
+        fix: { kind: 'rename', newName },
+      });
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Enum values
+
+export type EnumCasingOptions = { casing: 'auto' | CasingName };
+export const ENUM_CASINGS: readonly CasingName[] = ['UPPER_SNAKE_CASE', 'camelCase', 'snake_case', 'kebab-case', 'PascalCase'];
+const ENUM_VALUE = /^\p{L}[\p{L}\p{M}\p{N}_-]*$/u;
+
+export const enumCasing: StyleRule<EnumCasingOptions> = {
+  id: 'specgate-enum-casing',
+  description: 'String enum values use one casing (by default the dominant one of each enum).',
+  defaultSeverity: 'warn',
+  formats: OAS_FORMATS,
+  defaultOptions: { casing: 'auto' },
+  check(ctx) {
+    const policy = acronymPolicy(ctx);
+    const enums: Array<{ pointer: string; values: Array<{ value: string; index: number }> }> = [];
+    const docVotes = new Map<CasingName, number>();
+    for (const { schema, pointer } of indexDocument(ctx.document, ctx.format).schemas) {
+      const list = own(schema, 'enum');
+      if (!Array.isArray(list)) continue;
+      const values: Array<{ value: string; index: number }> = [];
+      list.forEach((value, index) => {
+        if (typeof value === 'string' && ENUM_VALUE.test(value)) values.push({ value, index });
+      });
+      if (values.length === 0) continue;
+      enums.push({ pointer: joinPointer(pointer, 'enum'), values });
+      for (const { value } of values) {
+        const c = distinctCasing(value, ENUM_CASINGS);
+        if (c) docVotes.set(c, (docVotes.get(c) ?? 0) + 1);
+      }
+    }
+    const fixed = isCasingName(ctx.options.casing) ? ctx.options.casing : undefined;
+    const docDominant = dominantCasing(docVotes, ENUM_CASINGS);
+    for (const e of enums) {
+      let casing = fixed;
+      let why = casing ?? '';
+      if (!casing) {
+        const votes = new Map<CasingName, number>();
+        for (const { value } of e.values) {
+          const c = distinctCasing(value, ENUM_CASINGS);
+          if (c) votes.set(c, (votes.get(c) ?? 0) + 1);
+        }
+        const counts = [...votes.values()].sort((a, b) => b - a);
+        if (counts.length > 0 && (counts.length === 1 || counts[0] > counts[1])) {
+          casing = dominantCasing(votes, ENUM_CASINGS);
+          why = `${casing}, like the other values of this enum`;
+        } else {
+          casing = docDominant;
+          why = `${casing}, the dominant enum casing of the document`;
+        }
+      }
+      if (!casing) continue;
+      for (const { value, index } of e.values) {
+        const newName = renameTo(value, casing, policy);
+        if (!newName) continue;
+        ctx.report({
+          pointer: joinPointer(e.pointer, index),
+          target: 'value',
+          message: `Enum value "${value}" is not ${why}; use "${newName}".`,
+          fix: { kind: 'rename', newName },
+        });
+      }
+    }
+  },
+};
+
+// ---------------------------------------------------------------------------------------------
+// Acronyms
+
+interface NamedNode {
+  name: string;
+  pointer: string;
+  target: 'key' | 'value';
+}
+
+/** Names the acronym rule looks at, minus those another naming rule already reports. */
+function acronymCandidates(ctx: Ctx): NamedNode[] {
+  const index = indexDocument(ctx.document, ctx.format);
+  const policy = acronymPolicy(ctx);
+  const out: NamedNode[] = [];
+  const verdict = propertyVerdicts(ctx, otherOptions(ctx, propertyCasing), otherOptions(ctx, preferredTerms));
+  for (const p of index.properties) {
+    if (!isExtensionName(p.name) && !verdict(p)) out.push({ name: p.name, pointer: p.pointer, target: 'key' });
+  }
+  const paramOptions = otherOptions(ctx, parameterCasing);
+  for (const p of index.parameters) {
+    if (p.name === undefined || p.in === 'header' || p.in === 'body') continue;
+    if (paramOptions && parameterRename(p, paramOptions, policy)) continue;
+    out.push({ name: p.name, pointer: joinPointer(p.pointer, 'name'), target: 'value' });
+  }
+  const opIdCasingOn = otherOptions(ctx, operationIdCasing) !== undefined;
+  for (const { id, pointer } of operationIds(ctx)) {
+    if (opIdCasingOn && renameTo(id, 'camelCase', policy)) continue;
+    out.push({ name: id, pointer, target: 'value' });
+  }
+  const schemaCasingOn = otherOptions(ctx, schemaNameCasing) !== undefined;
+  for (const { name, pointer } of index.schemaNames) {
+    if (schemaCasingOn && renameTo(name, 'PascalCase', policy)) continue;
+    out.push({ name, pointer, target: 'key' });
+  }
+  return out;
+}
+
+function replaceWords(name: string, replace: (word: string, index: number) => string): { newName: string; changed: string[] } {
+  const { words } = tokenize(name);
+  let newName = '';
+  let last = 0;
+  const changed: string[] = [];
+  words.forEach((w, i) => {
+    const r = replace(w.text, i);
+    if (r !== w.text) changed.push(w.text);
+    newName += name.slice(last, w.start) + r;
+    last = w.end;
+  });
+  return { newName: newName + name.slice(last), changed };
+}
+
+export const acronymCasing: StyleRule<AcronymOptions> = {
+  id: 'specgate-acronym-casing',
+  description: 'Acronyms are written as words (userId, httpServer), not in capitals (userID, HTTPServer).',
+  defaultSeverity: 'warn',
+  formats: OAS_FORMATS,
+  defaultOptions: { style: 'capitalize-first-only', allow: [] },
+  check(ctx) {
+    const nodes = acronymCandidates(ctx);
+    if (ctx.options.style === 'allow-uppercase') {
+      checkAcronymConsistency(ctx, nodes);
+      return;
+    }
+    const allow = new Set(stringArray(ctx.options.allow));
+    for (const node of nodes) {
+      const { newName, changed } = replaceWords(node.name, (w) =>
+        isShoutedWord(w) && !allow.has(acronymStem(w)) ? capitalize(w) : w,
+      );
+      if (changed.length === 0) continue;
+      ctx.report({
+        pointer: node.pointer,
+        target: node.target,
+        message: `"${node.name}" writes the ${changed.length > 1 ? 'acronyms' : 'acronym'} ${quoteList(changed)} in capitals; write ${changed.length > 1 ? 'them' : 'it'} as a word: "${newName}".`,
+        fix: { kind: 'rename', newName },
+      });
+    }
+  },
+};
+
+/** `allow-uppercase`: capitals are fine, but each acronym is written one way across the document. */
+function checkAcronymConsistency(ctx: Ctx, nodes: NamedNode[]) {
+  const forms = new Map<string, { upper: number; word: number }>();
+  // A lowercase first word (`user`) is neither form, so camelCase names only vote with later words.
+  const classify = (w: string) => {
+    if (isShoutedWord(w)) return 'upper' as const;
+    return w.length >= 2 && w === capitalize(w) ? ('word' as const) : undefined;
+  };
+  for (const n of nodes) {
+    tokenize(n.name).words.forEach((w) => {
+      const kind = classify(w.text);
+      if (!kind) return;
+      const key = acronymStem(w.text).toLowerCase();
+      const f = forms.get(key) ?? { upper: 0, word: 0 };
+      f[kind]++;
+      forms.set(key, f);
+    });
+  }
+  for (const n of nodes) {
+    const { newName, changed } = replaceWords(n.name, (w) => {
+      const kind = classify(w);
+      const f = kind && forms.get(acronymStem(w).toLowerCase());
+      if (!f || f.upper === 0 || f.word === 0) return w;
+      const majority = f.upper >= f.word ? 'upper' : 'word';
+      if (kind === majority) return w;
+      return majority === 'upper' ? acronymStem(w).toUpperCase() + w.slice(acronymStem(w).length) : capitalize(w);
+    });
+    if (changed.length === 0) continue;
+    ctx.report({
+      pointer: n.pointer,
+      target: n.target,
+      message: `"${n.name}" writes ${quoteList(changed)} differently from the rest of the document; rename it to "${newName}".`,
+      fix: { kind: 'rename', newName },
+    });
+  }
+}
