@@ -1,0 +1,94 @@
+/** Operations added, removed, deprecated, sunset; operationId and tags. */
+import { inBase, inRevision, type DiffContext } from '../context';
+import type { Located } from '../../refs';
+import { child, pathShape } from '../model';
+import { B, N, rule } from '../rule';
+import { isMatched, type OperationPair } from './pair';
+
+export const PATH_RULES = [
+  rule('endpoint-added', N, 'An operation was added', 'none'),
+  rule('api-path-removed-without-deprecation', B, 'A path and its operations were removed without being deprecated first', 'caller'),
+  rule('api-path-removed-with-deprecation', N, 'A deprecated path was removed after its sunset date (or with no sunset date)', 'caller'),
+  rule('api-path-removed-before-sunset', B, 'A deprecated path was removed before its sunset date', 'caller'),
+  rule('api-removed-without-deprecation', B, 'An operation was removed without being deprecated first', 'caller'),
+  rule('api-removed-with-deprecation', N, 'A deprecated operation was removed after its sunset date (or with no sunset date)', 'caller'),
+  rule('api-removed-before-sunset', B, 'A deprecated operation was removed before its sunset date', 'caller'),
+  rule('endpoint-deprecated', N, 'An operation was deprecated', 'caller'),
+  rule('endpoint-deprecated-with-sunset', N, 'An operation was deprecated with a sunset date', 'caller'),
+  rule('endpoint-reactivated', N, 'A deprecated operation is no longer deprecated', 'caller'),
+  rule('sunset-deleted', B, 'The sunset date of a deprecated operation was removed while it stays deprecated', 'caller', 'Keep the announced `x-sunset` date, or move it later; clients plan their migration around it.'),
+  rule('api-sunset-date-changed-too-small', B, 'The sunset date of a deprecated operation moved earlier', 'caller', 'Never move a sunset date earlier than announced; keep the old date or a later one.'),
+  rule('api-sunset-date-changed', N, 'The sunset date of a deprecated operation moved later', 'caller'),
+  rule('api-operation-id-removed', N, 'The operationId of an operation was removed or changed (generated SDK method names change)', 'caller'),
+  rule('api-operation-id-added', N, 'An operationId was added to an operation', 'caller'),
+  rule('api-tag-removed', N, 'A tag was removed from an operation', 'caller'),
+  rule('api-tag-added', N, 'A tag was added to an operation', 'caller'),
+];
+
+const obj = (v: unknown) => (v ?? {}) as Record<string, unknown>;
+const sunsetOf = (op: unknown) => {
+  const raw = obj(op)['x-sunset'];
+  const time = typeof raw === 'string' || raw instanceof Date ? new Date(raw as string).getTime() : NaN;
+  return { raw, time };
+};
+
+export function checkPaths(ctx: DiffContext, pairs: OperationPair[]): void {
+  const revShapes = new Set(pairs.filter((p) => p.revision).map((p) => pathShape(p.revision!.path)));
+  for (const pair of pairs) {
+    if (!pair.base && pair.revision) {
+      ctx.emit('endpoint-added', inRevision(pair.revision.at), `${pair.revision.label} added`, { operation: pair.revision.label });
+      continue;
+    }
+    if (pair.base && !pair.revision) {
+      const op = pair.base;
+      const pathGone = !revShapes.has(pathShape(op.path));
+      const prefix = pathGone ? 'api-path-removed' : 'api-removed';
+      const deprecated = obj(op.at.node).deprecated === true;
+      const sunset = sunsetOf(op.at.node);
+      const early = deprecated && !Number.isNaN(sunset.time) && sunset.time > ctx.now;
+      const id = !deprecated ? `${prefix}-without-deprecation` : early ? `${prefix}-before-sunset` : `${prefix}-with-deprecation`;
+      const what = pathGone ? `path ${op.path} removed` : `${op.label} removed`;
+      const why = !deprecated ? ' without prior deprecation' : early ? ` before its sunset date ${String(sunset.raw)}` : ' after deprecation';
+      ctx.emit(id, inBase(op.at), `${what}${why} (${op.label})`, { operation: op.label });
+      continue;
+    }
+    if (isMatched(pair)) checkLifecycle(ctx, pair.base.at, pair.revision.at, pair.base.label, pair.revision.label);
+  }
+}
+
+function checkLifecycle(ctx: DiffContext, b: Located, r: Located, baseLabel: string, label: string): void {
+  const bn = obj(b.node);
+  const rn = obj(r.node);
+  const operation = label;
+  if (bn.deprecated !== true && rn.deprecated === true) {
+    const sunset = rn['x-sunset'];
+    ctx.emit(sunset === undefined ? 'endpoint-deprecated' : 'endpoint-deprecated-with-sunset', inRevision(child(r, 'deprecated')), `${label} deprecated${sunset === undefined ? '' : ` with sunset date ${String(sunset)}`}`, { operation });
+  } else if (bn.deprecated === true && rn.deprecated !== true) {
+    ctx.emit('endpoint-reactivated', inRevision(r), `${label} is no longer deprecated`, { operation });
+  }
+  const sb = sunsetOf(bn);
+  const sr = sunsetOf(rn);
+  if (bn.deprecated === true && rn.deprecated === true && sb.raw !== undefined) {
+    if (sr.raw === undefined) ctx.emit('sunset-deleted', inBase(child(b, 'x-sunset')), `${baseLabel}: sunset date ${String(sb.raw)} removed while still deprecated`, { operation: baseLabel, before: sb.raw });
+    else if (sr.time < sb.time) ctx.emit('api-sunset-date-changed-too-small', inRevision(child(r, 'x-sunset')), `${label}: sunset date moved earlier from ${String(sb.raw)} to ${String(sr.raw)}`, { operation, before: sb.raw, after: sr.raw });
+    else if (sr.time > sb.time) ctx.emit('api-sunset-date-changed', inRevision(child(r, 'x-sunset')), `${label}: sunset date moved from ${String(sb.raw)} to ${String(sr.raw)}`, { operation, before: sb.raw, after: sr.raw });
+  }
+  if (typeof bn.operationId === 'string' && bn.operationId !== rn.operationId) {
+    const where = rn.operationId === undefined ? inBase(child(b, 'operationId')) : inRevision(child(r, 'operationId'));
+    ctx.emit('api-operation-id-removed', where, `${label}: operationId ${JSON.stringify(bn.operationId)} ${rn.operationId === undefined ? 'removed' : `replaced with ${JSON.stringify(rn.operationId)}`}`, {
+      operation: where.side === 'base' ? baseLabel : label,
+      before: bn.operationId,
+      after: rn.operationId,
+    });
+  } else if (bn.operationId === undefined && typeof rn.operationId === 'string') {
+    ctx.emit('api-operation-id-added', inRevision(child(r, 'operationId')), `${label}: operationId ${JSON.stringify(rn.operationId)} added`, { operation, after: rn.operationId });
+  }
+  const tb = Array.isArray(bn.tags) ? bn.tags : [];
+  const tr = Array.isArray(rn.tags) ? rn.tags : [];
+  tb.forEach((t, i) => {
+    if (!tr.includes(t)) ctx.emit('api-tag-removed', inBase(child(b, 'tags', i)), `${baseLabel}: tag ${JSON.stringify(t)} removed`, { operation: baseLabel, before: t });
+  });
+  tr.forEach((t, i) => {
+    if (!tb.includes(t)) ctx.emit('api-tag-added', inRevision(child(r, 'tags', i)), `${label}: tag ${JSON.stringify(t)} added`, { operation, after: t });
+  });
+}

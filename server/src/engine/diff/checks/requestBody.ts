@@ -1,0 +1,45 @@
+/** Request bodies: added, removed, required, media types and their schemas. */
+import { inBase, inRevision, type DiffContext } from '../context';
+import { child, pairMediaTypes } from '../model';
+import { B, N, rule } from '../rule';
+import { labels, type MatchedPair } from './pair';
+import { emitSchemaChanges } from './schema';
+
+export const REQUEST_BODY_RULES = [
+  rule('request-body-added-required', B, 'A required request body was added to an existing operation', 'request', 'Make the new body optional, or add it in a new operation or API version.'),
+  rule('request-body-added-optional', N, 'An optional request body was added to an existing operation', 'request'),
+  rule('request-body-removed', B, 'The request body was removed (what clients send is now ignored or rejected)', 'request'),
+  rule('request-body-became-required', B, 'The request body became required', 'request', 'Keep the body optional and apply defaults when it is missing.'),
+  rule('request-body-became-optional', N, 'The request body became optional', 'request'),
+  rule('request-body-media-type-added', N, 'A media type was added to the request body', 'request'),
+  rule('request-body-media-type-removed', B, 'A media type was removed from the request body', 'request', 'Keep accepting the media type; deprecate it first if it must go.'),
+  rule('request-body-media-type-schema-added', B, 'A schema was added to a request media type that accepted anything', 'request'),
+  rule('request-body-media-type-schema-removed', N, 'The schema of a request media type was removed (anything is accepted)', 'request'),
+];
+
+export function checkRequestBody(ctx: DiffContext, pair: MatchedPair): void {
+  const b = pair.base.body;
+  const r = pair.revision.body;
+  const op = labels(pair);
+  const direction = 'request' as const;
+  if (!b && !r) return;
+  if (!b && r) {
+    ctx.emit(r.required ? 'request-body-added-required' : 'request-body-added-optional', inRevision(r.at), `${r.required ? 'required' : 'optional'} request body added`, { operation: op.revision, direction });
+    return;
+  }
+  if (b && !r) {
+    ctx.emit('request-body-removed', inBase(b.at), 'request body removed', { operation: op.base, direction });
+    return;
+  }
+  if (!b || !r) return;
+  if (!b.required && r.required) ctx.emit('request-body-became-required', inRevision(child(r.at, 'required')), 'request body became required', { operation: op.revision, before: false, after: true, direction });
+  if (b.required && !r.required) ctx.emit('request-body-became-optional', inRevision(r.at), 'request body became optional', { operation: op.revision, before: true, after: false, direction });
+  const media = pairMediaTypes(b.content, r.content);
+  for (const type of media.removed) ctx.emit('request-body-media-type-removed', inBase((b.content.get(type) as { at: typeof b.at }).at), `request media type ${type} removed`, { operation: op.base, before: type, direction });
+  for (const type of media.added) ctx.emit('request-body-media-type-added', inRevision((r.content.get(type) as { at: typeof r.at }).at), `request media type ${type} added`, { operation: op.revision, after: type, direction });
+  for (const [, bm, type, rm] of media.pairs) {
+    if (!bm.schema && rm.schema) ctx.emit('request-body-media-type-schema-added', inRevision(rm.schema), `request body (${type}): schema added`, { operation: op.revision, direction });
+    else if (bm.schema && !rm.schema) ctx.emit('request-body-media-type-schema-removed', inBase(bm.schema), `request body (${type}): schema removed`, { operation: op.base, direction });
+    else if (bm.schema && rm.schema) emitSchemaChanges(ctx, bm.schema, rm.schema, { direction, location: 'body', operation: op, subject: `request body (${type})` });
+  }
+}

@@ -1,0 +1,84 @@
+/**
+ * Turns a structural schema diff into changes for one place an operation uses
+ * the schema: request body, parameter, response body or response header. The
+ * same diff gives different ids and levels depending on the direction.
+ */
+import type { Located } from '../../refs';
+import type { DiffContext } from '../context';
+import type { SchemaDiff, SchemaRecord } from '../schemaDiff';
+import type { Direction } from '../types';
+import { KIND_BY_NAME, schemaChangeId, type SchemaLocation } from './schemaKinds';
+
+export interface SchemaSite {
+  direction: Direction;
+  location: Exclude<SchemaLocation, 'property'>;
+  /** `POST /orders` on the base and on the revision (paths can be written differently). */
+  operation: { base: string; revision: string };
+  /** Names the schema's owner in messages, e.g. `request body (application/json)`. */
+  subject: string;
+}
+
+const ACCESS_KINDS = new Set(['became-read-only', 'became-not-read-only', 'became-write-only', 'became-not-write-only']);
+
+export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Located, site: SchemaSite): void {
+  const visited = new Set<SchemaDiff>();
+  const walk = (diff: SchemaDiff, path: string[], depth: number, readOnly: boolean, writeOnly: boolean) => {
+    if (visited.has(diff) || depth > ctx.maxDepth) return;
+    visited.add(diff);
+    for (const rec of diff.records) {
+      // readOnly parts are not sent, writeOnly parts are not returned: changes there break nobody.
+      const hidden = site.direction === 'request' ? readOnly || rec.readOnly : writeOnly || rec.writeOnly;
+      if (hidden && !ACCESS_KINDS.has(rec.kind)) continue;
+      const id = rec.property !== undefined ? propertyChangeId(rec, site) : kindId(rec.kind, site, path.length === 0);
+      if (id === undefined) continue;
+      // Property-level texts name the property themselves; the subject names its parent.
+      const subject = path.length > 0 ? `${site.subject}, property '${path.join('/')}'` : site.subject;
+      ctx.emit(id, rec, `${subject}: ${rec.text}`, {
+        operation: rec.side === 'base' ? site.operation.base : site.operation.revision,
+        before: rec.before,
+        after: rec.after,
+        direction: site.direction,
+      });
+    }
+    for (const link of diff.links) walk(link.diff, [...path, link.name], depth + 1, readOnly || link.readOnly, writeOnly || link.writeOnly);
+  };
+  walk(ctx.schemas.compare(base, revision), [], 0, false, false);
+}
+
+function kindId(kind: string, site: SchemaSite, root: boolean): string | undefined {
+  const def = KIND_BY_NAME.get(kind);
+  if (!def) return undefined;
+  const location: SchemaLocation = root || site.location !== 'body' ? site.location : 'property';
+  return schemaChangeId(def, site.direction, location);
+}
+
+function propertyChangeId(rec: SchemaRecord, site: SchemaSite): string | undefined {
+  const req = rec.required ? 'required' : 'optional';
+  if (site.direction === 'request') {
+    const param = site.location === 'parameter';
+    switch (rec.kind) {
+      case 'property-added':
+        return param ? `new-${req}-request-parameter-property` : `new-${req}-request-property`;
+      case 'property-removed':
+        return param ? 'request-parameter-property-removed' : 'request-property-removed';
+      case 'property-became-required':
+        return param ? 'request-parameter-property-became-required' : 'request-property-became-required';
+      case 'property-became-optional':
+        return param ? 'request-parameter-property-became-optional' : 'request-property-became-optional';
+    }
+  } else {
+    switch (rec.kind) {
+      case 'property-added':
+        return `response-${req}-property-added`;
+      case 'property-removed':
+        return `response-${req}-property-removed`;
+      case 'property-became-required':
+        return 'response-property-became-required';
+      case 'property-became-optional':
+        return 'response-property-became-optional';
+    }
+  }
+  if (rec.kind === 'deprecated' || rec.kind === 'reactivated') return `${site.direction}-property-${rec.kind}`;
+  if (ACCESS_KINDS.has(rec.kind)) return `${site.direction}-${req}-property-${rec.kind}`;
+  return undefined;
+}

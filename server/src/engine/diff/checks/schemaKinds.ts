@@ -1,0 +1,174 @@
+/**
+ * The schema changes the comparator finds, with their level in each direction.
+ * Narrowing what is accepted breaks requests; widening what is returned breaks
+ * responses. Ids are `<location>-<suffix>`, e.g. `request-property-max-length-decreased`.
+ */
+import { B, N, P, rule } from '../rule';
+import type { ChangeLevel, ChangeRule, Direction } from '../types';
+
+export type SchemaLocation = 'body' | 'property' | 'parameter' | 'header';
+
+export interface SchemaKind {
+  kind: string;
+  title: string;
+  request: ChangeLevel;
+  response: ChangeLevel;
+  /** Id suffix per direction when it differs from `kind` (to reuse oasdiff's ids). */
+  requestSuffix?: string;
+  responseSuffix?: string;
+  /** Only bodies and properties: keywords that make no sense on parameters and headers. */
+  structural?: boolean;
+}
+
+const k = (kind: string, title: string, request: ChangeLevel, response: ChangeLevel, extra: Partial<SchemaKind> = {}): SchemaKind => ({
+  kind,
+  title,
+  request,
+  response,
+  ...extra,
+});
+
+/** Numeric bounds: decreased/increased/set/unset, levels follow which way the range moves. */
+function bound(name: string, label: string, upper: boolean, structural = false): SchemaKind[] {
+  // An upper bound narrows when it decreases or appears; a lower bound when it increases or appears.
+  const narrow = upper ? 'decreased' : 'increased';
+  const widen = upper ? 'increased' : 'decreased';
+  return [
+    k(`${name}-${narrow}`, `${label} ${narrow}`, B, N, { structural }),
+    k(`${name}-${widen}`, `${label} ${widen}`, N, B, { structural }),
+    k(`${name}-set`, `${label} set`, B, N, { structural }),
+    k(`${name}-unset`, `${label} removed`, N, B, { structural }),
+  ];
+}
+
+export const SCHEMA_KINDS: SchemaKind[] = [
+  ...bound('max-length', 'maxLength', true),
+  k('min-length-increased', 'minLength increased', B, N),
+  k('min-length-decreased', 'minLength decreased', N, B),
+  ...bound('max', 'maximum', true),
+  ...bound('min', 'minimum', false),
+  ...bound('exclusive-max', 'exclusiveMaximum', true),
+  ...bound('exclusive-min', 'exclusiveMinimum', false),
+  ...bound('max-items', 'maxItems', true),
+  ...bound('min-items', 'minItems', false),
+  ...bound('max-properties', 'maxProperties', true, true),
+  k('min-properties-increased', 'minProperties increased', B, N, { structural: true }),
+  k('min-properties-decreased', 'minProperties decreased', N, B, { structural: true }),
+  k('multiple-of-set', 'multipleOf set', B, N),
+  k('multiple-of-unset', 'multipleOf removed', N, B),
+  k('multiple-of-changed', 'multipleOf changed to an unrelated value', B, B),
+  k('multiple-of-generalized', 'multipleOf changed to a divisor of the old one', N, B, { responseSuffix: 'multiple-of-changed' }),
+  k('multiple-of-specialized', 'multipleOf changed to a multiple of the old one', B, N, { requestSuffix: 'multiple-of-changed' }),
+  k('unique-items-set', 'uniqueItems set', B, N),
+  k('unique-items-unset', 'uniqueItems removed', N, B),
+  k('pattern-added', 'pattern added', B, N),
+  k('pattern-removed', 'pattern removed', N, B),
+  k('pattern-changed', 'pattern changed', P, P),
+  k('became-enum', 'restricted to a list of enum values', B, N),
+  k('enum-value-removed', 'enum value removed', B, N),
+  k('enum-value-added', 'enum value added', N, P),
+  k('x-extensible-enum-value-removed', 'x-extensible-enum value removed', B, N),
+  k('const-added', 'const added', B, N),
+  k('const-removed', 'const removed', N, B),
+  k('const-changed', 'const changed', B, B),
+  k('default-value-added', 'default value added', N, N),
+  k('default-value-removed', 'default value removed', N, N),
+  k('default-value-changed', 'default value changed', N, N),
+  k('type-changed', 'type or format changed', B, B),
+  k('type-generalized', 'type or format widened', N, B),
+  k('type-specialized', 'type or format narrowed', B, N, { requestSuffix: 'type-changed' }),
+  k('list-of-types-widened', 'list of types widened', N, B),
+  k('list-of-types-narrowed', 'list of types narrowed', B, N),
+  k('became-nullable', 'became nullable', N, B),
+  k('became-not-nullable', 'became not nullable', B, N),
+  k('additional-properties-narrowed', 'additionalProperties restricted', B, N, { structural: true }),
+  k('additional-properties-widened', 'additionalProperties allowed or widened', N, P, { structural: true }),
+  k('one-of-added', 'schema added to oneOf', N, B, { structural: true }),
+  k('one-of-removed', 'schema removed from oneOf', B, N, { structural: true }),
+  k('any-of-added', 'schema added to anyOf', N, B, { structural: true }),
+  k('any-of-removed', 'schema removed from anyOf', B, N, { structural: true }),
+  k('all-of-added', 'schema added to allOf', B, N, { structural: true }),
+  k('all-of-removed', 'schema removed from allOf', N, B, { structural: true }),
+  k('discriminator-added', 'discriminator added', N, N, { structural: true }),
+  k('discriminator-removed', 'discriminator removed', N, N, { structural: true }),
+  k('discriminator-property-name-changed', 'discriminator propertyName changed', N, N, { structural: true }),
+  k('discriminator-mapping-added', 'discriminator mapping added', N, N, { structural: true }),
+  k('discriminator-mapping-deleted', 'discriminator mapping removed', N, N, { structural: true }),
+  k('discriminator-mapping-changed', 'discriminator mapping changed', N, N, { structural: true }),
+];
+
+export const KIND_BY_NAME = new Map(SCHEMA_KINDS.map((s) => [s.kind, s]));
+
+const LOCATION_PREFIX: Record<Direction, Partial<Record<SchemaLocation, string>>> = {
+  request: { body: 'request-body', property: 'request-property', parameter: 'request-parameter' },
+  response: { body: 'response-body', property: 'response-property', header: 'response-header' },
+};
+
+const LOCATION_TITLE: Record<string, string> = {
+  'request-body': 'Request body schema',
+  'request-property': 'Request property',
+  'request-parameter': 'Request parameter schema',
+  'response-body': 'Response body schema',
+  'response-property': 'Response property',
+  'response-header': 'Response header schema',
+};
+
+/** Id for a schema change at a location, or undefined when that combination is not reported. */
+export function schemaChangeId(kind: SchemaKind, direction: Direction, location: SchemaLocation): string | undefined {
+  if (kind.structural && (location === 'parameter' || location === 'header')) location = 'property';
+  const prefix = LOCATION_PREFIX[direction][location] ?? LOCATION_PREFIX[direction].property;
+  const suffix = (direction === 'request' ? kind.requestSuffix : kind.responseSuffix) ?? kind.kind;
+  return `${prefix}-${suffix}`;
+}
+
+/** Every schema-change rule, generated from the table above. */
+export function schemaKindRules(): ChangeRule[] {
+  const out = new Map<string, ChangeRule>();
+  for (const kind of SCHEMA_KINDS) {
+    for (const direction of ['request', 'response'] as const) {
+      for (const location of Object.keys(LOCATION_PREFIX[direction]) as SchemaLocation[]) {
+        if (kind.structural && (location === 'parameter' || location === 'header')) continue;
+        const id = schemaChangeId(kind, direction, location) as string;
+        if (out.has(id)) continue;
+        const level = direction === 'request' ? kind.request : kind.response;
+        const suffix = (direction === 'request' ? kind.requestSuffix : kind.responseSuffix) ?? kind.kind;
+        const title = `${LOCATION_TITLE[id.slice(0, id.length - suffix.length - 1)]}: ${kind.title}`;
+        out.set(id, rule(id, level, title, direction));
+      }
+    }
+  }
+  return [...out.values()];
+}
+
+/** Property-level changes (added, removed, required, readOnly/writeOnly). */
+export const PROPERTY_RULES: ChangeRule[] = [
+  rule('new-required-request-property', B, 'A new required property was added to a request body', 'request'),
+  rule('new-optional-request-property', N, 'A new optional property was added to a request body', 'request'),
+  rule('request-property-removed', P, 'A property was removed from a request body (the server may now reject or ignore it)', 'request'),
+  rule('request-property-became-required', B, 'A request property became required', 'request'),
+  rule('request-property-became-optional', N, 'A request property became optional', 'request'),
+  rule('request-property-deprecated', N, 'A request property was deprecated', 'request'),
+  rule('request-property-reactivated', N, 'A deprecated request property is no longer deprecated', 'request'),
+  rule('new-required-request-parameter-property', B, 'A new required property was added to an object request parameter', 'request'),
+  rule('new-optional-request-parameter-property', N, 'A new optional property was added to an object request parameter', 'request'),
+  rule('request-parameter-property-removed', P, 'A property was removed from an object request parameter', 'request'),
+  rule('request-parameter-property-became-required', B, 'A property of an object request parameter became required', 'request'),
+  rule('request-parameter-property-became-optional', N, 'A property of an object request parameter became optional', 'request'),
+  rule('response-required-property-added', N, 'A new required property was added to a response', 'response'),
+  rule('response-optional-property-added', N, 'A new optional property was added to a response', 'response'),
+  rule('response-required-property-removed', B, 'A required property was removed from a response', 'response'),
+  rule('response-optional-property-removed', P, 'An optional property was removed from a response', 'response'),
+  rule('response-property-became-optional', B, 'A response property is no longer required (it may be missing)', 'response'),
+  rule('response-property-became-required', N, 'A response property became required', 'response'),
+  rule('response-property-deprecated', N, 'A response property was deprecated', 'response'),
+  rule('response-property-reactivated', N, 'A deprecated response property is no longer deprecated', 'response'),
+  ...['request', 'response'].flatMap((dir) =>
+    ['optional', 'required'].flatMap((req) =>
+      ['read-only', 'not-read-only', 'write-only', 'not-write-only'].map((what) => {
+        const id = `${dir}-${req}-property-became-${what}`;
+        const level = id === 'response-required-property-became-not-write-only' ? P : N;
+        return rule(id, level, `A ${req} ${dir} property became ${what.replace(/-/g, ' ')}`, dir as Direction);
+      }),
+    ),
+  ),
+];

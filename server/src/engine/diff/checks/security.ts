@@ -1,0 +1,137 @@
+/**
+ * Security requirements (global and per operation) and security schemes.
+ * A `security` list is a set of alternatives: removing one, or adding a scope
+ * to one, locks out clients that used it. No requirement means anonymous access.
+ */
+import type { Located } from '../../refs';
+import { inBase, inRevision, type DiffContext, type Where } from '../context';
+import { child, type Spec } from '../model';
+import { B, N, rule } from '../rule';
+import { labels, type MatchedPair } from './pair';
+
+export const SECURITY_RULES = [
+  rule('api-global-security-removed', B, 'A global security requirement (alternative) was removed, or authentication became required', 'caller', 'Keep accepting the old way of authenticating alongside the new one, and deprecate it before removal.'),
+  rule('api-global-security-added', N, 'A global security requirement alternative was added', 'caller'),
+  rule('api-global-security-scope-added', B, 'A scope was added to a global security requirement', 'caller', 'Do not require extra scopes from existing tokens; add a new alternative instead.'),
+  rule('api-global-security-scope-removed', N, 'A scope was removed from a global security requirement', 'caller'),
+  rule('api-security-removed', B, 'A security requirement (alternative) of an operation was removed, or the operation now requires authentication', 'caller', 'Keep accepting the old way of authenticating alongside the new one, and deprecate it before removal.'),
+  rule('api-security-added', N, 'A security requirement alternative was added to an operation', 'caller'),
+  rule('api-security-scope-added', B, "A scope was added to an operation's security requirement", 'caller', 'Do not require extra scopes from existing tokens; add a new alternative instead.'),
+  rule('api-security-scope-removed', N, "A scope was removed from an operation's security requirement", 'caller'),
+  rule('api-security-component-added', N, 'A security scheme was added to components', 'none'),
+  rule('api-security-component-removed', N, 'A security scheme was removed from components', 'none'),
+  rule('api-security-component-type-changed', N, 'The type of a security scheme changed', 'caller'),
+  rule('api-security-component-api-key-changed', B, 'The name or location of an API key changed', 'caller', 'Accept the key under both the old and the new name or location for a deprecation period.'),
+  rule('api-security-component-oauth-url-changed', N, 'The authorization URL of an OAuth flow changed', 'caller'),
+  rule('api-security-component-oauth-token-url-changed', N, 'The token URL of an OAuth flow changed', 'caller'),
+  rule('api-security-component-oauth-scope-added', N, 'A scope was added to an OAuth flow', 'none'),
+  rule('api-security-component-oauth-scope-removed', N, 'A scope was removed from an OAuth flow', 'caller'),
+  rule('api-security-component-oauth-scope-changed', N, 'The description of an OAuth scope changed', 'none'),
+];
+
+interface Requirement {
+  key: string;
+  at?: Located;
+  scopes: Map<string, string[]>;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const ANONYMOUS: Requirement = { key: '', scopes: new Map() };
+
+function requirements(list: Located): Requirement[] {
+  if (!Array.isArray(list.node) || list.node.length === 0) return [ANONYMOUS];
+  return list.node.map((req, i) => {
+    const scopes = new Map<string, string[]>();
+    if (isObject(req)) for (const [name, s] of Object.entries(req)) scopes.set(name, Array.isArray(s) ? s.map(String) : []);
+    return { key: [...scopes.keys()].sort().join(' + '), at: child(list, i), scopes };
+  });
+}
+
+const nameOf = (r: Requirement) => (r.key === '' ? 'anonymous access' : r.key);
+
+function compareRequirements(ctx: DiffContext, b: Located, r: Located, prefix: 'api-global-security' | 'api-security', operation?: { base: string; revision: string }): void {
+  const br = requirements(b);
+  const rr = requirements(r);
+  const where = (req: Requirement, side: 'base' | 'revision'): Where => (req.at ? (side === 'base' ? inBase(req.at) : inRevision(req.at)) : side === 'base' ? inRevision(r) : inBase(b));
+  const scope = prefix === 'api-global-security' ? 'global security' : 'security';
+  for (const req of br) {
+    const match = rr.find((x) => x.key === req.key);
+    if (!match) {
+      const w = where(req, 'base');
+      ctx.emit(`${prefix}-removed`, w, `${scope} requirement ${nameOf(req)} removed`, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), before: req.key });
+      continue;
+    }
+    for (const [scheme, scopes] of match.scopes) {
+      const old = req.scopes.get(scheme) ?? [];
+      for (const s of scopes.filter((x) => !old.includes(x))) ctx.emit(`${prefix}-scope-added`, inRevision(match.at as Located), `${scope} requirement ${scheme}: scope '${s}' added`, { operation: operation?.revision, after: s });
+      for (const s of old.filter((x) => !scopes.includes(x))) ctx.emit(`${prefix}-scope-removed`, inRevision(match.at as Located), `${scope} requirement ${scheme}: scope '${s}' removed`, { operation: operation?.revision, before: s });
+    }
+  }
+  for (const req of rr) {
+    if (br.some((x) => x.key === req.key)) continue;
+    const w = where(req, 'revision');
+    ctx.emit(`${prefix}-added`, w, `${scope} requirement ${nameOf(req)} added`, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), after: req.key });
+  }
+}
+
+export function checkGlobalSecurity(ctx: DiffContext): void {
+  compareRequirements(ctx, ctx.base.at('/security'), ctx.revision.at('/security'), 'api-global-security');
+  checkSchemes(ctx);
+}
+
+/** Only when an operation declares its own security; inherited changes are reported once, globally. */
+export function checkOperationSecurity(ctx: DiffContext, pair: MatchedPair): void {
+  const bs = child(pair.base.at, 'security');
+  const rs = child(pair.revision.at, 'security');
+  if (bs.node === undefined && rs.node === undefined) return;
+  const effective = (own: Located, spec: Spec) => (own.node !== undefined ? own : spec.at('/security'));
+  compareRequirements(ctx, effective(bs, ctx.base), effective(rs, ctx.revision), 'api-security', labels(pair));
+}
+
+function schemesOf(spec: Spec): Located {
+  return spec.swagger2 ? spec.at('/securityDefinitions') : spec.at('/components/securitySchemes');
+}
+
+function checkSchemes(ctx: DiffContext): void {
+  const b = schemesOf(ctx.base);
+  const r = schemesOf(ctx.revision);
+  const bn = isObject(b.node) ? b.node : {};
+  const rn = isObject(r.node) ? r.node : {};
+  for (const name of Object.keys(bn)) {
+    if (!(name in rn)) ctx.emit('api-security-component-removed', inBase(child(b, name)), `security scheme '${name}' removed`);
+    else compareScheme(ctx, name, ctx.base.resolve(child(b, name)), ctx.revision.resolve(child(r, name)));
+  }
+  for (const name of Object.keys(rn)) if (!(name in bn)) ctx.emit('api-security-component-added', inRevision(child(r, name)), `security scheme '${name}' added`);
+}
+
+function compareScheme(ctx: DiffContext, name: string, b: Located, r: Located): void {
+  const bn = (isObject(b.node) ? b.node : {}) as Record<string, unknown>;
+  const rn = (isObject(r.node) ? r.node : {}) as Record<string, unknown>;
+  if (bn.type !== rn.type) {
+    ctx.emit('api-security-component-type-changed', inRevision(child(r, 'type')), `security scheme '${name}': type changed from ${String(bn.type)} to ${String(rn.type)}`, { before: bn.type, after: rn.type });
+    return;
+  }
+  if (bn.type === 'apiKey' && (bn.name !== rn.name || bn.in !== rn.in)) {
+    ctx.emit('api-security-component-api-key-changed', inRevision(r), `security scheme '${name}': API key moved from ${String(bn.in)} '${String(bn.name)}' to ${String(rn.in)} '${String(rn.name)}'`, { before: `${String(bn.in)}:${String(bn.name)}`, after: `${String(rn.in)}:${String(rn.name)}` });
+  }
+  // OpenAPI 3 lists flows; a Swagger 2 oauth2 scheme is itself one flow.
+  const flows = (at: Located, n: Record<string, unknown>): Map<string, Located> =>
+    isObject(n.flows) ? new Map(Object.keys(n.flows).map((f) => [f, child(at, 'flows', f)])) : new Map([[String(n.flow ?? ''), at]]);
+  const bf = flows(b, bn);
+  for (const [flow, rf] of flows(r, rn)) {
+    const bfl = bf.get(flow);
+    if (!bfl) continue;
+    const x = (bfl.node ?? {}) as Record<string, unknown>;
+    const y = (rf.node ?? {}) as Record<string, unknown>;
+    for (const [key, id] of [['authorizationUrl', 'api-security-component-oauth-url-changed'], ['tokenUrl', 'api-security-component-oauth-token-url-changed']] as const) {
+      if (x[key] !== y[key]) ctx.emit(id, y[key] === undefined ? inBase(child(bfl, key)) : inRevision(child(rf, key)), `security scheme '${name}': ${key} changed from ${String(x[key])} to ${String(y[key])}`, { before: x[key], after: y[key] });
+    }
+    const sx = (isObject(x.scopes) ? x.scopes : {}) as Record<string, unknown>;
+    const sy = (isObject(y.scopes) ? y.scopes : {}) as Record<string, unknown>;
+    for (const s of Object.keys(sx)) {
+      if (!(s in sy)) ctx.emit('api-security-component-oauth-scope-removed', inBase(child(bfl, 'scopes', s)), `security scheme '${name}': scope '${s}' removed`, { before: s });
+      else if (sx[s] !== sy[s]) ctx.emit('api-security-component-oauth-scope-changed', inRevision(child(rf, 'scopes', s)), `security scheme '${name}': scope '${s}' description changed`, { before: sx[s], after: sy[s] });
+    }
+    for (const s of Object.keys(sy)) if (!(s in sx)) ctx.emit('api-security-component-oauth-scope-added', inRevision(child(rf, 'scopes', s)), `security scheme '${name}': scope '${s}' added`, { after: s });
+  }
+}

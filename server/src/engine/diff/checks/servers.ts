@@ -1,0 +1,68 @@
+/** Servers: base URLs clients are configured with, and their variables. */
+import type { Located } from '../../refs';
+import { inBase, inRevision, type DiffContext } from '../context';
+import { child, type Spec } from '../model';
+import { N, P, rule } from '../rule';
+
+export const SERVER_RULES = [
+  rule('api-server-removed', P, 'A server URL was removed (clients configured with it must move)', 'caller', 'Keep the old server URL working (redirect or alias) for a deprecation period and announce the move.'),
+  rule('api-server-added', N, 'A server URL was added', 'none'),
+  rule('api-server-variable-enum-value-removed', P, 'A value was removed from the enum of a server variable', 'caller'),
+  rule('api-server-variable-enum-value-added', N, 'A value was added to the enum of a server variable', 'none'),
+  rule('api-server-variable-default-changed', N, 'The default value of a server variable changed', 'caller'),
+];
+
+interface Server {
+  url: string;
+  at: Located;
+}
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+const normalise = (url: string) => url.replace(/\/+$/, '').replace(/\{[^}]*\}/g, '{}').toLowerCase();
+
+/** OpenAPI 3 `servers`, or Swagger 2 `schemes` + `host` + `basePath`. */
+function serversOf(spec: Spec): Server[] {
+  if (spec.swagger2) {
+    const host = spec.root.host;
+    if (typeof host !== 'string') return [];
+    const schemes = Array.isArray(spec.root.schemes) ? spec.root.schemes : ['https'];
+    const base = typeof spec.root.basePath === 'string' ? spec.root.basePath : '';
+    return schemes.map((s) => ({ url: `${String(s)}://${host}${base}`, at: spec.at('/host') }));
+  }
+  const list = spec.at('/servers');
+  if (!Array.isArray(list.node)) return [];
+  return list.node.flatMap((s, i) => (isObject(s) && typeof s.url === 'string' ? [{ url: s.url, at: child(list, i) }] : []));
+}
+
+export function checkServers(ctx: DiffContext): void {
+  const bs = serversOf(ctx.base);
+  const rs = serversOf(ctx.revision);
+  for (const b of bs) {
+    const r = rs.find((x) => normalise(x.url) === normalise(b.url));
+    if (!r) ctx.emit('api-server-removed', inBase(b.at), `server ${b.url} removed`, { before: b.url });
+    else compareVariables(ctx, b, r);
+  }
+  for (const r of rs) if (!bs.some((b) => normalise(b.url) === normalise(r.url))) ctx.emit('api-server-added', inRevision(r.at), `server ${r.url} added`, { after: r.url });
+}
+
+function compareVariables(ctx: DiffContext, b: Server, r: Server): void {
+  const bv = child(b.at, 'variables');
+  const rv = child(r.at, 'variables');
+  if (!isObject(bv.node) || !isObject(rv.node)) return;
+  for (const name of Object.keys(bv.node)) {
+    const x = child(bv, name);
+    const y = child(rv, name);
+    if (!isObject(x.node) || !isObject(y.node)) continue;
+    const ex = Array.isArray(x.node.enum) ? x.node.enum : [];
+    const ey = Array.isArray(y.node.enum) ? y.node.enum : [];
+    ex.forEach((v, i) => {
+      if (!ey.includes(v)) ctx.emit('api-server-variable-enum-value-removed', inBase(child(x, 'enum', i)), `server ${r.url}: variable '${name}' value ${JSON.stringify(v)} removed`, { before: v });
+    });
+    ey.forEach((v, i) => {
+      if (!ex.includes(v)) ctx.emit('api-server-variable-enum-value-added', inRevision(child(y, 'enum', i)), `server ${r.url}: variable '${name}' value ${JSON.stringify(v)} added`, { after: v });
+    });
+    if (x.node.default !== y.node.default) {
+      ctx.emit('api-server-variable-default-changed', inRevision(child(y, 'default')), `server ${r.url}: variable '${name}' default changed from ${JSON.stringify(x.node.default)} to ${JSON.stringify(y.node.default)}`, { before: x.node.default, after: y.node.default });
+    }
+  }
+}

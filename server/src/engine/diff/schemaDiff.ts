@@ -1,0 +1,504 @@
+/**
+ * Structural comparison of two schemas, independent of where they are used.
+ * Results are memoised per (base schema object, revision schema object) and form
+ * a graph (shared components, cycles) that checks/schema.ts instantiates per
+ * operation and direction. allOf is flattened, so moving properties into a
+ * component referenced through allOf is not a change.
+ */
+import { childOf as child, deref, type Located } from '../refs';
+import type { Side } from './types';
+
+export interface SchemaRecord {
+  /** A kind from schemaKinds.ts, or a property-level kind (`property-added`, `became-read-only`…). */
+  kind: string;
+  side: Side;
+  uri: string;
+  pointer: string;
+  text: string;
+  before?: unknown;
+  after?: unknown;
+  /** Property-level records: the property's name, requiredness and access flags. */
+  property?: string;
+  required?: boolean;
+  readOnly?: boolean;
+  writeOnly?: boolean;
+}
+
+export interface SchemaLink {
+  /** Path segment in messages: a property name, `items`, `oneOf[Dog]`, `*`. */
+  name: string;
+  diff: SchemaDiff;
+  readOnly: boolean;
+  writeOnly: boolean;
+}
+
+export interface SchemaDiff {
+  records: SchemaRecord[];
+  links: SchemaLink[];
+}
+
+interface View {
+  at: Located;
+  kw: Map<string, Located>;
+  props: Map<string, Located>;
+  required: Map<string, Located>;
+}
+
+const EMPTY: SchemaDiff = Object.freeze({ records: [], links: [] }) as SchemaDiff;
+
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+export const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
+const same = (a: unknown, b: unknown): boolean => a === b || stableJson(a) === stableJson(b);
+
+export function stableJson(v: unknown): string {
+  if (Array.isArray(v)) return '[' + v.map(stableJson).join(',') + ']';
+  if (isObject(v)) return '{' + Object.keys(v).sort().map((k) => JSON.stringify(k) + ':' + stableJson(v[k])).join(',') + '}';
+  return JSON.stringify(v) ?? 'null';
+}
+
+const WIDER_FORMATS: Record<string, string[]> = { int32: ['int64'], float: ['double'], int64: [], double: [] };
+
+export class SchemaComparator {
+  private memo = new WeakMap<object, WeakMap<object, SchemaDiff>>();
+  private views: [WeakMap<object, View>, WeakMap<object, View>] = [new WeakMap(), new WeakMap()];
+
+  constructor(private readonly docs: [ReadonlyMap<string, unknown>, ReadonlyMap<string, unknown>]) {}
+
+  compare(base: Located, revision: Located): SchemaDiff {
+    const b = deref(this.docs[0], base);
+    const r = deref(this.docs[1], revision);
+    if (!isObject(b.node) || !isObject(r.node) || b.node === r.node) return EMPTY;
+    let inner = this.memo.get(b.node);
+    if (!inner) this.memo.set(b.node, (inner = new WeakMap()));
+    const known = inner.get(r.node);
+    if (known) return known;
+    // Registered before computing: a cycle reaching this pair links to the same object.
+    const result: SchemaDiff = { records: [], links: [] };
+    inner.set(r.node, result);
+    new PairDiff(this, this.view(0, b), this.view(1, r), result).run();
+    return result;
+  }
+
+  view(side: 0 | 1, at: Located): View {
+    const resolved = deref(this.docs[side], at);
+    const node = resolved.node;
+    if (!isObject(node)) return { at: resolved, kw: new Map(), props: new Map(), required: new Map() };
+    const cached = this.views[side].get(node);
+    if (cached) return cached;
+    const view: View = { at: resolved, kw: new Map(), props: new Map(), required: new Map() };
+    this.views[side].set(node, view);
+    this.merge(side, view, resolved, new Set());
+    return view;
+  }
+
+  /** Own keywords first, then those inherited through allOf (flattened). */
+  private merge(side: 0 | 1, view: View, at: Located, seen: Set<object>): void {
+    const node = at.node as Record<string, unknown>;
+    if (seen.has(node)) return;
+    seen.add(node);
+    const own = view.at.node === node;
+    for (const key of Object.keys(node)) {
+      if (key === 'properties' && isObject(node.properties)) {
+        for (const name of Object.keys(node.properties)) {
+          if (!view.props.has(name)) view.props.set(name, child(at, 'properties', name));
+        }
+      } else if (key === 'required' && Array.isArray(node.required)) {
+        node.required.forEach((name, i) => {
+          if (typeof name === 'string' && !view.required.has(name)) view.required.set(name, child(at, 'required', i));
+        });
+      } else if (key === 'allOf' && !own) {
+        // nested allOf members are merged below; only the top-level list is compared as such
+      } else if (!view.kw.has(key)) {
+        view.kw.set(key, child(at, key));
+      }
+    }
+    if (Array.isArray(node.allOf)) {
+      node.allOf.forEach((_, i) => {
+        const member = deref(this.docs[side], child(at, 'allOf', i));
+        if (isObject(member.node)) this.merge(side, view, member, seen);
+      });
+    }
+  }
+}
+
+/** Compares one pair of flattened schema views and fills `out`. */
+class PairDiff {
+  constructor(
+    private readonly cmp: SchemaComparator,
+    private readonly b: View,
+    private readonly r: View,
+    private readonly out: SchemaDiff,
+  ) {}
+
+  run(): void {
+    this.types();
+    this.enums();
+    this.values();
+    this.bounds();
+    this.multipleOf();
+    this.flags();
+    this.additionalProperties();
+    this.properties();
+    this.composition('oneOf', 'one-of');
+    this.composition('anyOf', 'any-of');
+    this.allOf();
+    this.discriminator();
+    const bi = this.b.kw.get('items');
+    const ri = this.r.kw.get('items');
+    if (bi && ri && isObject(bi.node) && isObject(ri.node)) this.link('items', bi, ri);
+  }
+
+  private bv(key: string): unknown {
+    return this.b.kw.get(key)?.node;
+  }
+  private rv(key: string): unknown {
+    return this.r.kw.get(key)?.node;
+  }
+
+  /** Records a change at the revision's keyword, or the base's when the revision lacks it. */
+  private add(kind: string, key: string, text: string, before?: unknown, after?: unknown, extra: Partial<SchemaRecord> = {}): void {
+    const rAt = this.r.kw.get(key);
+    const bAt = this.b.kw.get(key);
+    const at = rAt ?? bAt ?? this.r.at;
+    const side: Side = rAt || !bAt ? 'revision' : 'base';
+    this.out.records.push({ kind, side, uri: at.uri, pointer: at.pointer, text, before, after, ...extra });
+  }
+
+  private addAt(kind: string, at: Located, side: Side, text: string, extra: Partial<SchemaRecord> = {}): void {
+    this.out.records.push({ kind, side, uri: at.uri, pointer: at.pointer, text, ...extra });
+  }
+
+  private link(name: string, b: Located, r: Located, readOnly = false, writeOnly = false): void {
+    const diff = this.cmp.compare(b, r);
+    if (diff !== EMPTY) this.out.links.push({ name, diff, readOnly, writeOnly });
+  }
+
+  private types(): void {
+    const tb = typeSet(this.b);
+    const tr = typeSet(this.r);
+    const nb = nullable(this.b);
+    const nr = nullable(this.r);
+    const list = (s: Set<string>) => (s.size === 0 ? 'any' : [...s].join('|'));
+    const text = `type changed from ${list(tb)} to ${list(tr)}`;
+    if (tb.size === tr.size && [...tb].every((t) => tr.has(t))) {
+      this.format();
+    } else if (tb.size === 0) {
+      this.add('type-specialized', 'type', text, list(tb), list(tr));
+    } else if (tr.size === 0) {
+      this.add('type-generalized', 'type', text, list(tb), list(tr));
+    } else if (tb.size === 1 && tr.size === 1) {
+      const from = [...tb][0];
+      const to = [...tr][0];
+      const kind = from === 'integer' && to === 'number' ? 'type-generalized' : from === 'number' && to === 'integer' ? 'type-specialized' : 'type-changed';
+      this.add(kind, 'type', text, from, to);
+    } else if ([...tb].every((t) => tr.has(t))) {
+      this.add('list-of-types-widened', 'type', text, list(tb), list(tr));
+    } else if ([...tr].every((t) => tb.has(t))) {
+      this.add('list-of-types-narrowed', 'type', text, list(tb), list(tr));
+    } else {
+      this.add('type-changed', 'type', text, list(tb), list(tr));
+    }
+    if (nb !== nr) {
+      const key = this.r.kw.has('nullable') || this.b.kw.has('nullable') ? 'nullable' : this.r.kw.has('x-nullable') ? 'x-nullable' : 'type';
+      this.add(nr ? 'became-nullable' : 'became-not-nullable', key, nr ? 'became nullable' : 'became not nullable', nb, nr);
+    }
+  }
+
+  private format(): void {
+    const fb = this.bv('format');
+    const fr = this.rv('format');
+    if (fb === fr) return;
+    const text = `format changed from ${fb ?? 'none'} to ${fr ?? 'none'}`;
+    let kind = 'type-changed';
+    if (fr === undefined) kind = 'type-generalized';
+    else if (fb === undefined) kind = 'type-specialized';
+    else if (WIDER_FORMATS[String(fb)]?.includes(String(fr))) kind = 'type-generalized';
+    else if (WIDER_FORMATS[String(fr)]?.includes(String(fb))) kind = 'type-specialized';
+    this.add(kind, 'format', text, fb, fr);
+  }
+
+  private enums(): void {
+    const eb = this.bv('enum');
+    const er = this.rv('enum');
+    if (!Array.isArray(eb) && Array.isArray(er)) {
+      this.add('became-enum', 'enum', `restricted to the enum values ${er.map(show).join(', ')}`, undefined, er);
+    } else if (Array.isArray(eb) && Array.isArray(er)) {
+      this.enumValues('enum', eb, er, 'enum-value-removed', 'enum-value-added');
+    }
+    const xb = this.bv('x-extensible-enum');
+    const xr = this.rv('x-extensible-enum');
+    if (Array.isArray(xb) && Array.isArray(xr)) this.enumValues('x-extensible-enum', xb, xr, 'x-extensible-enum-value-removed');
+  }
+
+  private enumValues(key: string, eb: unknown[], er: unknown[], removed: string, added?: string): void {
+    const inR = new Set(er.map(stableJson));
+    const inB = new Set(eb.map(stableJson));
+    const bAt = this.b.kw.get(key) as Located;
+    const rAt = this.r.kw.get(key) as Located;
+    eb.forEach((v, i) => {
+      if (!inR.has(stableJson(v))) this.addAt(removed, child(bAt, i), 'base', `${key} value ${show(v)} removed`, { before: v });
+    });
+    if (added) {
+      er.forEach((v, i) => {
+        if (!inB.has(stableJson(v))) this.addAt(added, child(rAt, i), 'revision', `${key} value ${show(v)} added`, { after: v });
+      });
+    }
+  }
+
+  private values(): void {
+    for (const [key, name] of [['const', 'const'], ['default', 'default-value'], ['pattern', 'pattern']] as const) {
+      const vb = this.bv(key);
+      const vr = this.rv(key);
+      if (vb === undefined && vr !== undefined) this.add(`${name}-added`, key, `${key} ${show(vr)} added`, vb, vr);
+      else if (vb !== undefined && vr === undefined) this.add(`${name}-removed`, key, `${key} ${show(vb)} removed`, vb, vr);
+      else if (vb !== undefined && !same(vb, vr)) this.add(`${name}-changed`, key, `${key} changed from ${show(vb)} to ${show(vr)}`, vb, vr);
+    }
+  }
+
+  private bounds(): void {
+    this.bound('maxLength', 'max-length', true);
+    this.bound('minLength', 'min-length', false, 0);
+    this.bound('maximum', 'max', true);
+    this.bound('minimum', 'min', false);
+    this.bound('maxItems', 'max-items', true);
+    this.bound('minItems', 'min-items', false);
+    this.bound('maxProperties', 'max-properties', true);
+    this.bound('minProperties', 'min-properties', false, 0);
+    for (const [key, name, upper] of [['exclusiveMaximum', 'exclusive-max', true], ['exclusiveMinimum', 'exclusive-min', false]] as const) {
+      const vb = this.bv(key);
+      const vr = this.rv(key);
+      if (typeof vb === 'boolean' || typeof vr === 'boolean') {
+        // OpenAPI 3.0: a boolean that makes `maximum`/`minimum` exclusive.
+        if ((vb === true) !== (vr === true)) this.add(vr === true ? `${name}-set` : `${name}-unset`, key, `${key} changed from ${vb ?? false} to ${vr ?? false}`, vb, vr);
+      } else {
+        this.bound(key, name, upper);
+      }
+    }
+  }
+
+  /** `absent` is the value an omitted keyword means (0 for minLength); undefined means unbounded. */
+  private bound(key: string, name: string, upper: boolean, absent?: number): void {
+    const num = (v: unknown) => (typeof v === 'number' ? v : absent);
+    let vb = num(this.bv(key));
+    let vr = num(this.rv(key));
+    if (name === 'min-items') {
+      if (vb === 0) vb = undefined;
+      if (vr === 0) vr = undefined;
+    }
+    if (vb === vr) return;
+    if (vb === undefined) this.add(`${name}-set`, key, `${key} set to ${vr}`, vb, vr);
+    else if (vr === undefined) this.add(`${name}-unset`, key, `${key} ${vb} removed`, vb, vr);
+    else {
+      const up = vr > vb;
+      this.add(`${name}-${up ? 'increased' : 'decreased'}`, key, `${key} ${up ? 'increased' : 'decreased'} from ${vb} to ${vr}`, vb, vr);
+    }
+    void upper;
+  }
+
+  private multipleOf(): void {
+    const vb = this.bv('multipleOf');
+    const vr = this.rv('multipleOf');
+    if (vb === vr) return;
+    if (typeof vb !== 'number') {
+      if (typeof vr === 'number') this.add('multiple-of-set', 'multipleOf', `multipleOf set to ${vr}`, vb, vr);
+      return;
+    }
+    if (typeof vr !== 'number') return this.add('multiple-of-unset', 'multipleOf', `multipleOf ${vb} removed`, vb, vr);
+    const divides = (a: number, b: number) => Math.abs(a / b - Math.round(a / b)) < 1e-9;
+    const kind = divides(vb, vr) ? 'multiple-of-generalized' : divides(vr, vb) ? 'multiple-of-specialized' : 'multiple-of-changed';
+    this.add(kind, 'multipleOf', `multipleOf changed from ${vb} to ${vr}`, vb, vr);
+  }
+
+  private flags(): void {
+    const ub = this.bv('uniqueItems') === true;
+    const ur = this.rv('uniqueItems') === true;
+    if (ub !== ur) this.add(ur ? 'unique-items-set' : 'unique-items-unset', 'uniqueItems', ur ? 'uniqueItems set' : 'uniqueItems removed', ub, ur);
+  }
+
+  private additionalProperties(): void {
+    const shape = (v: Located | undefined): 'any' | 'none' | 'schema' => {
+      if (!v || v.node === true || (isObject(v.node) && Object.keys(v.node).length === 0)) return 'any';
+      return v.node === false ? 'none' : 'schema';
+    };
+    const bAt = this.b.kw.get('additionalProperties');
+    const rAt = this.r.kw.get('additionalProperties');
+    const sb = shape(bAt);
+    const sr = shape(rAt);
+    if (sb === 'schema' && sr === 'schema') return this.link('*', bAt as Located, rAt as Located);
+    if (sb === sr) return;
+    const narrowed = sr === 'none' || (sb === 'any' && sr === 'schema');
+    this.add(
+      narrowed ? 'additional-properties-narrowed' : 'additional-properties-widened',
+      'additionalProperties',
+      `additionalProperties changed from ${sb === 'schema' ? 'a schema' : sb === 'any' ? 'allowed' : 'false'} to ${sr === 'schema' ? 'a schema' : sr === 'any' ? 'allowed' : 'false'}`,
+      bAt?.node,
+      rAt?.node,
+    );
+  }
+
+  private properties(): void {
+    const { b, r } = this;
+    for (const [name, bAt] of b.props) {
+      const rAt = r.props.get(name);
+      const bc = this.cmp.view(0, bAt);
+      const bReq = b.required.has(name);
+      if (!rAt) {
+        const flags = { property: name, required: bReq, readOnly: bc.kw.get('readOnly')?.node === true, writeOnly: bc.kw.get('writeOnly')?.node === true };
+        this.addAt('property-removed', bAt, 'base', `property '${name}' removed`, flags);
+        continue;
+      }
+      const rc = this.cmp.view(1, rAt);
+      const rReq = r.required.has(name);
+      const readOnly = rc.kw.get('readOnly')?.node === true;
+      const writeOnly = rc.kw.get('writeOnly')?.node === true;
+      const flags = { property: name, required: rReq, readOnly, writeOnly };
+      if (bReq !== rReq) {
+        const at = rReq ? (r.required.get(name) as Located) : rAt;
+        this.addAt(rReq ? 'property-became-required' : 'property-became-optional', at, 'revision', `property '${name}' became ${rReq ? 'required' : 'optional'}`, {
+          ...flags,
+          before: bReq,
+          after: rReq,
+        });
+      }
+      for (const [key, on, off] of [['readOnly', 'became-read-only', 'became-not-read-only'], ['writeOnly', 'became-write-only', 'became-not-write-only'], ['deprecated', 'deprecated', 'reactivated']] as const) {
+        const was = bc.kw.get(key)?.node === true;
+        const is = rc.kw.get(key)?.node === true;
+        if (was === is) continue;
+        const at = rc.kw.get(key) ?? rAt;
+        this.addAt(is ? on : off, at, 'revision', `property '${name}' ${is ? on.replace(/-/g, ' ') : off.replace(/-/g, ' ')}`, { ...flags, before: was, after: is });
+      }
+      this.link(name, bAt, rAt, readOnly || bc.kw.get('readOnly')?.node === true, writeOnly || bc.kw.get('writeOnly')?.node === true);
+    }
+    for (const [name, rAt] of r.props) {
+      if (b.props.has(name)) continue;
+      const rc = this.cmp.view(1, rAt);
+      const flags = {
+        property: name,
+        required: r.required.has(name),
+        readOnly: rc.kw.get('readOnly')?.node === true,
+        writeOnly: rc.kw.get('writeOnly')?.node === true,
+      };
+      this.addAt('property-added', rAt, 'revision', `property '${name}' added${flags.required ? ' as required' : ''}`, { ...flags, after: rc.kw.get('default')?.node });
+    }
+  }
+
+  private composition(key: 'oneOf' | 'anyOf', name: string): void {
+    const { pairs, added, removed } = this.match(key);
+    for (const [bAt, rAt, label] of pairs) this.link(`${key}[${label}]`, bAt, rAt);
+    for (const at of added) this.addAt(`${name}-added`, at, 'revision', `${describeMember(at)} added to ${key}`, { after: refName(at) });
+    for (const at of removed) this.addAt(`${name}-removed`, at, 'base', `${describeMember(at)} removed from ${key}`, { before: refName(at) });
+  }
+
+  /** allOf is flattened; only members that bring something new (or take it away) are reported. */
+  private allOf(): void {
+    const { added, removed } = this.match('allOf');
+    const covered = (at: Located, side: 0 | 1, other: View) => {
+      const v = this.cmp.view(side, at);
+      const onlyShape = [...v.kw.keys()].every((k) => ['type', 'title', 'description', 'example', 'examples'].includes(k) || k.startsWith('x-'));
+      return onlyShape && [...v.props.keys()].every((p) => other.props.has(p)) && [...v.required.keys()].every((p) => other.required.has(p));
+    };
+    for (const at of added) if (!covered(at, 1, this.b)) this.addAt('all-of-added', at, 'revision', `${describeMember(at)} added to allOf`, { after: refName(at) });
+    for (const at of removed) if (!covered(at, 0, this.r)) this.addAt('all-of-removed', at, 'base', `${describeMember(at)} removed from allOf`, { before: refName(at) });
+  }
+
+  /** Pairs subschemas by $ref name, then by identical shape, then by title, then by position. */
+  private match(key: string): { pairs: Array<[Located, Located, string]>; added: Located[]; removed: Located[] } {
+    const list = (v: View) => {
+      const at = v.kw.get(key);
+      return at && Array.isArray(at.node) ? at.node.map((_, i) => child(at, i)) : [];
+    };
+    let bs = list(this.b);
+    let rs = list(this.r);
+    const pairs: Array<[Located, Located, string]> = [];
+    const take = (keyOf: (at: Located, side: 0 | 1) => string | undefined) => {
+      const byKey = new Map<string, Located>();
+      for (const at of rs) {
+        const k = keyOf(at, 1);
+        if (k !== undefined && !byKey.has(k)) byKey.set(k, at);
+      }
+      const restB: Located[] = [];
+      for (const at of bs) {
+        const k = keyOf(at, 0);
+        const match = k === undefined ? undefined : byKey.get(k);
+        if (match) {
+          pairs.push([at, match, refName(match) ?? String(rs.indexOf(match))]);
+          byKey.delete(k as string);
+          rs = rs.filter((x) => x !== match);
+        } else restB.push(at);
+      }
+      bs = restB;
+    };
+    take((at) => refName(at));
+    take((at, side) => stableJson(this.cmp.view(side, at).at.node));
+    take((at, side) => {
+      const title = this.cmp.view(side, at).kw.get('title')?.node;
+      return typeof title === 'string' ? title : undefined;
+    });
+    if (bs.length === rs.length) {
+      bs.forEach((at, i) => pairs.push([at, rs[i], String(i)]));
+      return { pairs, added: [], removed: [] };
+    }
+    return { pairs, added: rs, removed: bs };
+  }
+
+  private discriminator(): void {
+    const db = this.bv('discriminator');
+    const dr = this.rv('discriminator');
+    if (!isObject(db) && !isObject(dr)) return;
+    if (!isObject(db)) return this.add('discriminator-added', 'discriminator', 'discriminator added', undefined, dr);
+    if (!isObject(dr)) return this.add('discriminator-removed', 'discriminator', 'discriminator removed', db, undefined);
+    const rAt = this.r.kw.get('discriminator') as Located;
+    const bAt = this.b.kw.get('discriminator') as Located;
+    if (db.propertyName !== dr.propertyName) {
+      this.addAt('discriminator-property-name-changed', child(rAt, 'propertyName'), 'revision', `discriminator propertyName changed from ${show(db.propertyName)} to ${show(dr.propertyName)}`, {
+        before: db.propertyName,
+        after: dr.propertyName,
+      });
+    }
+    const mb = isObject(db.mapping) ? db.mapping : {};
+    const mr = isObject(dr.mapping) ? dr.mapping : {};
+    for (const key of Object.keys(mb)) {
+      if (!(key in mr)) this.addAt('discriminator-mapping-deleted', child(bAt, 'mapping', key), 'base', `discriminator mapping '${key}' removed`, { before: mb[key] });
+      else if (mb[key] !== mr[key] && lastSegment(String(mb[key])) !== lastSegment(String(mr[key]))) {
+        this.addAt('discriminator-mapping-changed', child(rAt, 'mapping', key), 'revision', `discriminator mapping '${key}' changed from ${show(mb[key])} to ${show(mr[key])}`, {
+          before: mb[key],
+          after: mr[key],
+        });
+      }
+    }
+    for (const key of Object.keys(mr)) {
+      if (!(key in mb)) this.addAt('discriminator-mapping-added', child(rAt, 'mapping', key), 'revision', `discriminator mapping '${key}' added`, { after: mr[key] });
+    }
+  }
+}
+
+function typeSet(v: View): Set<string> {
+  const t = v.kw.get('type')?.node;
+  const set = new Set<string>(typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : []);
+  set.delete('null');
+  if (set.size === 0 && t === undefined) {
+    // Untyped schemas with properties or items are objects or arrays in practice.
+    if (v.props.size > 0 || v.kw.has('additionalProperties')) set.add('object');
+    else if (v.kw.has('items')) set.add('array');
+  }
+  return set;
+}
+
+function nullable(v: View): boolean {
+  const t = v.kw.get('type')?.node;
+  return v.kw.get('nullable')?.node === true || v.kw.get('x-nullable')?.node === true || t === 'null' || (Array.isArray(t) && t.includes('null'));
+}
+
+const lastSegment = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
+
+function refName(at: Located): string | undefined {
+  const ref = isObject(at.node) ? at.node.$ref : undefined;
+  return typeof ref === 'string' ? lastSegment(ref) : undefined;
+}
+
+function describeMember(at: Located): string {
+  const name = refName(at);
+  if (name) return `schema '${name}'`;
+  const title = isObject(at.node) ? at.node.title : undefined;
+  return typeof title === 'string' ? `schema '${title}'` : 'an inline schema';
+}
