@@ -7,15 +7,20 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // jsonc-parser's UMD entry uses a dynamic require that bundlers cannot follow; take ESM builds.
+  mainFields: ['module', 'main'],
   sourcemap: !production,
   minify: production,
   logLevel: 'warning',
   // Spectral's ruleset bundler pulls rollup; its optional native binary is never used for rulesets.
   external: ['vscode', 'fsevents', '@rollup/rollup-*'],
+  // Some dependencies ship ESM only and use import.meta.url; give them the CommonJS equivalent.
+  define: { 'import.meta.url': '__specgateImportMetaUrl' },
+  banner: { js: "const __specgateImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
-  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
+  esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
 ]);

@@ -5,6 +5,8 @@ import {
   TextDocuments,
   TextDocumentSyncKind,
   InitializeParams,
+  MessageType,
+  ShowMessageNotification,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createLanguageService } from './engine/languageService';
@@ -31,7 +33,8 @@ const scheduler = new DiagnosticsScheduler({
     return doc ? { text: doc.getText(), version: doc.version } : undefined;
   },
   publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
-  notify: (message) => void connection.window.showWarningMessage(message),
+  // A notification, not showMessageRequest: nothing to answer, and every client shows it.
+  notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
   status: (uri, diagnostics) => void connection.sendNotification('specgate/status', {
     uri,
     errors: diagnostics.filter((d) => d.severity === 1).length,

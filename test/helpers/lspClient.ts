@@ -49,7 +49,9 @@ export async function startServer(options: {
       }
     }
   });
-  connection.onNotification((method: string, params: unknown) => notifications.push({ method, params }));
+  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status']) {
+    connection.onNotification(method, (params: unknown) => { notifications.push({ method, params }); });
+  }
   connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
   connection.onRequest('client/registerCapability', () => null);
   connection.onRequest('window/showMessageRequest', () => null);

@@ -21,6 +21,11 @@ export interface JsonFinding {
   source: string;
 }
 
+/** LSP 3.18 allows markup messages; reports are plain text. */
+export function messageText(d: Diagnostic): string {
+  return typeof d.message === 'string' ? d.message : d.message.value;
+}
+
 export function severityName(d: Diagnostic): JsonSeverity {
   return JSON_SEVERITY[d.severity ?? 1] ?? 'error';
 }
@@ -39,7 +44,7 @@ export function formatLint(entries: LintEntry[], format: LintFormat, tool = { na
 }
 
 function toJsonFinding({ file, diagnostic: d }: LintEntry): JsonFinding {
-  return { file, range: d.range, severity: severityName(d), code: String(d.code ?? ''), message: d.message, source: d.source ?? 'specgate' };
+  return { file, range: d.range, severity: severityName(d), code: String(d.code ?? ''), message: messageText(d), source: d.source ?? 'specgate' };
 }
 
 function toText(entries: LintEntry[]): string {
@@ -53,7 +58,7 @@ function toText(entries: LintEntry[]): string {
       currentFile = file;
     }
     const pos = `${d.range.start.line + 1}:${d.range.start.character + 1}`;
-    lines.push(`  ${pos.padEnd(9)} ${severityName(d).padEnd(7)} ${String(d.code ?? '').padEnd(40)} ${d.message}`);
+    lines.push(`  ${pos.padEnd(9)} ${severityName(d).padEnd(7)} ${String(d.code ?? '').padEnd(40)} ${messageText(d)}`);
   }
   const counts = countBySeverity(entries);
   lines.push('', `✖ ${entries.length} problem${entries.length === 1 ? '' : 's'} (${counts.error} errors, ${counts.warning} warnings, ${counts.info} infos, ${counts.hint} hints)`);
@@ -77,7 +82,7 @@ function toGithubAnnotation({ file, diagnostic: d }: LintEntry): string {
     `endColumn=${d.range.end.character + 1}`,
     `title=${escapeProperty(String(d.code ?? 'specgate'))}`,
   ];
-  return `::${level} ${props.join(',')}::${escapeData(d.message)}`;
+  return `::${level} ${props.join(',')}::${escapeData(messageText(d))}`;
 }
 
 function escapeData(s: string): string {
@@ -105,7 +110,7 @@ function toSarif(entries: LintEntry[], tool: { name: string; version: string }) 
           ruleId: String(d.code ?? 'specgate'),
           ruleIndex: ruleIndex.get(String(d.code ?? 'specgate')),
           level: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'note',
-          message: { text: d.message },
+          message: { text: messageText(d) },
           locations: [
             {
               physicalLocation: {

@@ -1,7 +1,14 @@
 import * as YAML from 'yaml';
 import { Ruleset } from '@stoplight/spectral-core';
 import { oas, arazzo } from '@stoplight/spectral-rulesets';
-import { bundleAndLoadRuleset } from '@stoplight/spectral-ruleset-bundler/with-loader';
+import { createRequire } from 'module';
+import { bundleRuleset } from '@stoplight/spectral-ruleset-bundler';
+import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
+import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
+import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
+import { node } from '@stoplight/spectral-ruleset-bundler/presets/node';
+import { isBasicRuleset, migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
+import * as coreFunctions from '@stoplight/spectral-functions';
 import type { IWorkspace } from '../workspace';
 import type { RuleSetting, SpecgateSettings } from '../settings';
 import { normalizeSeverity } from '../settings';
@@ -86,11 +93,31 @@ export async function loadRuleset(workspace: IWorkspace, rulesetUri: string, set
     }) as never,
   };
   try {
-    const ruleset = await bundleAndLoadRuleset(uriToPath(rulesetUri), io);
+    const ruleset = await bundleAndLoad(uriToPath(rulesetUri), io);
     return { ruleset, file: rulesetUri, styleRules: scan.styleRules };
   } catch (e) {
     throw new RulesetLoadError(rulesetUri, flattenError(e));
   }
+}
+
+/** What spectral-cli does (getRuleset): migrate YAML/JSON to JS, bundle with rollup, evaluate. */
+async function bundleAndLoad(rulesetFile: string, io: Parameters<typeof node>[0]): Promise<Ruleset> {
+  const plugins = [builtins(), commonjs(), ...node(io)];
+  let entry = rulesetFile;
+  let code: string;
+  if (await isBasicRuleset(rulesetFile)) {
+    const migrated = await migrateRuleset(rulesetFile, { format: 'esm', fs: io.fs as never });
+    entry = rulesetFile.replace(/[^/]+$/, '.spectral.js');
+    code = (await bundleRuleset(entry, { target: 'node', format: 'commonjs', plugins: [stdin(migrated, entry), ...plugins] })) as string;
+  } else {
+    code = (await bundleRuleset(entry, { target: 'node', format: 'commonjs', plugins })) as string;
+  }
+  const module = { exports: undefined as unknown };
+  const req = createRequire(rulesetFile);
+  const requireFromRuleset = (id: string) => req(req.resolve(id, { paths: [rulesetFile.replace(/\/[^/]*$/, ''), __dirname] }));
+  Function('module, require', code)(module, requireFromRuleset);
+  if (typeof module.exports !== 'object' || module.exports === null) throw new Error('the ruleset exports nothing');
+  return new Ruleset(module.exports as never, { severity: 'recommended', source: rulesetFile });
 }
 
 interface RulesetScan {
@@ -109,7 +136,7 @@ async function scanRuleset(workspace: IWorkspace, uri: string, settings: Specgat
   if (text === undefined) throw new RulesetLoadError(uri, 'file not found');
   let parsed: unknown;
   try {
-    const doc = YAML.parseDocument(text, { maxAliasCount: 100 });
+    const doc = YAML.parseDocument(text);
     if (doc.errors.length > 0) throw new Error(doc.errors[0].message.split('\n')[0]);
     parsed = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
@@ -138,7 +165,26 @@ async function scanRuleset(workspace: IWorkspace, uri: string, settings: Specgat
     result.styleRules = { ...child.styleRules, ...result.styleRules };
   }
   Object.assign(result.styleRules, extractStyleRules(ruleset.rules));
+  checkFunctionNames(uri, ruleset);
   return result;
+}
+
+/** Spectral's own error for an unknown function is "Function is not defined"; name the rule and function instead. */
+function checkFunctionNames(uri: string, ruleset: Record<string, unknown>): void {
+  const custom = new Set(Array.isArray(ruleset.functions) ? ruleset.functions.map(String) : []);
+  const ruleMaps = [ruleset.rules, ...(Array.isArray(ruleset.overrides) ? ruleset.overrides.map((o) => (o as { rules?: unknown })?.rules) : [])];
+  for (const rules of ruleMaps) {
+    if (!rules || typeof rules !== 'object') continue;
+    for (const [name, rule] of Object.entries(rules)) {
+      const then = (rule as { then?: unknown } | null)?.then;
+      for (const entry of Array.isArray(then) ? then : then ? [then] : []) {
+        const fn = (entry as { function?: unknown })?.function;
+        if (typeof fn === 'string' && !(fn in coreFunctions) && !custom.has(fn)) {
+          throw new RulesetLoadError(uri, `rule "${name}" uses function "${fn}", which is neither a Spectral core function nor listed under "functions"`);
+        }
+      }
+    }
+  }
 }
 
 function extractStyleRules(rules: unknown): Record<string, SeveritySetting | RuleSetting> {
@@ -160,7 +206,7 @@ function extractStyleRules(rules: unknown): Record<string, SeveritySetting | Rul
 /** Spectral rejects unknown rule ids, so `specgate-*` entries are removed before it sees the file. */
 function withoutStyleRules(text: string): string {
   if (!/specgate-/.test(text)) return text;
-  const doc = YAML.parseDocument(text, { maxAliasCount: 100 });
+  const doc = YAML.parseDocument(text);
   const rules = doc.get('rules');
   if (!YAML.isMap(rules)) return text;
   rules.items = rules.items.filter((pair) => !String(YAML.isScalar(pair.key) ? pair.key.value : pair.key).startsWith('specgate-'));

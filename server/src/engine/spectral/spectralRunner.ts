@@ -43,7 +43,7 @@ export async function runSpectral(
   spectral.setRuleset(ruleset);
   const source = uriToPath(uri);
   const parser = uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
-  const results = await spectral.run(new Document(text, parser as never, source), { ignoreUnknownFormats: true });
+  const results = await spectral.run(new Document(text, parser as never, source), { ignoreUnknownFormat: true });
   const byFile = new Map<string, Diagnostic[]>();
   for (const result of results) {
     const fileUri = result.source ? pathToUri(result.source) : uri;
