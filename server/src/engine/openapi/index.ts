@@ -7,10 +7,20 @@
  * schema, with nothing under it); `resolveLocalRef` follows local refs on demand. Objects shared
  * through YAML aliases are walked once (at their first occurrence), which also makes cycles safe.
  */
-import { joinPointer, type JsonPointer } from '../types';
+import { encodePointerSegment, type JsonPointer } from '../types';
 import type { SpecFormat } from '../style/types';
 
 export type Obj = Record<string, unknown>;
+
+/** `joinPointer` with a fast path for segments that need no escaping (the walk builds many pointers). */
+export function joinPointer(base: JsonPointer, ...segments: Array<string | number>): JsonPointer {
+  let out = base;
+  for (const seg of segments) {
+    const s = String(seg);
+    out += '/' + (s.includes('~') || s.includes('/') ? encodePointerSegment(s) : s);
+  }
+  return out;
+}
 
 export function isObj(value: unknown): value is Obj {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -100,25 +110,30 @@ export interface OpenApiIndex {
   memo: Map<string, unknown>;
 }
 
-/** Keywords whose value is a schema. */
-const SCHEMA_KEYWORDS = [
-  'additionalProperties',
-  'items',
-  'not',
-  'if',
-  'then',
-  'else',
-  'contains',
-  'propertyNames',
-  'unevaluatedProperties',
-  'unevaluatedItems',
-  'additionalItems',
-  'contentSchema',
-] as const;
-/** Keywords whose value is an array of schemas. */
-const SCHEMA_ARRAY_KEYWORDS = ['allOf', 'oneOf', 'anyOf', 'prefixItems', 'items'] as const;
-/** Keywords whose value is a map of schemas (property names are reported for `properties` only). */
-const SCHEMA_MAP_KEYWORDS = ['patternProperties', 'dependentSchemas', '$defs', 'definitions'] as const;
+/** How each schema keyword holds subschemas: one schema, an array, or a map (`properties` is special). */
+const SUBSCHEMA_KEYWORDS = new Map<string, 'schema' | 'array' | 'map' | 'properties'>([
+  ['properties', 'properties'],
+  ['additionalProperties', 'schema'],
+  ['items', 'schema'], // or an array (draft 4 tuples), handled by value shape
+  ['not', 'schema'],
+  ['if', 'schema'],
+  ['then', 'schema'],
+  ['else', 'schema'],
+  ['contains', 'schema'],
+  ['propertyNames', 'schema'],
+  ['unevaluatedProperties', 'schema'],
+  ['unevaluatedItems', 'schema'],
+  ['additionalItems', 'schema'],
+  ['contentSchema', 'schema'],
+  ['allOf', 'array'],
+  ['oneOf', 'array'],
+  ['anyOf', 'array'],
+  ['prefixItems', 'array'],
+  ['patternProperties', 'map'],
+  ['dependentSchemas', 'map'],
+  ['$defs', 'map'],
+  ['definitions', 'map'],
+]);
 
 /** Nesting deeper than this is not walked (the parser has its own limits; this protects the stack). */
 export const MAX_SCHEMA_DEPTH = 200;
@@ -155,25 +170,27 @@ function buildIndex(document: unknown, format: SpecFormat): OpenApiIndex {
     if (!isObj(value) || seen.has(value) || depth > MAX_SCHEMA_DEPTH) return;
     seen.add(value);
     index.schemas.push({ schema: value, pointer });
-    const props = own(value, 'properties');
-    if (isObj(props)) {
-      const propsPointer = joinPointer(pointer, 'properties');
-      for (const [name, prop] of Object.entries(props)) {
-        const propPointer = joinPointer(propsPointer, name);
-        index.properties.push({ name, schema: prop, pointer: propPointer, parent: value, parentPointer: pointer });
-        schema(prop, propPointer, depth + 1);
+    // One pass over the schema's own keys (cheaper than probing every keyword).
+    for (const key of Object.keys(value)) {
+      const kind = SUBSCHEMA_KEYWORDS.get(key);
+      if (kind === undefined) continue;
+      const sub = value[key];
+      if (kind === 'properties') {
+        if (!isObj(sub)) continue;
+        const propsPointer = joinPointer(pointer, 'properties');
+        for (const name of Object.keys(sub)) {
+          const prop = sub[name];
+          const propPointer = joinPointer(propsPointer, name);
+          index.properties.push({ name, schema: prop, pointer: propPointer, parent: value, parentPointer: pointer });
+          schema(prop, propPointer, depth + 1);
+        }
+      } else if (Array.isArray(sub)) {
+        if (kind === 'array' || key === 'items') sub.forEach((item, i) => schema(item, joinPointer(pointer, key, i), depth + 1));
+      } else if (kind === 'schema') {
+        schema(sub, joinPointer(pointer, key), depth + 1);
+      } else if (kind === 'map' && isObj(sub)) {
+        for (const name of Object.keys(sub)) schema(sub[name], joinPointer(pointer, key, name), depth + 1);
       }
-    }
-    for (const k of SCHEMA_KEYWORDS) {
-      const v = own(value, k);
-      if (isObj(v)) schema(v, joinPointer(pointer, k), depth + 1);
-    }
-    for (const k of SCHEMA_ARRAY_KEYWORDS) {
-      const v = own(value, k);
-      if (Array.isArray(v)) v.forEach((item, i) => schema(item, joinPointer(pointer, k, i), depth + 1));
-    }
-    for (const k of SCHEMA_MAP_KEYWORDS) {
-      for (const [name, sub] of entries(own(value, k))) schema(sub, joinPointer(pointer, k, name), depth + 1);
     }
   };
 
@@ -234,9 +251,8 @@ function buildIndex(document: unknown, format: SpecFormat): OpenApiIndex {
     if (!isObj(item) || seen.has(item) || depth > 8) return;
     seen.add(item);
     parameterList(own(item, 'parameters'), joinPointer(pointer, 'parameters'));
-    for (const method of HTTP_METHODS) {
-      const op = own(item, method);
-      if (!isObj(op)) continue;
+    for (const [method, op] of Object.entries(item)) {
+      if (!isObj(op) || !(HTTP_METHODS as readonly string[]).includes(method)) continue;
       const opPointer = joinPointer(pointer, method);
       index.operations.push({ kind, path, method, operation: op, pointer: opPointer, pathItem: item, pathItemPointer: pointer });
       parameterList(own(op, 'parameters'), joinPointer(opPointer, 'parameters'));

@@ -46,15 +46,39 @@ export interface NameParts {
 type CharClass = 'U' | 'L' | 'D' | 'S';
 
 function classify(ch: string): CharClass {
+  const code = ch.charCodeAt(0);
+  if (code < 128) {
+    if (code >= 97 && code <= 122) return 'L';
+    if (code >= 65 && code <= 90) return 'U';
+    if (code >= 48 && code <= 57) return 'D';
+    return 'S';
+  }
   if (/\p{Lu}|\p{Lt}/u.test(ch)) return 'U';
   if (/\p{L}|\p{M}/u.test(ch)) return 'L';
   if (/\p{N}/u.test(ch)) return 'D';
   return 'S';
 }
 
-/** Split a name into prefix, words and suffix. Never throws; non-strings give no words. */
+const EMPTY: NameParts = Object.freeze({ prefix: '', core: '', suffix: '', words: Object.freeze([]) as unknown as Word[] });
+/** Names repeat a lot across a spec: tokenizing is memoized (bounded; results are frozen). */
+const tokenCache = new Map<string, NameParts>();
+const TOKEN_CACHE_LIMIT = 20000;
+
+/** Split a name into prefix, words and suffix. Never throws; non-strings give no words. The result is shared: do not mutate it. */
 export function tokenize(name: string): NameParts {
-  if (typeof name !== 'string' || name === '') return { prefix: '', core: '', suffix: '', words: [] };
+  if (typeof name !== 'string' || name === '') return EMPTY;
+  let parts = tokenCache.get(name);
+  if (parts) return parts;
+  parts = tokenizeUncached(name);
+  parts.words.forEach((w) => Object.freeze(w));
+  Object.freeze(parts.words);
+  Object.freeze(parts);
+  if (tokenCache.size >= TOKEN_CACHE_LIMIT) tokenCache.clear();
+  tokenCache.set(name, parts);
+  return parts;
+}
+
+function tokenizeUncached(name: string): NameParts {
   const chars: Array<{ ch: string; cls: CharClass; start: number }> = [];
   let offset = 0;
   for (const ch of name) {

@@ -101,6 +101,8 @@ export const DEFAULT_TERMS: Record<string, string> = (() => {
 interface Glossary {
   /** normalized phrase (lowercase words joined by spaces) → preferred term */
   terms: Map<string, string>;
+  /** Last words of the phrases: a name whose last word is not here cannot match (fast path). */
+  lastWords: Set<string>;
 }
 
 function normalizedWords(name: string): string[] {
@@ -109,16 +111,18 @@ function normalizedWords(name: string): string[] {
 
 export function compileGlossary(options: PreferredTermsOptions): Glossary {
   const terms = new Map<string, string>();
+  const lastWords = new Set<string>();
   const addAll = (record: Record<string, string>) => {
     for (const [from, to] of Object.entries(record)) {
       const key = normalizedWords(from).join(' ');
       if (key === '' || key === normalizedWords(to).join(' ') || !hasLetters(to)) continue;
       terms.set(key, to);
+      lastWords.add(key.slice(key.lastIndexOf(' ') + 1));
     }
   };
   if (options.useDefaults !== false) addAll(DEFAULT_TERMS);
   addAll(stringRecord(options.terms));
-  return { terms };
+  return { terms, lastWords };
 }
 
 /**
@@ -133,6 +137,8 @@ export function matchGlossary(
 ): { preferred: string; newName: string } | undefined {
   if (glossary.terms.size === 0) return undefined;
   const parts = tokenize(name);
+  const last = parts.words[parts.words.length - 1];
+  if (!last || !glossary.lastWords.has(last.text.toLowerCase())) return undefined;
   const words = parts.words.map((w) => w.text);
   const lower = words.map((w) => w.toLowerCase());
   for (let i = 0; i < lower.length; i++) {
@@ -188,7 +194,13 @@ function propertyVerdicts(ctx: Ctx, casingOptions: PropertyCasingOptions | undef
   const index = indexDocument(ctx.document, ctx.format);
   const glossary = termOptions ? compileGlossary(termOptions) : undefined;
   const policy = acronymPolicy(ctx);
-  return (p: PropertyInfo) => propertyVerdict(index, p.name, casingOptions, glossary, policy);
+  const memo = new Map<string, PropertyVerdict | undefined>();
+  return (p: PropertyInfo) => {
+    if (memo.has(p.name)) return memo.get(p.name);
+    const v = propertyVerdict(index, p.name, casingOptions, glossary, policy);
+    memo.set(p.name, v);
+    return v;
+  };
 }
 
 function reportPropertyVerdicts(ctx: Ctx, kind: PropertyVerdict['kind'], verdict: (p: PropertyInfo) => PropertyVerdict | undefined) {
@@ -307,16 +319,19 @@ export const pathSegmentCasing: StyleRule<PathSegmentOptions> = {
       const { newPath, badSegments, badParams } = correctPath(path, paramCasing, policy);
       if (newPath === path) continue;
       const problems: string[] = [];
+      const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
       if (badSegments.length) {
-        problems.push(`${badSegments.length > 1 ? 'segments' : 'segment'} ${quoteList(badSegments)} ${badSegments.length > 1 ? 'are' : 'is'} not kebab-case`);
+        const n = badSegments.length;
+        problems.push(`${plural(n, 'segment', 'segments')} ${quoteList(badSegments)} ${plural(n, 'is', 'are')} not kebab-case`);
       }
       if (badParams.length) {
-        problems.push(`path ${badParams.length > 1 ? 'parameters' : 'parameter'} ${quoteList(badParams.map((p) => `{${p}}`))} ${badParams.length > 1 ? 'are' : 'is'} not ${paramCasing}`);
+        const n = badParams.length;
+        problems.push(`${plural(n, 'parameter', 'parameters')} ${quoteList(badParams.map((p) => `{${p}}`))} ${plural(n, 'is', 'are')} not ${paramCasing}`);
       }
       ctx.report({
         pointer: joinPointer('/paths', path),
         target: 'key',
-        message: `Path ${problems.join(' and ')}; rename it to "${newPath}".`,
+        message: `Path ${problems.join(' and path ')}; rename the path to "${newPath}".`,
         fix: { kind: 'rename', newName: newPath },
       });
     }
@@ -416,22 +431,31 @@ export const enumCasing: StyleRule<EnumCasingOptions> = {
   defaultOptions: { casing: 'auto' },
   check(ctx) {
     const policy = acronymPolicy(ctx);
-    const enums: Array<{ pointer: string; values: Array<{ value: string; index: number }> }> = [];
+    type EnumValue = { value: string; index: number; vote: CasingName | undefined };
+    const enums: Array<{ pointer: string; values: EnumValue[] }> = [];
     const docVotes = new Map<CasingName, number>();
+    const voteMemo = new Map<string, CasingName | undefined>();
+    const voteOf = (value: string) => {
+      if (!voteMemo.has(value)) voteMemo.set(value, distinctCasing(value, ENUM_CASINGS));
+      return voteMemo.get(value);
+    };
     for (const { schema, pointer } of indexDocument(ctx.document, ctx.format).schemas) {
       const list = own(schema, 'enum');
       if (!Array.isArray(list)) continue;
-      const values: Array<{ value: string; index: number }> = [];
+      const values: EnumValue[] = [];
       list.forEach((value, index) => {
-        if (typeof value === 'string' && ENUM_VALUE.test(value)) values.push({ value, index });
+        if (typeof value === 'string' && ENUM_VALUE.test(value)) values.push({ value, index, vote: voteOf(value) });
       });
       if (values.length === 0) continue;
       enums.push({ pointer: joinPointer(pointer, 'enum'), values });
-      for (const { value } of values) {
-        const c = distinctCasing(value, ENUM_CASINGS);
-        if (c) docVotes.set(c, (docVotes.get(c) ?? 0) + 1);
-      }
+      for (const { vote } of values) if (vote) docVotes.set(vote, (docVotes.get(vote) ?? 0) + 1);
     }
+    const renames = new Map<string, string | undefined>();
+    const rename = (value: string, casing: CasingName) => {
+      const key = `${casing}\u0000${value}`;
+      if (!renames.has(key)) renames.set(key, renameTo(value, casing, policy));
+      return renames.get(key);
+    };
     const fixed = isCasingName(ctx.options.casing) ? ctx.options.casing : undefined;
     const docDominant = dominantCasing(docVotes, ENUM_CASINGS);
     for (const e of enums) {
@@ -439,12 +463,11 @@ export const enumCasing: StyleRule<EnumCasingOptions> = {
       let why = casing ?? '';
       if (!casing) {
         const votes = new Map<CasingName, number>();
-        for (const { value } of e.values) {
-          const c = distinctCasing(value, ENUM_CASINGS);
-          if (c) votes.set(c, (votes.get(c) ?? 0) + 1);
-        }
+        for (const { vote } of e.values) if (vote) votes.set(vote, (votes.get(vote) ?? 0) + 1);
         const counts = [...votes.values()].sort((a, b) => b - a);
-        if (counts.length > 0 && (counts.length === 1 || counts[0] > counts[1])) {
+        // No distinguishable value (`[low, high]`): every value fits several casings, nothing to flag.
+        if (counts.length === 0) continue;
+        if (counts.length === 1 || counts[0] > counts[1]) {
           casing = dominantCasing(votes, ENUM_CASINGS);
           why = `${casing}, like the other values of this enum`;
         } else {
@@ -454,7 +477,7 @@ export const enumCasing: StyleRule<EnumCasingOptions> = {
       }
       if (!casing) continue;
       for (const { value, index } of e.values) {
-        const newName = renameTo(value, casing, policy);
+        const newName = rename(value, casing);
         if (!newName) continue;
         ctx.report({
           pointer: joinPointer(e.pointer, index),
@@ -539,7 +562,7 @@ export const acronymCasing: StyleRule<AcronymOptions> = {
       ctx.report({
         pointer: node.pointer,
         target: node.target,
-        message: `"${node.name}" writes the ${changed.length > 1 ? 'acronyms' : 'acronym'} ${quoteList(changed)} in capitals; write ${changed.length > 1 ? 'them' : 'it'} as a word: "${newName}".`,
+        message: `"${node.name}" writes the ${changed.length > 1 ? 'acronyms' : 'acronym'} ${quoteList(changed)} in capitals; write ${changed.length > 1 ? 'them as words' : 'it as a word'}: "${newName}".`,
         fix: { kind: 'rename', newName },
       });
     }

@@ -8,7 +8,7 @@ import {
   resolveLocalRef,
   type OperationInfo,
 } from '../../openapi';
-import { joinPointer } from '../../types';
+import { decodePointerSegment, joinPointer } from '../../types';
 import type { RuleContext, StyleRule } from '../types';
 import { operationLabel, quoteList, stringArray } from '../util';
 import { OAS_FORMATS } from './naming';
@@ -195,7 +195,7 @@ export const rateLimitResponses: StyleRule<RateLimitOptions> = {
           checkedComponents.add(target.pointer);
           response = target.value;
           pointer = target.pointer;
-          what = `Response ${target.pointer.split('/').pop()}`;
+          what = `Response ${decodePointerSegment(target.pointer.slice(target.pointer.lastIndexOf('/') + 1))}`;
         }
         const headers = own(response, 'headers');
         const names = new Set(isObj(headers) ? Object.keys(headers).map((h) => h.toLowerCase()) : []);
