@@ -383,6 +383,8 @@ class PairDiff {
   }
 
   private composition(key: 'oneOf' | 'anyOf', name: string): void {
+    // Introducing or dropping the whole list restructures the schema; members are only compared list to list.
+    if (!Array.isArray(this.bv(key)) || !Array.isArray(this.rv(key))) return;
     const { pairs, added, removed } = this.match(key);
     for (const [bAt, rAt, label] of pairs) this.link(`${key}[${label}]`, bAt, rAt);
     for (const at of added) this.addAt(`${name}-added`, at, 'revision', `${describeMember(at)} added to ${key}`, { after: refName(at) });
