@@ -3,7 +3,7 @@
  * keyed by shape, request bodies and responses by media type. Every node keeps
  * its real location, so pointers always point into the user's files.
  */
-import { childOf as child, deref, type Located, type SpecInput } from '../refs';
+import { childOf as child, deref, isObject, type Located, type SpecInput } from '../refs';
 
 import { splitPointer } from '../types';
 
@@ -71,7 +71,6 @@ export interface OperationView {
   responses: Map<string, ResponseView>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 export function makeSpec(input: SpecInput): Spec {
   const rootValue = input.documents.get(input.uri);

@@ -5,7 +5,7 @@
  * operation and direction. allOf is flattened, so moving properties into a
  * component referenced through allOf is not a change.
  */
-import { childOf as child, deref, type Located } from '../refs';
+import { childOf as child, deref, isObject, type Located } from '../refs';
 import type { Side } from './types';
 
 export interface SchemaRecord {
@@ -46,7 +46,6 @@ interface View {
 
 const EMPTY: SchemaDiff = Object.freeze({ records: [], links: [] }) as SchemaDiff;
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 export const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
 const same = (a: unknown, b: unknown): boolean => a === b || stableJson(a) === stableJson(b);
 

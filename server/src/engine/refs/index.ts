@@ -19,6 +19,9 @@ export interface Located {
   node: unknown;
 }
 
+/** A plain JSON object (not an array, not null). */
+export const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 const SCHEME = /^[a-zA-Z][a-zA-Z0-9+.-]*:/;
 
 export function isRemoteUri(uri: string): boolean {

@@ -1,4 +1,5 @@
 /** Component schemas removed (unless renamed with the same shape) and webhooks. */
+import { isObject } from '../../refs';
 import { inBase, inRevision, type DiffContext } from '../context';
 import { child, type Spec } from '../model';
 import { B, N, rule } from '../rule';
@@ -10,7 +11,6 @@ export const COMPONENT_RULES = [
   rule('webhook-removed', B, 'A webhook was removed: subscribers stop receiving its calls', 'caller', 'Deprecate the webhook first and announce when it stops firing.'),
 ];
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const schemasOf = (spec: Spec) => (spec.swagger2 ? spec.at('/definitions') : spec.at('/components/schemas'));
 
 export function checkComponents(ctx: DiffContext): void {

@@ -3,7 +3,7 @@
  * A `security` list is a set of alternatives: removing one, or adding a scope
  * to one, locks out clients that used it. No requirement means anonymous access.
  */
-import type { Located } from '../../refs';
+import { isObject, type Located } from '../../refs';
 import { inBase, inRevision, type DiffContext, type Where } from '../context';
 import { child, type Spec } from '../model';
 import { B, N, rule } from '../rule';
@@ -35,7 +35,6 @@ interface Requirement {
   scopes: Map<string, string[]>;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const ANONYMOUS: Requirement = { key: '', scopes: new Map() };
 
 function requirements(list: Located): Requirement[] {

@@ -1,5 +1,5 @@
 /** Servers: base URLs clients are configured with, and their variables. */
-import type { Located } from '../../refs';
+import { isObject, type Located } from '../../refs';
 import { inBase, inRevision, type DiffContext } from '../context';
 import { child, type Spec } from '../model';
 import { N, P, rule } from '../rule';
@@ -17,7 +17,6 @@ interface Server {
   at: Located;
 }
 
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 const normalise = (url: string) => url.replace(/\/+$/, '').replace(/\{[^}]*\}/g, '{}').toLowerCase();
 
 /** OpenAPI 3 `servers`, or Swagger 2 `schemes` + `host` + `basePath`. */
