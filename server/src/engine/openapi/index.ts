@@ -7,6 +7,7 @@
  * schema, with nothing under it); `resolveLocalRef` follows local refs on demand. Objects shared
  * through YAML aliases are walked once (at their first occurrence), which also makes cycles safe.
  */
+import { isObject as isObj } from '../refs';
 import { encodePointerSegment, type JsonPointer } from '../types';
 import type { SpecFormat } from '../style/types';
 
@@ -22,9 +23,8 @@ export function joinPointer(base: JsonPointer, ...segments: Array<string | numbe
   return out;
 }
 
-export function isObj(value: unknown): value is Obj {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
+/** A plain object (not null, not an array): the engine's one shared check. */
+export { isObject as isObj } from '../refs';
 
 /** An own property (never one from the prototype, so `constructor` or `__proto__` keys are safe). */
 export function own(obj: unknown, key: string): unknown {
