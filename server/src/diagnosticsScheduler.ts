@@ -3,6 +3,7 @@ import type { LanguageService } from './engine/languageService';
 import { isLargeDocument, withSuppressions } from './engine/languageFeatures/diagnostics';
 import { sortDiagnostics } from './engine/languageService';
 import type { SpecgateSettings } from './engine/settings';
+import type { BreakingAnalysis } from './engine/languageFeatures/breaking';
 
 export interface SchedulerHost {
   service: LanguageService;
@@ -12,12 +13,17 @@ export interface SchedulerHost {
   publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
   notify(message: string): void;
   status(uri: string, diagnostics: Diagnostic[]): void;
+  /** Baseline state and change counts, for the status bar. */
+  baselineStatus?(uri: string, analysis: BreakingAnalysis): void;
   log(message: string): void;
 }
 
 interface Layers {
   version: number;
   fast: Diagnostic[];
+  /** Breaking-change findings for this root, per file; valid only for `breakingVersion`. */
+  breaking: Map<string, Diagnostic[]>;
+  breakingVersion: number;
   /** Spectral findings for this root, per file; valid only for `spectralVersion`. */
   spectral: Map<string, Diagnostic[]>;
   spectralVersion: number;
@@ -57,7 +63,7 @@ export class DiagnosticsScheduler {
     this.layers.delete(uri);
     this.host.service.forget(uri);
     this.host.publish(uri, []);
-    if (had) for (const file of had.spectral.keys()) if (file !== uri) this.publishFile(file);
+    if (had) for (const file of new Set([...had.spectral.keys(), ...had.breaking.keys()])) if (file !== uri) this.publishFile(file);
   }
 
   private async run(uri: string, { forceSpectral }: { forceSpectral: boolean }): Promise<void> {
@@ -78,11 +84,21 @@ export class DiagnosticsScheduler {
       const layers: Layers = {
         version: doc.version,
         fast,
+        breaking: previous && previous.breakingVersion === doc.version ? previous.breaking : new Map(),
+        breakingVersion: previous?.breakingVersion ?? -1,
         spectral: previous && previous.spectralVersion === doc.version ? previous.spectral : new Map(),
         spectralVersion: previous?.spectralVersion ?? -1,
       };
       this.layers.set(uri, layers);
       this.publishFile(uri);
+      const breaking = await this.host.service.getBreakingDiagnostics(doc);
+      if (!current()) return;
+      const staleBreaking = layers.breaking;
+      layers.breaking = breaking;
+      layers.breakingVersion = doc.version;
+      this.publishFile(uri);
+      for (const file of new Set([...breaking.keys(), ...staleBreaking.keys()])) if (file !== uri) this.publishFile(file);
+      this.host.baselineStatus?.(uri, await this.host.service.getBreakingAnalysis(doc));
       const settings = this.host.settings();
       if (!settings.spectralEnabled || (isLargeDocument(doc, settings) && !forceSpectral)) return;
       const outcome = await this.host.service.getSpectralDiagnostics(doc);
@@ -100,9 +116,15 @@ export class DiagnosticsScheduler {
 
   private publishFile(file: string): void {
     const own = this.layers.get(file);
-    const list: Diagnostic[] = own ? [...own.fast, ...(own.spectralVersion === own.version ? own.spectral.get(file) ?? [] : [])] : [];
+    const list: Diagnostic[] = own
+      ? [
+          ...own.fast,
+          ...(own.breakingVersion === own.version ? own.breaking.get(file) ?? [] : []),
+          ...(own.spectralVersion === own.version ? own.spectral.get(file) ?? [] : []),
+        ]
+      : [];
     for (const [root, layers] of this.layers) {
-      if (root !== file) list.push(...(layers.spectral.get(file) ?? []));
+      if (root !== file) list.push(...(layers.breaking.get(file) ?? []), ...(layers.spectral.get(file) ?? []));
     }
     const open = this.host.openDocument(file);
     const merged = sortDiagnostics(open ? withSuppressions(open, dedupe(list)) : dedupe(list));

@@ -42,6 +42,34 @@ const scheduler = new DiagnosticsScheduler({
     total: diagnostics.length,
   }),
   log: (message) => connection.console.error(message),
+  baselineStatus: (uri, analysis) => void connection.sendNotification('specgate/baseline', {
+    uri,
+    ref: analysis.baseline.ref,
+    revision: analysis.baseline.kind === 'ok' ? analysis.baseline.revision : undefined,
+    state: analysis.baseline.kind,
+    message: analysis.baseline.kind === 'ok' ? undefined : analysis.baseline.message,
+    breaking: analysis.changes.filter((c) => c.level === 'breaking').length,
+    potentiallyBreaking: analysis.changes.filter((c) => c.level === 'potentially-breaking').length,
+    nonBreaking: analysis.changes.filter((c) => c.level === 'non-breaking').length,
+    semver: analysis.result?.semver.required,
+  }),
+});
+
+/** The parse of the open document's current version (cached by the service). */
+function currentDoc(uri: string) {
+  const doc = documents.get(uri);
+  return doc ? service.getDocument(uri, doc.getText(), doc.version) : undefined;
+}
+
+connection.onHover(async (params) => {
+  const doc = currentDoc(params.textDocument.uri);
+  return doc ? (await service.getHover(doc, params.position)) ?? null : null;
+});
+
+connection.onCodeAction(async (params) => {
+  const doc = currentDoc(params.textDocument.uri);
+  if (!doc) return [];
+  return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
 });
 
 connection.onInitialize((params: InitializeParams) => {
@@ -56,6 +84,8 @@ connection.onInitialize((params: InitializeParams) => {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
       executeCommandProvider: { commands: [Commands.lintNow] },
+      hoverProvider: true,
+      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.specgate'], resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'specgate', version: '0.1.0' },

@@ -6,6 +6,13 @@ import { DEFAULT_SETTINGS, SpecgateSettings } from './settings';
 import { fastDiagnostics, ruleDocUrl, syntaxDiagnostics, withSuppressions } from './languageFeatures/diagnostics';
 import { findRulesetFile, getDefaultRuleset, LoadedRuleset, loadRuleset, RulesetLoadError } from './spectral/rulesetLoader';
 import { runSpectral } from './spectral/spectralRunner';
+import type { CodeAction, Hover, Position, Range } from 'vscode-languageserver-types';
+import { getCodeActions } from './languageFeatures/codeActions';
+import { BaselineCache, BaselineState } from './baseline/baseline';
+import { ACCEPTED_FILE, parseAccepted } from './baseline/accepted';
+import { analyzeBreaking, breakingDiagnostics, breakingHover, BreakingAnalysis, versionHover } from './languageFeatures/breaking';
+import { loadSpecGraph, SpecInput } from './refs';
+import { dirnameUri, isUnder, joinUri } from './uri';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -33,6 +40,18 @@ export interface LanguageService {
   getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome>;
   /** Every layer at once, as the CLI reports it, per file. */
   lint(doc: ParsedDocument): Promise<{ byFile: Map<string, Diagnostic[]>; notices: string[]; rulesetError?: RulesetLoadError }>;
+  /** The git baseline of a file (`specgate.baseline`, default HEAD), parsed once per commit. */
+  getBaseline(uri: string): Promise<BaselineState>;
+  /** The document and every `$ref`'d file, read through the workspace (open buffers first). */
+  getSpecGraph(doc: ParsedDocument): Promise<SpecInput>;
+  /** Breaking-change analysis of a document version against its baseline; cached per version. */
+  getBreakingAnalysis(doc: ParsedDocument): Promise<BreakingAnalysis>;
+  /** Breaking-change diagnostics per file (changes inside `$ref`'d files land there). */
+  getBreakingDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
+  getHover(doc: ParsedDocument, position: Position): Promise<Hover | undefined>;
+  getCodeActions(doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]>;
+  /** The workspace folder holding `uri` (or its directory), where `.specgate/` lives. */
+  folderOf(uri: string): string;
   /** Forget loaded rulesets, e.g. after a `.spectral.*` file changed. */
   invalidateRulesets(): void;
   /** Drop cached parses of a closed document. */
@@ -44,6 +63,57 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const settings = () => options.getSettings?.() ?? DEFAULT_SETTINGS;
   const parsed = new Map<string, ParsedDocument>();
   const rulesets = new Map<string, Promise<LoadedRuleset>>();
+  const baselines = new BaselineCache(workspace, () => settings());
+  const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
+
+  function folderOf(uri: string): string {
+    return workspace.folders.find((f) => isUnder(uri, f)) ?? dirnameUri(uri);
+  }
+
+  async function getSpecGraph(doc: ParsedDocument): Promise<SpecInput> {
+    const s = settings();
+    const graph = await loadSpecGraph(doc.uri, doc.value, async (uri) => {
+      const text = await workspace.readFile(uri);
+      return text === undefined ? undefined : parseDocument(uri, text, 0, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount }).value;
+    }, { allowRemote: false, maxFiles: s.maxReferencedFiles });
+    return { uri: graph.uri, documents: graph.documents };
+  }
+
+  async function getBreakingAnalysis(doc: ParsedDocument): Promise<BreakingAnalysis> {
+    const baseline = await baselines.get(doc.uri, settings().baseline);
+    const folder = folderOf(doc.uri);
+    const acceptedText = await workspace.readFile(joinUri(folder, ACCEPTED_FILE));
+    const key = `${doc.version}|${doc.text.length}|${baseline.kind === 'ok' ? baseline.revision : baseline.kind}|${acceptedText ?? ''}`;
+    const cached = analyses.get(doc.uri);
+    if (cached && cached.key === key) return cached.analysis;
+    const analysis = (async () => {
+      if (baseline.kind !== 'ok' || doc.value === undefined || doc.problems.length > 0) return { baseline, changes: [] };
+      return analyzeBreaking(baseline, await getSpecGraph(doc), parseAccepted(acceptedText, folder));
+    })();
+    analyses.set(doc.uri, { key, analysis });
+    return analysis;
+  }
+
+  async function getBreakingDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>> {
+    const byFile = new Map<string, Diagnostic[]>();
+    if (!doc.format || doc.format === 'arazzo1' || !settings().breaking.enabled) return byFile;
+    const analysis = await getBreakingAnalysis(doc);
+    byFile.set(doc.uri, breakingDiagnostics(doc, analysis, settings()));
+    for (const file of new Set(analysis.changes.map((c) => c.uri))) {
+      if (file === doc.uri) continue;
+      const text = await workspace.readFile(file);
+      if (text !== undefined) byFile.set(file, breakingDiagnostics(parseDocument(file, text), analysis, settings()));
+    }
+    return byFile;
+  }
+
+  async function getHover(doc: ParsedDocument, position: Position): Promise<Hover | undefined> {
+    if (!doc.format || doc.value === undefined) return undefined;
+    const analysis = await getBreakingAnalysis(doc);
+    const at = doc.pointerAt(doc.textDocument.offsetAt(position));
+    if (at && at.pointer === '/info/version') return versionHover(analysis);
+    return breakingHover(doc, analysis, settings(), position);
+  }
 
   function getDocument(uri: string, text: string, version: number): ParsedDocument {
     const cached = parsed.get(uri);
@@ -131,7 +201,29 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getSpectralDiagnostics,
     lint,
     invalidateRulesets: () => rulesets.clear(),
-    forget: (uri) => parsed.delete(uri),
+    forget: (uri) => {
+      parsed.delete(uri);
+      analyses.delete(uri);
+    },
+    getBaseline: (uri) => baselines.get(uri, settings().baseline),
+    getSpecGraph,
+    getBreakingAnalysis,
+    getBreakingDiagnostics,
+    getHover,
+    folderOf,
+    async getCodeActions(doc, range, diagnostics, only) {
+      if (!doc.format) return [];
+      const folderUri = folderOf(doc.uri);
+      return getCodeActions({
+        doc,
+        range,
+        diagnostics,
+        only,
+        analysis: await getBreakingAnalysis(doc),
+        folderUri,
+        acceptedText: await workspace.readFile(joinUri(folderUri, ACCEPTED_FILE)),
+      });
+    },
   };
 }
 

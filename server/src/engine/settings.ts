@@ -26,6 +26,15 @@ export interface SpecgateSettings {
   debounceMs: number;
   /** Git revision the breaking-change engine compares with. */
   baseline: string;
+  breaking: BreakingSettings;
+}
+
+export interface BreakingSettings {
+  enabled: boolean;
+  /** Changes below this level are not shown in the editor. */
+  minLevel: 'breaking' | 'potentially-breaking' | 'non-breaking';
+  /** Diagnostic severity per level. */
+  severity: { breaking: SeveritySetting; 'potentially-breaking': SeveritySetting; 'non-breaking': SeveritySetting };
 }
 
 export const DEFAULT_SETTINGS: SpecgateSettings = {
@@ -40,16 +49,27 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
   maxReferencedFiles: 200,
   debounceMs: 250,
   baseline: 'HEAD',
+  breaking: {
+    enabled: true,
+    minLevel: 'potentially-breaking',
+    severity: { breaking: 'warn', 'potentially-breaking': 'warn', 'non-breaking': 'info' },
+  },
 };
 
 export function mergeSettings(partial: unknown): SpecgateSettings {
-  const merged: SpecgateSettings = { ...DEFAULT_SETTINGS, rules: {} };
+  return mergeInto(DEFAULT_SETTINGS, partial) as SpecgateSettings;
+}
+
+/** Copies values whose type matches the default's, recursing into nested setting groups. */
+function mergeInto(defaults: object, partial: unknown): object {
+  const merged: Record<string, unknown> = { ...defaults };
   if (!partial || typeof partial !== 'object') return merged;
   const input = partial as Record<string, unknown>;
-  for (const key of Object.keys(DEFAULT_SETTINGS) as Array<keyof SpecgateSettings>) {
+  for (const [key, fallback] of Object.entries(defaults)) {
     const value = input[key];
-    if (value === undefined || value === null) continue;
-    if (typeof value === typeof DEFAULT_SETTINGS[key]) (merged as unknown as Record<string, unknown>)[key] = value;
+    if (value === undefined || value === null || typeof value !== typeof fallback) continue;
+    const isGroup = typeof fallback === 'object' && fallback !== null && Object.keys(fallback).length > 0;
+    merged[key] = isGroup ? mergeInto(fallback, value) : value;
   }
   return merged;
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'fs';
+import { glob } from 'tinyglobby';
 import type { IGit, IWorkspace } from '../engine/workspace';
-import { uriToPath } from '../engine/uri';
+import { pathToUri, uriToPath } from '../engine/uri';
 import { NodeGit } from './nodeGit';
 
 /** Open editor buffers, consulted before the disk so unsaved edits to `$ref`'d files count. */
@@ -45,6 +46,18 @@ export class NodeWorkspace implements IWorkspace {
     } catch {
       return undefined;
     }
+  }
+
+  /** Workspace files with these extensions, skipping dependency and VCS folders. */
+  async listFiles(extensions: string[]): Promise<string[]> {
+    const patterns = extensions.map((ext) => `**/*${ext}`);
+    const found: string[] = [];
+    for (const folder of this.folders) {
+      if (!folder.startsWith('file://')) continue;
+      const files = await glob(patterns, { cwd: uriToPath(folder), absolute: true, dot: false, ignore: ['**/node_modules/**', '**/.git/**', '**/dist/**', '**/out/**'] });
+      found.push(...files.slice(0, 20_000).map(pathToUri));
+    }
+    return [...new Set(found)];
   }
 
   async fetchRemote(uri: string): Promise<string | undefined> {
