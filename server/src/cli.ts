@@ -6,6 +6,8 @@ import { mergeSettings } from './engine/settings';
 import { pathToUri, uriToPath } from './engine/uri';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from './engine/report/lintReport';
+import { diffCommand } from './cliDiff';
+import { UsageError } from './cliErrors';
 
 const VERSION = '0.1.0';
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
@@ -15,11 +17,15 @@ const USAGE = `Usage:
   specgate lint <files or globs...> [--ruleset FILE] [--format text|json|sarif|github]
                 [--fail-severity error|warn|info|hint] [--no-style-guide] [--no-spectral]
                 [--allow-remote-refs] [--untrusted]
+  specgate diff <base-file> <revision-file> [--format text|json|markdown|sarif|github]
+                [--fail-on breaking|potentially-breaking|none]
+  specgate diff --base <gitref> <files...> [--format ...] [--fail-on ...]
   specgate --version | --help
 
-Exit codes: 0 clean, 1 findings at or above --fail-severity, 2 usage error or unreadable input.`;
+Exit codes: 0 clean, 1 findings at or above --fail-severity (lint) or changes at or above
+--fail-on (diff, default breaking), 2 usage error or unreadable input.`;
 
-class UsageError extends Error {}
+
 
 interface LintArgs {
   patterns: string[];
@@ -148,6 +154,8 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
     switch (command) {
       case 'lint':
         return await lintCommand(rest, out, err);
+      case 'diff':
+        return await diffCommand(rest, out, err);
       case '--version': case '-v':
         out.write(VERSION + '\n');
         return 0;

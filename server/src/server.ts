@@ -14,11 +14,15 @@ import { mergeSettings, SpecgateSettings } from './engine/settings';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
+import { formatDiff, summarize } from './engine/diff';
+import { baselineLabel } from './engine/languageFeatures/breaking';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
-export const Commands = { lintNow: 'specgate.lintNow' } as const;
+export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
 
 const connection = createConnection(ProposedFeatures.all);
+/** Per open spec: the baseline commit its current breaking-change hints were computed against. */
+const lastBaselineCommit = new Map<string, string | undefined>();
 const documents = new TextDocuments(TextDocument);
 const workspace = new NodeWorkspace([], { trusted: false, buffers: documents });
 let settings: SpecgateSettings = mergeSettings(undefined);
@@ -42,7 +46,9 @@ const scheduler = new DiagnosticsScheduler({
     total: diagnostics.length,
   }),
   log: (message) => connection.console.error(message),
-  baselineStatus: (uri, analysis) => void connection.sendNotification('specgate/baseline', {
+  baselineStatus: (uri, analysis) => {
+    lastBaselineCommit.set(uri, analysis.baseline.kind === 'ok' ? analysis.baseline.revision : undefined);
+    void connection.sendNotification('specgate/baseline', {
     uri,
     ref: analysis.baseline.ref,
     revision: analysis.baseline.kind === 'ok' ? analysis.baseline.revision : undefined,
@@ -52,7 +58,8 @@ const scheduler = new DiagnosticsScheduler({
     potentiallyBreaking: analysis.changes.filter((c) => c.level === 'potentially-breaking').length,
     nonBreaking: analysis.changes.filter((c) => c.level === 'non-breaking').length,
     semver: analysis.result?.semver.required,
-  }),
+    });
+  },
 });
 
 /** The parse of the open document's current version (cached by the service). */
@@ -83,7 +90,7 @@ connection.onInitialize((params: InitializeParams) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      executeCommandProvider: { commands: [Commands.lintNow] },
+      executeCommandProvider: { commands: [Commands.lintNow, Commands.report] },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.specgate'], resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -132,6 +139,10 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 connection.onExecuteCommand(async (params) => {
+  if (params.command === Commands.report) {
+    const uris = (params.arguments?.filter((a): a is string => typeof a === 'string')) ?? [];
+    return { markdown: await breakingReport(uris.length > 0 ? uris : documents.all().map((d) => d.uri)) };
+  }
   if (params.command === Commands.lintNow) {
     const uris = (params.arguments?.filter((a): a is string => typeof a === 'string')) ?? [];
     for (const uri of uris.length > 0 ? uris : documents.all().map((d) => d.uri)) await scheduler.runNow(uri);
@@ -139,10 +150,48 @@ connection.onExecuteCommand(async (params) => {
   return null;
 });
 
+/** The reviewer's report: every change of each open spec against its baseline, as markdown. */
+async function breakingReport(uris: string[]): Promise<string> {
+  const sections: string[] = [];
+  for (const uri of uris) {
+    const doc = currentDoc(uri);
+    if (!doc?.format) continue;
+    const analysis = await service.getBreakingAnalysis(doc);
+    const name = decodeURIComponent(uri.slice(uri.lastIndexOf('/') + 1));
+    if (!analysis.result) {
+      sections.push(`# ${name}\n\nNo baseline: ${analysis.baseline.kind === 'ok' ? 'the document does not parse' : analysis.baseline.message}\n`);
+      continue;
+    }
+    const result = { ...analysis.result, changes: analysis.changes, summary: summarize(analysis.changes) };
+    const body = formatDiff(result, 'markdown', { baseLabel: baselineLabel(analysis.baseline), revisionLabel: 'working copy' });
+    sections.push(body.replace(/^# API changes/, `# API changes: ${name}`));
+  }
+  return sections.length > 0 ? sections.join('\n---\n\n') : 'No open OpenAPI documents.\n';
+}
+
+/**
+ * Follows the baseline ref as it moves (commit, checkout, pull, rebase) without a reload:
+ * every client, even ones without file watching, gets refreshed hints. Compares with the
+ * commit the last analysis used, so a move between two polls is never missed.
+ */
+setInterval(async () => {
+  for (const doc of documents.all()) {
+    if (!lastBaselineCommit.has(doc.uri)) continue;
+    const commit = await workspace.git.resolveRef(doc.uri, settings.baseline).catch(() => undefined);
+    if (lastBaselineCommit.has(doc.uri) && lastBaselineCommit.get(doc.uri) !== commit) {
+      lastBaselineCommit.delete(doc.uri);
+      scheduler.schedule(doc.uri, 0);
+    }
+  }
+}, 1000).unref();
+
 documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
 documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
 documents.onDidSave((e) => void scheduler.runNow(e.document.uri));
-documents.onDidClose((e) => scheduler.close(e.document.uri));
+documents.onDidClose((e) => {
+  lastBaselineCommit.delete(e.document.uri);
+  scheduler.close(e.document.uri);
+});
 
 // The server must outlive any bad input: log and keep serving.
 process.on('uncaughtException', (e) => connection.console.error(`Specgate: uncaught ${e.stack ?? e}`));

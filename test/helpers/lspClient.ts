@@ -49,7 +49,7 @@ export async function startServer(options: {
       }
     }
   });
-  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status']) {
+  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline']) {
     connection.onNotification(method, (params: unknown) => { notifications.push({ method, params }); });
   }
   connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
