@@ -13,6 +13,10 @@ import { ACCEPTED_FILE, parseAccepted } from './baseline/accepted';
 import { analyzeBreaking, breakingDiagnostics, breakingHover, BreakingAnalysis, versionHover } from './languageFeatures/breaking';
 import { loadSpecGraph, SpecInput } from './refs';
 import { dirnameUri, isUnder, joinUri } from './uri';
+import type { WorkspaceEdit } from 'vscode-languageserver-types';
+import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
+import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
+import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -52,6 +56,12 @@ export interface LanguageService {
   getCodeActions(doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]>;
   /** The workspace folder holding `uri` (or its directory), where `.specgate/` lives. */
   folderOf(uri: string): string;
+  /** F2: the name under the cursor and its range; throws `RenameRefusal` where nothing can be renamed. */
+  prepareRename(doc: ParsedDocument, position: Position): { range: Range; placeholder: string };
+  /** F2: the rename and every reference, across workspace files; throws `RenameRefusal` for invalid or colliding names. */
+  rename(doc: ParsedDocument, position: Position, newName: string): Promise<WorkspaceEdit>;
+  /** Every non-breaking naming fix of every spec in the workspace, as one edit needing confirmation. `openVersions`: open documents' versions. */
+  fixNamingInWorkspace(openVersions: ReadonlyMap<string, number>): Promise<{ edit: WorkspaceEdit; fixes: number; files: number }>;
   /** Forget loaded rulesets, e.g. after a `.spectral.*` file changed. */
   invalidateRulesets(): void;
   /** Drop cached parses of a closed document. */
@@ -222,7 +232,25 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         analysis: await getBreakingAnalysis(doc),
         folderUri,
         acceptedText: await workspace.readFile(joinUri(folderUri, ACCEPTED_FILE)),
+        styleDiagnostics: () => getFastDiagnostics(doc),
+        otherFiles: workspaceFiles(workspace, doc.uri),
       });
+    },
+    prepareRename: (doc, position) => prepareRenameAt(doc, position),
+    rename: (doc, position, newName) => renameAt(doc, position, newName, workspaceFiles(workspace, doc.uri)),
+    async fixNamingInWorkspace(openVersions) {
+      const uris = new Set([...(await workspace.listFiles?.(SPEC_EXTENSIONS) ?? []), ...openVersions.keys()]);
+      async function* files() {
+        for (const uri of uris) {
+          const text = await workspace.readFile(uri);
+          if (text === undefined || !sniffFormat(text)) continue;
+          const doc = getDocument(uri, text, openVersions.get(uri) ?? 0);
+          if (doc.format === 'arazzo1' || doc.value === undefined || doc.problems.length > 0) continue;
+          const baseline = await baselines.get(uri, settings().baseline);
+          yield { ctx: { doc, baseline, otherFiles: workspaceFiles(workspace, uri) }, current: await getFastDiagnostics(doc) };
+        }
+      }
+      return fixWorkspaceNaming({ files: files(), versions: openVersions });
     },
   };
 }

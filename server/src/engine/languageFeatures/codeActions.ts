@@ -1,7 +1,11 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
+import type { OtherFiles } from '../references/renameEdits';
 import type { BreakingAnalysis } from './breaking';
 import { acceptBreakingActions } from './acceptBreaking';
+import { FIX_ALL_KIND, fixAllAction } from './fixAll';
+import { mechanicalActions } from './mechanicalFixes';
+import { namingActions, type FixContext } from './namingFixes';
 
 export interface CodeActionInput {
   doc: ParsedDocument;
@@ -13,12 +17,31 @@ export interface CodeActionInput {
   analysis: BreakingAnalysis;
   folderUri: string;
   acceptedText: string | undefined;
+  /** The document's current style findings (fixes are computed from these, never from stale client data). */
+  styleDiagnostics?: () => Promise<Diagnostic[]>;
+  /** Workspace files that may reference the document (cross-file `$ref`s, Arazzo). */
+  otherFiles?: OtherFiles;
 }
 
 /** Every code action for a range: one provider per kind of fix, composed here. */
 export async function getCodeActions(input: CodeActionInput): Promise<CodeAction[]> {
   const wants = (kind: string) => !input.only || input.only.some((k) => kind === k || kind.startsWith(k + '.'));
+  // Source actions only when asked for (e.g. editor.codeActionsOnSave), never in the lightbulb.
+  const asked = (kind: string) => !!input.only?.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
-  if (wants('quickfix')) actions.push(...acceptBreakingActions(input.diagnostics, input.analysis, input.folderUri, input.acceptedText));
+  const fixable = input.doc.value !== undefined && input.doc.problems.length === 0 && input.styleDiagnostics;
+  const ctx: FixContext = { doc: input.doc, baseline: input.analysis.baseline, otherFiles: input.otherFiles ?? (async () => []) };
+  if (wants('quickfix')) {
+    if (fixable) {
+      const current = await input.styleDiagnostics!();
+      actions.push(...(await namingActions(ctx, input.diagnostics, current)));
+      actions.push(...mechanicalActions(input.doc, input.diagnostics, current));
+    }
+    actions.push(...acceptBreakingActions(input.diagnostics, input.analysis, input.folderUri, input.acceptedText));
+  }
+  if (asked(FIX_ALL_KIND) && fixable) {
+    const action = await fixAllAction(ctx, await input.styleDiagnostics!());
+    if (action) actions.push(action);
+  }
   return actions;
 }
