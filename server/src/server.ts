@@ -14,6 +14,7 @@ import { mergeSettings, SpecgateSettings } from './engine/settings';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
+import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 
@@ -90,7 +91,8 @@ connection.onInitialize((params: InitializeParams) => {
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
-      executeCommandProvider: { commands: [Commands.lintNow, Commands.report] },
+      executeCommandProvider: { commands: [Commands.lintNow, Commands.report, ...naming.commands] },
+      renameProvider: { prepareProvider: true },
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.specgate'], resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
@@ -138,7 +140,9 @@ connection.onDidChangeWatchedFiles((params) => {
   for (const doc of documents.all()) scheduler.schedule(doc.uri);
 });
 
+const naming = registerRenameHandlers(connection, service, documents);
 connection.onExecuteCommand(async (params) => {
+  if (naming.commands.includes(params.command)) return naming.execute(params);
   if (params.command === Commands.report) {
     const uris = (params.arguments?.filter((a): a is string => typeof a === 'string')) ?? [];
     return { markdown: await breakingReport(uris.length > 0 ? uris : documents.all().map((d) => d.uri)) };
