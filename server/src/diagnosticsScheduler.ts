@@ -20,7 +20,8 @@ export interface SchedulerHost {
 
 interface Layers {
   version: number;
-  fast: Diagnostic[];
+  /** Syntax and style findings for this root, per file. */
+  fast: Map<string, Diagnostic[]>;
   /** Breaking-change findings for this root, per file; valid only for `breakingVersion`. */
   breaking: Map<string, Diagnostic[]>;
   breakingVersion: number;
@@ -63,7 +64,7 @@ export class DiagnosticsScheduler {
     this.layers.delete(uri);
     this.host.service.forget(uri);
     this.host.publish(uri, []);
-    if (had) for (const file of new Set([...had.spectral.keys(), ...had.breaking.keys()])) if (file !== uri) this.publishFile(file);
+    if (had) for (const file of new Set([...had.fast.keys(), ...had.spectral.keys(), ...had.breaking.keys()])) if (file !== uri) this.publishFile(file);
   }
 
   private async run(uri: string, { forceSpectral }: { forceSpectral: boolean }): Promise<void> {
@@ -78,7 +79,7 @@ export class DiagnosticsScheduler {
         return;
       }
       const doc = this.host.service.getDocument(uri, open.text, open.version);
-      const fast = await this.host.service.getFastDiagnostics(doc);
+      const fast = await this.host.service.getFastDiagnosticsByFile(doc);
       if (!current()) return;
       const previous = this.layers.get(uri);
       const layers: Layers = {
@@ -91,6 +92,7 @@ export class DiagnosticsScheduler {
       };
       this.layers.set(uri, layers);
       this.publishFile(uri);
+      for (const file of new Set([...fast.keys(), ...(previous?.fast.keys() ?? [])])) if (file !== uri) this.publishFile(file);
       const breaking = await this.host.service.getBreakingDiagnostics(doc);
       if (!current()) return;
       const staleBreaking = layers.breaking;
@@ -118,13 +120,13 @@ export class DiagnosticsScheduler {
     const own = this.layers.get(file);
     const list: Diagnostic[] = own
       ? [
-          ...own.fast,
+          ...(own.fast.get(file) ?? []),
           ...(own.breakingVersion === own.version ? own.breaking.get(file) ?? [] : []),
           ...(own.spectralVersion === own.version ? own.spectral.get(file) ?? [] : []),
         ]
       : [];
     for (const [root, layers] of this.layers) {
-      if (root !== file) list.push(...(layers.breaking.get(file) ?? []), ...(layers.spectral.get(file) ?? []));
+      if (root !== file) list.push(...(layers.fast.get(file) ?? []), ...(layers.breaking.get(file) ?? []), ...(layers.spectral.get(file) ?? []));
     }
     const open = this.host.openDocument(file);
     const merged = sortDiagnostics(open ? withSuppressions(open, dedupe(list)) : dedupe(list));

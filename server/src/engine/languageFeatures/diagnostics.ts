@@ -4,6 +4,7 @@ import { RULE_DOCS_BASE, runStyleRules } from '../style/registry';
 import type { RuleSetting, SpecgateSettings } from '../settings';
 import type { SeverityName, SeveritySetting } from '../types';
 import { applySuppressions, parseSuppressions } from './suppression';
+import { InlinedSpec, originOf } from '../refs/inline';
 
 export const SEVERITY: Record<SeverityName, DiagnosticSeverity> = { error: 1, warn: 2, info: 3, hint: 4 };
 export const SEVERITY_NAME: Record<number, SeverityName> = { 1: 'error', 2: 'warn', 3: 'info', 4: 'hint' };
@@ -28,20 +29,29 @@ export function syntaxDiagnostics(doc: ParsedDocument): Diagnostic[] {
   }));
 }
 
+/** A multi-file spec seen as one document, and the parses that map findings back to files. */
+export interface InlinedGraph {
+  inlined: InlinedSpec;
+  files: ReadonlyMap<string, ParsedDocument>;
+}
+
 /**
- * The fast layer: syntax, then the built-in style guide. While the document has syntax
- * errors only those are shown: rules over a half-parsed value would report phantom problems.
+ * The fast layer: syntax, then the built-in style guide, per file (findings inside `$ref`'d
+ * files are reported in those files). While the document has syntax errors only those are
+ * shown: rules over a half-parsed value would report phantom problems.
  */
 export function fastDiagnostics(
   doc: ParsedDocument,
   settings: SpecgateSettings,
   rulesetStyleConfig: Record<string, SeveritySetting | RuleSetting> = {},
-): Diagnostic[] {
+  graph?: InlinedGraph,
+): Map<string, Diagnostic[]> {
+  const byFile = new Map<string, Diagnostic[]>([[doc.uri, []]]);
   const syntax = syntaxDiagnostics(doc);
-  if (syntax.length > 0 || doc.value === undefined || !doc.format) return syntax;
-  const out: Diagnostic[] = [];
+  if (syntax.length > 0 || doc.value === undefined || !doc.format) return byFile.set(doc.uri, syntax);
+  const own = byFile.get(doc.uri)!;
   if (isLargeDocument(doc, settings)) {
-    out.push({
+    own.push({
       range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
       severity: 3,
       code: 'specgate-large-file',
@@ -50,23 +60,30 @@ export function fastDiagnostics(
       message: `This file is larger than ${settings.largeFileThresholdKB} KB (specgate.largeFileThresholdKB): Spectral rules run on save or with "Specgate: Lint now"; the built-in style guide stays live.`,
     });
   }
-  if (settings.styleGuideEnabled && doc.format !== 'arazzo1') {
-    const config = { ...settings.rules, ...rulesetStyleConfig };
-    for (const finding of runStyleRules(doc.value, doc.format, config as never)) {
-      const range = doc.rangeOf(finding.pointer, finding.target);
-      if (!range) continue;
-      out.push({
-        range,
-        severity: SEVERITY[finding.severity],
-        code: finding.ruleId,
-        codeDescription: { href: ruleDocUrl(finding.ruleId) },
-        source: 'specgate',
-        message: finding.message,
-        data: { pointer: finding.pointer, target: finding.target, fix: finding.fix },
-      });
-    }
+  if (!settings.styleGuideEnabled || doc.format === 'arazzo1') return byFile;
+  const config = { ...settings.rules, ...rulesetStyleConfig };
+  const seen = new Set<string>();
+  for (const finding of runStyleRules(graph ? graph.inlined.value : doc.value, doc.format, config as never)) {
+    const origin = graph ? originOf(graph.inlined, doc.uri, finding.pointer) : { uri: doc.uri, pointer: finding.pointer };
+    const file = origin.uri === doc.uri ? doc : graph?.files.get(origin.uri);
+    const key = `${origin.uri}|${origin.pointer}|${finding.target}|${finding.ruleId}`;
+    if (!file || seen.has(key)) continue;
+    seen.add(key);
+    const range = file.rangeOf(origin.pointer, finding.target);
+    if (!range) continue;
+    let list = byFile.get(origin.uri);
+    if (!list) byFile.set(origin.uri, (list = []));
+    list.push({
+      range,
+      severity: SEVERITY[finding.severity],
+      code: finding.ruleId,
+      codeDescription: { href: ruleDocUrl(finding.ruleId) },
+      source: 'specgate',
+      message: finding.message,
+      data: { pointer: origin.pointer, target: finding.target, fix: finding.fix },
+    });
   }
-  return out;
+  return byFile;
 }
 
 /** Applies `# specgate-disable-next-line` comments to every layer's findings of one file. */
