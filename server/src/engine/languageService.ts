@@ -11,7 +11,8 @@ import { getCodeActions } from './languageFeatures/codeActions';
 import { BaselineCache, BaselineState } from './baseline/baseline';
 import { ACCEPTED_FILE, parseAccepted } from './baseline/accepted';
 import { analyzeBreaking, breakingDiagnostics, breakingHover, BreakingAnalysis, versionHover } from './languageFeatures/breaking';
-import { loadSpecGraph, SpecInput } from './refs';
+import { collectExternalRefs, loadSpecGraph, SpecInput } from './refs';
+import { inlineExternalRefs } from './refs/inline';
 import { dirnameUri, isUnder, joinUri } from './uri';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
@@ -38,8 +39,10 @@ export interface LanguageService {
   getDocument(uri: string, text: string, version: number): ParsedDocument;
   /** Cheap check used before anything else: is this YAML/JSON file an OpenAPI/Arazzo document? */
   isSpecText(text: string): boolean;
-  /** Syntax + built-in style guide: synchronous and fast, shown as the user types. */
+  /** Syntax + built-in style guide for the document itself: fast, shown as the user types. */
   getFastDiagnostics(doc: ParsedDocument): Promise<Diagnostic[]>;
+  /** The same, per file: findings inside `$ref`'d files are reported in those files. */
+  getFastDiagnosticsByFile(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
   /** Spectral with the workspace (or default) ruleset. */
   getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome>;
   /** Every layer at once, as the CLI reports it, per file. */
@@ -80,13 +83,33 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return workspace.folders.find((f) => isUnder(uri, f)) ?? dirnameUri(uri);
   }
 
-  async function getSpecGraph(doc: ParsedDocument): Promise<SpecInput> {
+  /** Parses of `$ref`'d files, reused while their text is unchanged. */
+  const referenced = new Map<string, ParsedDocument>();
+
+  async function parseReferenced(uri: string): Promise<ParsedDocument | undefined> {
+    const text = await workspace.readFile(uri);
+    if (text === undefined) return undefined;
+    const cached = referenced.get(uri);
+    if (cached && cached.text === text) return cached;
     const s = settings();
+    const doc = parseDocument(uri, text, 0, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    referenced.set(uri, doc);
+    return doc;
+  }
+
+  async function loadGraph(doc: ParsedDocument): Promise<{ input: SpecInput; files: Map<string, ParsedDocument> }> {
+    const s = settings();
+    const files = new Map<string, ParsedDocument>();
     const graph = await loadSpecGraph(doc.uri, doc.value, async (uri) => {
-      const text = await workspace.readFile(uri);
-      return text === undefined ? undefined : parseDocument(uri, text, 0, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount }).value;
+      const parsed = await parseReferenced(uri);
+      if (parsed) files.set(uri, parsed);
+      return parsed?.value;
     }, { allowRemote: false, maxFiles: s.maxReferencedFiles });
-    return { uri: graph.uri, documents: graph.documents };
+    return { input: { uri: graph.uri, documents: graph.documents }, files };
+  }
+
+  async function getSpecGraph(doc: ParsedDocument): Promise<SpecInput> {
+    return (await loadGraph(doc)).input;
   }
 
   async function getBreakingAnalysis(doc: ParsedDocument): Promise<BreakingAnalysis> {
@@ -157,8 +180,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   async function getFastDiagnostics(doc: ParsedDocument): Promise<Diagnostic[]> {
-    if (!doc.format) return [];
-    return fastDiagnostics(doc, settings(), await styleConfigFor(doc.uri));
+    return (await getFastDiagnosticsByFile(doc)).get(doc.uri) ?? [];
+  }
+
+  async function getFastDiagnosticsByFile(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>> {
+    if (!doc.format) return new Map();
+    const styleConfig = await styleConfigFor(doc.uri);
+    if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri).length === 0) return fastDiagnostics(doc, settings(), styleConfig);
+    const { input, files } = await loadGraph(doc);
+    return fastDiagnostics(doc, settings(), styleConfig, { inlined: inlineExternalRefs(input), files });
   }
 
   async function getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome> {
@@ -190,7 +220,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   async function lint(doc: ParsedDocument) {
     const spectral = await getSpectralDiagnostics(doc);
     const byFile = new Map(spectral.byFile);
-    byFile.set(doc.uri, [...(await getFastDiagnostics(doc)), ...(byFile.get(doc.uri) ?? [])]);
+    for (const [file, list] of await getFastDiagnosticsByFile(doc)) byFile.set(file, [...list, ...(byFile.get(file) ?? [])]);
     for (const [file, list] of byFile) {
       const text = file === doc.uri ? doc.text : await workspace.readFile(file);
       byFile.set(file, sortDiagnostics(text === undefined ? list : withSuppressions({ text }, list)));
@@ -208,6 +238,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getDocument,
     isSpecText: (text) => sniffFormat(text) !== undefined,
     getFastDiagnostics,
+    getFastDiagnosticsByFile,
     getSpectralDiagnostics,
     lint,
     invalidateRulesets: () => rulesets.clear(),
