@@ -1,0 +1,122 @@
+// One editor session on a spec: didOpen → first diagnostics per layer, hover/codeAction while
+// Spectral runs, one-character edits → fast-layer latency, the server's peak RSS.
+//
+// The scheduler publishes the open document once per layer and version, in order: fast (syntax +
+// style guide), breaking (against the git baseline), Spectral. The bench counts publishes per version.
+import { execFileSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { CACHE } from './fetch.mjs';
+import { startServer } from './lsp.mjs';
+import { median, percentile } from './stats.mjs';
+
+const seconds = (ms) => ms / 1000;
+
+/** A git repository with the spec committed, so the breaking layer has a baseline (HEAD). */
+function workspaceFor(spec) {
+  const dir = join(CACHE, 'ws', spec.name);
+  const file = join(dir, 'openapi.yaml');
+  if (!existsSync(join(dir, '.git')) || !existsSync(file) || readFileSync(file).length !== spec.yamlBytes) {
+    mkdirSync(dir, { recursive: true });
+    copyFileSync(spec.yaml, file);
+    const git = (...args) => execFileSync('git', ['-c', 'user.name=bench', '-c', 'user.email=bench@localhost', '-c', 'commit.gpgsign=false', ...args], { cwd: dir, stdio: 'ignore' });
+    if (!existsSync(join(dir, '.git'))) git('init', '-q');
+    git('add', 'openapi.yaml');
+    git('commit', '-q', '-m', 'baseline', '--allow-empty');
+  }
+  return { dir, file };
+}
+
+/** A line in the middle of the file holding `key:` — where the bench hovers and edits. */
+function lineWith(lines, pattern) {
+  for (let i = Math.floor(lines.length / 2); i < lines.length; i++) if (pattern.test(lines[i])) return i;
+  return lines.findIndex((l) => pattern.test(l));
+}
+
+export async function lspSession(spec, { edits = 5 } = {}) {
+  const { dir, file } = workspaceFor(spec);
+  const uri = pathToFileURL(file).href;
+  const text = readFileSync(file, 'utf8');
+  const lines = text.split('\n');
+  const large = spec.yamlBytes > 2048 * 1024;
+  const server = await startServer({ rootUri: pathToFileURL(dir).href, settings: { debounceMs: 0 } });
+  const { connection } = server;
+  const nth = (version, n, after = 0) => {
+    let seen = 0;
+    return server.waitFor((e) => e.params.uri === uri && e.params.version === version && e.at >= after && ++seen === n);
+  };
+  try {
+    const t0 = performance.now();
+    const fast = nth(1, 1);
+    const breaking = nth(1, 2);
+    const spectralDone = large ? undefined : nth(1, 3);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    const openFast = seconds((await fast).at - t0);
+    const openBreaking = seconds((await breaking).at - t0);
+
+    // Spectral: live for normal files; on save for large ones (specgate.largeFileThresholdKB).
+    const tSpectral = performance.now();
+    let spectral = spectralDone;
+    if (large) {
+      spectral = nth(1, 3, tSpectral);
+      await connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+    }
+    let finished = false;
+    const spectralAt = spectral.then((e) => { finished = true; return e.at; });
+    const hoverLine = lineWith(lines, /^\s+operationId:/);
+    const character = lines[hoverLine].indexOf('operationId') + 2;
+    const hovers = [];
+    const actions = [];
+    while (!finished) {
+      let t = performance.now();
+      await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character } });
+      hovers.push(seconds(performance.now() - t));
+      t = performance.now();
+      await connection.sendRequest('textDocument/codeAction', {
+        textDocument: { uri },
+        range: { start: { line: hoverLine, character: 0 }, end: { line: hoverLine, character } },
+        context: { diagnostics: [] },
+      });
+      actions.push(seconds(performance.now() - t));
+      await new Promise((r) => setTimeout(r, 25));
+    }
+    const spectralSeconds = seconds((await spectralAt) - (large ? tSpectral : t0));
+    const spectralCount = (await spectral).params.diagnostics.filter((d) => d.data?.engine === 'spectral').length;
+
+    // One-character edits inside a description: fast layer, then breaking layer, per edit.
+    const editLine = lineWith(lines, /^\s+description: [A-Za-z]/);
+    const editChar = lines[editLine].indexOf('description: ') + 'description: '.length;
+    const editFast = [];
+    const editBreaking = [];
+    for (let i = 0; i < edits; i++) {
+      const version = 2 + i;
+      const f = nth(version, 1);
+      const b = nth(version, 2);
+      const t = performance.now();
+      await connection.sendNotification('textDocument/didChange', {
+        textDocument: { uri, version },
+        contentChanges: [{ range: { start: { line: editLine, character: editChar }, end: { line: editLine, character: editChar } }, text: 'x' }],
+      });
+      editFast.push(seconds((await f).at - t));
+      editBreaking.push(seconds((await b).at - t));
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    const peakRssBytes = server.peakRss();
+    return {
+      large,
+      openFast,
+      openBreaking,
+      spectral: spectralSeconds,
+      spectralTrigger: large ? 'save' : 'open',
+      spectralFindings: spectralCount,
+      hover: { count: hovers.length, p50: median(hovers), p95: percentile(hovers, 95), max: Math.max(...hovers) },
+      codeAction: { count: actions.length, p50: median(actions), p95: percentile(actions, 95), max: Math.max(...actions) },
+      editFast: { runs: editFast.length, median: median(editFast), min: Math.min(...editFast), max: Math.max(...editFast), samples: editFast },
+      editBreaking: { runs: editBreaking.length, median: median(editBreaking), min: Math.min(...editBreaking), max: Math.max(...editBreaking) },
+      peakRssBytes,
+    };
+  } finally {
+    await server.shutdown();
+  }
+}
