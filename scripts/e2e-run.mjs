@@ -85,7 +85,7 @@ async function main() {
   git('commit', '-q', '-m', 'Orders API v1');
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const docsShot = args.has('--docs-screenshot') ? join(root, 'docs/images/breaking-hover.png') : undefined;
-  fs.writeFileSync(join(data, 'e2e-run.json'), JSON.stringify({ expectVsix: true, signalsDir: signals, artifactsDir: ARTIFACTS, docsScreenshot: docsShot }));
+  fs.writeFileSync(join(data, 'e2e-run.json'), JSON.stringify({ expectVsix: true, signalsDir: signals, artifactsDir: ARTIFACTS, docsScreenshot: docsShot, resultFile: join(data, 'e2e-result.json') }));
   fs.writeFileSync(join(data, 'User/settings.json'), JSON.stringify({
     'security.workspace.trust.enabled': false, 'telemetry.telemetryLevel': 'off', 'update.mode': 'none',
     'extensions.autoCheckUpdates': false, 'extensions.autoUpdate': false, 'extensions.ignoreRecommendations': true,
@@ -157,6 +157,7 @@ async function main() {
     stop = true;
     await shots;
     t(`extension tests exit code: ${code}`);
+    if (fs.existsSync(join(data, 'e2e-result.json'))) result = JSON.parse(fs.readFileSync(join(data, 'e2e-result.json'), 'utf8'));
     if (code !== 0) await page.screenshot({ path: join(ARTIFACTS, 'workbench-at-exit.png') }).catch(() => {});
     return code === 0 ? 0 : 1;
   } finally {

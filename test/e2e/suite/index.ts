@@ -18,6 +18,7 @@ export async function run(): Promise<void> {
       void Promise.all(pending).then(() => {
         // The runners read this line and print the closing `N passed, N failed`.
         console.log(`[e2e] RESULT ${JSON.stringify({ passed: passes, failed: failures })}`);
+        if (config?.resultFile) fs.writeFileSync(config.resultFile, JSON.stringify({ passed: passes, failed: failures }));
         if (failures > 0) reject(new Error(`${failures} e2e test(s) failed`));
         else resolve();
       });
@@ -25,7 +26,7 @@ export async function run(): Promise<void> {
     runner.on('pass', () => { passes++; });
     runner.on('fail', (t) => {
       failures++;
-      if (config) pending.push(requestScreenshot(`failure-${failures}-${t.title.replace(/[^\w]+/g, '-').slice(0, 60)}.png`, config.artifactsDir));
+      if (config?.signalsDir) pending.push(requestScreenshot(`failure-${failures}-${t.title.replace(/[^\w]+/g, '-').slice(0, 60)}.png`, config.artifactsDir));
     });
   });
 }

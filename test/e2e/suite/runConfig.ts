@@ -1,5 +1,6 @@
 // The runner (scripts/e2e-run.mjs) writes e2e-run.json next to the workspace folder; the suite reads it here.
-// Under @vscode/test-electron there is none: no screenshots, and Specgate runs from the development folder.
+// scripts/e2e-electron.mjs writes one without signalsDir (no screenshots). Without any file (the suite launched by
+// other means) Specgate may run from a development folder and no screenshots are taken.
 import * as vscode from 'vscode';
 import * as fs from 'fs';
 import * as path from 'path';
@@ -7,9 +8,11 @@ import * as path from 'path';
 export interface RunConfig {
   /** The Specgate under test must be the installed .vsix, not a development folder. */
   expectVsix: boolean;
-  /** Screenshot requests are files dropped here; the runner answers with `<name>.done`. */
-  signalsDir: string;
+  /** Screenshot requests are files dropped here; the runner answers with `<name>.done`. None: no screenshots. */
+  signalsDir?: string;
   artifactsDir: string;
+  /** The suite writes `{ passed, failed }` here when it finishes. */
+  resultFile?: string;
   /** Where to save the documentation screenshot, when asked for. */
   docsScreenshot?: string;
 }
@@ -26,7 +29,7 @@ const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** Asks the runner (outside, driving the browser) for a screenshot of the workbench, and waits for it. */
 export async function requestScreenshot(name: string, dir: string, timeoutMs = 15_000): Promise<void> {
   const config = runConfig();
-  if (!config) return;
+  if (!config?.signalsDir) return;
   const id = `${Date.now()}-${Math.random().toString(36).slice(2, 8)}`;
   const req = path.join(config.signalsDir, `${id}.req`);
   fs.writeFileSync(req + '.tmp', JSON.stringify({ path: path.join(dir, name) }));

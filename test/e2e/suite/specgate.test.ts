@@ -115,6 +115,9 @@ describe('Specgate in a real VS Code extension host', function () {
     assert.match(text, /max-length-decreased/);
     if (config?.docsScreenshot) {
       // The documentation screenshot: the hover over the changed node, with the Problems panel listing the hints.
+      for (const cmd of ['workbench.action.closeAuxiliaryBar', 'workbench.action.closeSidebar']) {
+        await vscode.commands.executeCommand(cmd).then(undefined, () => undefined);
+      }
       await vscode.commands.executeCommand('workbench.actions.view.problems');
       await vscode.window.showTextDocument(doc, { preserveFocus: false });
       const editor = vscode.window.activeTextEditor!;
