@@ -36,7 +36,7 @@ if [ ! -x "$TOOLS/cs/bin/code-server" ] || ! grep -q "\"version\": \"$CODE_SERVE
   t "code-server $CODE_SERVER (builds native modules against Node 24 headers, ~4 min on 2 cores)"
   rm -rf "$TOOLS/cs"
   PATH="$TOOLS/node24/bin:$PATH" npm_config_nodedir="$TOOLS/node24" \
-    npm install -g --prefix "$TOOLS/cs" --no-fund --no-audit "code-server@$CODE_SERVER" \
+    npm install -g --prefix "$TOOLS/cs" --no-fund --no-audit --allow-scripts=code-server,argon2 "code-server@$CODE_SERVER" \
     > "$TOOLS/code-server-install.log" 2>&1 </dev/null || { tail -40 "$TOOLS/code-server-install.log"; rm -rf "$TOOLS/cs"; exit 1; }
 fi
 
