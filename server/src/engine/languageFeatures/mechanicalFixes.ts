@@ -106,9 +106,10 @@ function addResponses(doc: ParsedDocument, opPointer: JsonPointer, statuses: str
 
 /** The operation a Spectral finding on an operation sits on. */
 function operationPointerAt(doc: ParsedDocument, d: Diagnostic): JsonPointer | undefined {
-  const at = doc.pointerAt(doc.textDocument.offsetAt(d.range.start));
-  if (!at) return undefined;
-  const segs = splitPointer(at.pointer);
+  const path = (d.data as { path?: unknown } | undefined)?.path;
+  const pointer = Array.isArray(path) ? joinPointer('', ...path.map(String)) : doc.pointerAt(doc.textDocument.offsetAt(d.range.start))?.pointer;
+  if (pointer === undefined) return undefined;
+  const segs = splitPointer(pointer);
   if (segs.length < 3 || segs[0] !== 'paths') return undefined;
   return joinPointer('', ...segs.slice(0, 3));
 }
