@@ -156,3 +156,46 @@ test('fix-all: every non-breaking naming fix in one edit; published names are le
   // Nothing when asked for quick fixes only, and nothing in the lightbulb without `only`.
   assert.deepEqual((await service.getCodeActions(doc, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, [])).length, 0);
 });
+
+test('on every style fixture: each preferred quick fix applies, parses, removes its finding and adds none; so does fix-all', async () => {
+  const root = path.resolve(__dirname, '../../../test/fixtures');
+  const { readdirSync, statSync } = await import('fs');
+  const files: string[] = [];
+  const scan = (d: string) => {
+    for (const name of readdirSync(d)) {
+      const p = path.join(d, name);
+      if (statSync(p).isDirectory()) { if (name !== 'diff' && name !== 'breaking') scan(p); } else if (/\.(ya?ml|json)$/.test(name)) files.push(p);
+    }
+  };
+  scan(root);
+  const count = (l: Diagnostic[]) => l.reduce((m, x) => m.set(String(x.code), (m.get(String(x.code)) ?? 0) + 1), new Map<string, number>());
+  let checked = 0;
+  for (const file of files) {
+    const text = readFileSync(file, 'utf8');
+    const uri = 'file:///workspace/' + path.relative(root, file);
+    const { service } = setup({ [uri]: text });
+    const doc = service.getDocument(uri, text, 1);
+    if (!doc.format || doc.format === 'arazzo1' || doc.problems.length) continue;
+    const before = await service.getFastDiagnostics(doc);
+    const beforeCounts = count(before);
+    const check = async (action: CodeAction, label: string, finding?: Diagnostic) => {
+      const map = new Map<string, EditorFile>([[uri, { text, version: 1 }]]);
+      const own = action.edit!.documentChanges!.filter((c) => 'textDocument' in c && c.textDocument.uri === uri);
+      assert.ok(applyWorkspaceEdit(map, { documentChanges: own }).applied, label);
+      const fixed = service.getDocument(uri, map.get(uri)!.text, 2);
+      assert.deepEqual(fixed.problems, [], `${label} keeps ${file} parseable`);
+      const after = await service.getFastDiagnostics(fixed);
+      for (const [code, n] of count(after)) assert.ok(n <= (beforeCounts.get(code) ?? 0), `${label} on ${file} adds a ${code} finding`);
+      if (finding) assert.ok(!after.some((x) => x.code === finding.code && x.message === finding.message), `${label} removes its finding in ${file}`);
+      checked++;
+    };
+    for (const d of before) {
+      for (const a of await service.getCodeActions(doc, d.range, [d], ['quickfix'])) if (a.isPreferred && a.edit) await check(a, a.title, d);
+    }
+    const [all] = await service.getCodeActions(doc, d0, [], ['source.fixAll.specgate']);
+    if (all) await check(all, 'fix-all');
+  }
+  assert.ok(checked > 20, `checked ${checked} fixes`);
+});
+
+const d0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };

@@ -8,7 +8,7 @@ import type { ParsedDocument } from '../document/parsedDocument';
 import { getAtPointer, HTTP_METHODS, indexDocument, isObj, own, ownString } from '../openapi';
 import { joinWords, tokenize } from '../style/casing';
 import { joinPointer, splitPointer, type JsonPointer } from '../types';
-import { EditSet, insertMember, replaceAt } from '../references/textEdits';
+import { EditSet, insertMember, isJsonDoc, offsetRange, replaceAt, writeScalar } from '../references/textEdits';
 import { currentFinding, styleData, versionsOf } from './namingFixes';
 
 /** Spectral's rule for a missing operationId. */
@@ -23,6 +23,15 @@ function addFormat(doc: ParsedDocument, pointer: JsonPointer, format: string, ty
   const edits = new EditSet();
   const schema = getAtPointer(doc.value, pointer);
   if (!isObj(schema)) return edits;
+  const node = doc.nodeAt(pointer)?.value;
+  if (Object.keys(schema).length === 0 && node?.range) {
+    // `createdAt: {}`: write the whole (flow) mapping at once.
+    const members = { ...(type !== undefined ? { type } : {}), format };
+    const json = isJsonDoc(doc);
+    const body = Object.entries(members).map(([k, v]) => `${writeScalar(k, json)}: ${writeScalar(v, json)}`).join(', ');
+    edits.add(doc.uri, { range: offsetRange(doc, node.range[0], node.range[1]), newText: `{ ${body} }` });
+    return edits;
+  }
   if (type !== undefined) {
     const current = own(schema, 'type');
     if (current === undefined) edits.add(doc.uri, insertMember(doc, pointer, 'type', type, { first: true }));

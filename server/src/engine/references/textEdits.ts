@@ -150,13 +150,13 @@ export function insertMember(doc: ParsedDocument, pointer: JsonPointer, key: str
     if (items.length === 0) {
       const open = map.range[0] + 1;
       const indent = columnOf(text, found?.key?.range?.[0] ?? map.range[0]) + unit;
-      const member = json ? jsonMember(key, value, indent, unit, eol, multiline) : `${writeScalar(key, false)}: ${JSON.stringify(value)}`;
+      const member = json ? jsonMember(key, value, indent, unit, eol, multiline) : `${writeScalar(key, false)}: ${flowValue(value)}`;
       return { range: rangeOf(doc, open, open), newText: multiline ? `${eol}${' '.repeat(indent)}${member}` : member };
     }
     const anchor = pickAnchor(items, options);
     const keyNode = anchor.key as YAML.Node;
     const indent = columnOf(text, keyNode.range![0]);
-    const member = json ? jsonMember(key, value, indent, unit, eol, multiline) : `${writeScalar(key, false)}: ${JSON.stringify(value)}`;
+    const member = json ? jsonMember(key, value, indent, unit, eol, multiline) : `${writeScalar(key, false)}: ${flowValue(value)}`;
     if (options.first) {
       const at = keyNode.range![0];
       return { range: rangeOf(doc, at, at), newText: `${member},${multiline ? eol + ' '.repeat(indent) : ' '}` };
@@ -177,6 +177,10 @@ export function insertMember(doc: ParsedDocument, pointer: JsonPointer, key: str
   if (end > 0 && text[end - 1] === '\n') return { range: rangeOf(doc, end, end), newText: member + eol };
   const at = lineEnd(text, end);
   return { range: rangeOf(doc, at, at), newText: eol + member };
+}
+
+function flowValue(value: unknown): string {
+  return value !== null && typeof value === 'object' ? JSON.stringify(value) : writeScalar(value, false);
 }
 
 function pickAnchor(items: YAML.Pair[], options: InsertOptions): YAML.Pair {
