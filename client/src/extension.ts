@@ -79,6 +79,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
     // workspace/executeCommand; without arguments the server lints every open spec). Registering it here as well
     // made client.start() fail with "command 'specgate.lintNow' already exists" (found by the e2e suite).
     vscode.commands.registerCommand('specgate.restartServer', async () => client?.restart()),
+    // The server computes every non-breaking naming fix and sends workspace/applyEdit with a change annotation
+    // that needs confirmation, so VS Code shows the refactor preview before anything is applied.
+    vscode.commands.registerCommand('specgate.fixNamingInWorkspace', async () => {
+      const result = (await client?.sendRequest('workspace/executeCommand', { command: 'specgate.server.fixNamingInWorkspace', arguments: [] })) as
+        { fixes: number; applied: boolean; failureReason?: string } | null | undefined;
+      if (result && !result.applied) void vscode.window.showInformationMessage(`Specgate: ${result.failureReason ?? 'the naming fixes were not applied.'}`);
+    }),
     vscode.commands.registerCommand('specgate.showReport', () => showReport()),
     vscode.window.onDidChangeActiveTextEditor(renderStatus),
     vscode.workspace.onDidGrantWorkspaceTrust(() => void client?.sendNotification('specgate/setTrusted', { trusted: true })),
