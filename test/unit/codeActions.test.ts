@@ -8,6 +8,7 @@ import { createLanguageService } from '../../server/src/engine/languageService';
 import { InMemoryWorkspace, type IGit } from '../../server/src/engine/workspace';
 import { applyWorkspaceEdit, type EditorFile } from '../helpers/edits';
 import { withSuppressions } from '../../server/src/engine/languageFeatures/diagnostics';
+import { mergeSettings } from '../../server/src/engine/settings';
 
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/fixes');
 const fixture = (name: string) => readFileSync(path.join(FIXTURES, name), 'utf8');
@@ -199,3 +200,24 @@ test('on every style fixture: each preferred quick fix applies, parses, removes 
 });
 
 const d0 = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+test('429 response fix references components.responses when a suitable one exists, inline otherwise', async () => {
+  const base = (responses: string) => `openapi: 3.0.3\ninfo: {title: t, version: 1.0.0}\npaths:\n  /a:\n    get:\n      operationId: getA\n      x-public: true\n      responses:\n        '200':\n          description: ok\n${responses}`;
+  for (const [components, expected] of [
+    ['components:\n  responses:\n    TooManyRequests:\n      description: slow down\n', "        '429':\n          $ref: '#/components/responses/TooManyRequests'\n"],
+    ['', "        '429':\n          description: Too Many Requests\n"],
+  ]) {
+    const text = base(components);
+    const uri = 'file:///workspace/r.yaml';
+    const settings = mergeSettings({ rules: { 'specgate-rate-limit-responses': { severity: 'warn', options: { requireHeaders: false } } } });
+    const service = createLanguageService({ workspace: new InMemoryWorkspace({ [uri]: text }), getSettings: () => settings });
+    const doc = service.getDocument(uri, text, 1);
+    const d = (await service.getFastDiagnostics(doc)).find((x) => x.code === 'specgate-rate-limit-responses')!;
+    assert.ok(d);
+    const [a] = await service.getCodeActions(doc, d.range, [d]);
+    const map = new Map<string, EditorFile>([[uri, { text, version: 1 }]]);
+    assert.ok(applyWorkspaceEdit(map, a.edit!).applied);
+    assert.ok(map.get(uri)!.text.includes("          description: ok\n" + expected), map.get(uri)!.text);
+    assert.deepEqual((await service.getFastDiagnostics(service.getDocument(uri, map.get(uri)!.text, 2))).filter((x) => x.code === d.code), []);
+  }
+});

@@ -12,7 +12,7 @@ const RESERVED_PLAIN = /^(true|false|null|yes|no|on|off|y|n|~|\.nan|\.inf|-\.inf
 
 /** Whether a string can be written as a plain YAML scalar and read back as the same string. */
 export function isPlainSafe(value: string): boolean {
-  return /^[A-Za-z_/$][\w/$.{}\-]*$/.test(value) && !RESERVED_PLAIN.test(value);
+  return /^[A-Za-z_/$](?:[\w/$.{}\-]| (?! ))*$/.test(value) && !value.endsWith(' ') && !RESERVED_PLAIN.test(value);
 }
 
 /** A YAML/JSON key or value written for insertion: JSON-quoted in JSON files. */
