@@ -1,7 +1,7 @@
 // npm run package: production bundle (minified, no source maps) and a .vsix made by @vscode/vsce.
 // Usage: node scripts/package.mjs [--out FILE]   (default specgate-<version>.vsix at the repository root)
 import { execFileSync } from 'node:child_process';
-import { readFileSync, statSync, rmSync } from 'node:fs';
+import { readFileSync, statSync, rmSync, mkdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -9,6 +9,7 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const outArg = process.argv.indexOf('--out');
 const out = resolve(root, outArg > 0 ? process.argv[outArg + 1] : `${pkg.name}-${pkg.version}.vsix`);
+mkdirSync(dirname(out), { recursive: true });
 const run = (cmd, args) => execFileSync(cmd, args, { cwd: root, stdio: 'inherit' });
 
 // Source maps of a dev build would be left over in dist/ otherwise (they are excluded by .vscodeignore anyway).

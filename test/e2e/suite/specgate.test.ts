@@ -53,7 +53,13 @@ describe('Specgate in a real VS Code extension host', function () {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, `${EXTENSION_ID} is installed`);
     await waitFor('Specgate to activate', () => ext.isActive, 30_000);
-    log(`Specgate ${ext.packageJSON.version} active from ${ext.extensionPath}`);
+    log(`Specgate ${ext.packageJSON.version} active from ${ext.extensionPath} in VS Code ${vscode.version}`);
+    // The manifest: not activated by every YAML/JSON file, and installable on this VS Code.
+    const events: string[] = ext.packageJSON.activationEvents ?? [];
+    assert.ok(!events.some((e) => /^onLanguage:(yaml|json)$|^\*$/.test(e)), `activationEvents: ${events.join(', ')}`);
+    const minimum = /(\d+)\.(\d+)/.exec(ext.packageJSON.engines.vscode)!;
+    const [major, minor] = vscode.version.split('.').map(Number);
+    assert.ok(+minimum[1] < major || (+minimum[1] === major && +minimum[2] <= minor), `engines.vscode ${ext.packageJSON.engines.vscode} vs ${vscode.version}`);
     if (config?.expectVsix) {
       // The .vsix, not the development folder: no sources, the bundled server, the contributed grammar.
       assert.ok(!fs.existsSync(path.join(ext.extensionPath, 'client', 'src')), 'running from the installed .vsix');
