@@ -22,5 +22,7 @@ const common = {
 await Promise.all([
   esbuild.build({ ...common, entryPoints: ['client/src/extension.ts'], outfile: 'dist/extension.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
+  // Spectral runs off the server's main thread in this worker (server/src/node/spectralWorkerHost.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/node/spectralWorker.ts'], outfile: 'dist/spectralWorker.js' }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node\n' + common.banner.js } }),
 ]);

@@ -104,7 +104,8 @@ export class DiagnosticsScheduler {
       const settings = this.host.settings();
       if (!settings.spectralEnabled || (isLargeDocument(doc, settings) && !forceSpectral)) return;
       const outcome = await this.host.service.getSpectralDiagnostics(doc);
-      if (!current()) return;
+      // Superseded (a newer version is queued) or stale: never shown on newer text.
+      if (!current() || outcome.superseded) return;
       for (const notice of outcome.notices) this.noticeOnce(notice);
       const stale = layers.spectral;
       layers.spectral = outcome.byFile;

@@ -13,6 +13,7 @@ import { createLanguageService } from './engine/languageService';
 import { mergeSettings, SpecgateSettings } from './engine/settings';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
+import { SpectralWorkerHost } from './node/spectralWorkerHost';
 import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
 import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
@@ -29,7 +30,9 @@ const workspace = new NodeWorkspace([], { trusted: false, buffers: documents });
 let settings: SpecgateSettings = mergeSettings(undefined);
 let pullConfiguration = false;
 
-const service = createLanguageService({ workspace, getSettings: () => settings });
+// Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
+const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m)) : undefined;
+const service = createLanguageService({ workspace, getSettings: () => settings, spectral: spectralWorker });
 const scheduler = new DiagnosticsScheduler({
   service,
   settings: () => settings,

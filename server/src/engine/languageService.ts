@@ -23,6 +23,15 @@ export interface LanguageServiceOptions {
   workspace: IWorkspace;
   /** Read on every request, so setting changes apply without a restart. */
   getSettings?: () => SpecgateSettings;
+  /** Runs the Spectral layer elsewhere (the language server's worker thread); default: in this thread. */
+  spectral?: SpectralRunner;
+}
+
+/** Where the Spectral layer runs when not in this thread (see server/src/node/spectralWorkerHost.ts). */
+export interface SpectralRunner {
+  run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome>;
+  /** Rulesets changed (file, settings, trust): drop loaded ones. */
+  invalidate(): void;
 }
 
 /** The outcome of the Spectral layer for one document. */
@@ -32,6 +41,8 @@ export interface SpectralOutcome {
   /** Things to tell the user once: ruleset load failures, skipped JavaScript. */
   notices: string[];
   rulesetFile?: string;
+  /** A newer request for the same document replaced this one before it ran: nothing to show. */
+  superseded?: boolean;
 }
 
 export interface LanguageService {
@@ -198,6 +209,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     if (!doc.format || !s.spectralEnabled || doc.value === undefined || syntaxDiagnostics(doc).length > 0) {
       return { byFile, notices };
     }
+    if (options.spectral) return options.spectral.run(doc, s);
     let loaded: LoadedRuleset;
     try {
       loaded = await rulesetFor(doc.uri);
@@ -241,7 +253,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getFastDiagnosticsByFile,
     getSpectralDiagnostics,
     lint,
-    invalidateRulesets: () => rulesets.clear(),
+    invalidateRulesets: () => {
+      rulesets.clear();
+      options.spectral?.invalidate();
+    },
     forget: (uri) => {
       parsed.delete(uri);
       analyses.delete(uri);

@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IWorkspace } from '../workspace';
 import type { SpecgateSettings } from '../settings';
 import { pathToUri, uriToPath } from '../uri';
+import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
 
 const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
 
@@ -40,7 +41,8 @@ export async function runSpectral(
   settings: SpecgateSettings,
 ): Promise<Map<string, Diagnostic[]>> {
   const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles) });
-  spectral.setRuleset(ruleset);
+  spectral.setRuleset(useCachedExampleValidation(ruleset));
+  beginExampleValidationRun();
   const source = uriToPath(uri);
   const parser = uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
   const results = await spectral.run(new Document(text, parser as never, source), { ignoreUnknownFormat: true });

@@ -1,0 +1,92 @@
+/**
+ * The Spectral worker: runs the Spectral layer off the language server's main thread, so hover,
+ * code actions and the fast layer never wait for a lint. Bundled as `dist/spectralWorker.js`.
+ *
+ * One job at a time; while one runs, newer requests for the same document replace older queued
+ * ones (those answer `superseded`). File reads (`$ref`'d files, rulesets) go to the main thread,
+ * which answers from open editor buffers first, then disk. Rulesets and compiled example
+ * validators stay cached here between runs.
+ */
+import { parentPort } from 'worker_threads';
+import { createLanguageService } from '../engine/languageService';
+import type { IWorkspace } from '../engine/workspace';
+import { DEFAULT_SETTINGS, SpecgateSettings } from '../engine/settings';
+import type { FromWorker, ToWorker } from './spectralWorkerProtocol';
+
+if (!parentPort) throw new Error('spectralWorker must run in a worker thread');
+const port = parentPort;
+const post = (message: FromWorker) => port.postMessage(message);
+
+let readIds = 0;
+const pendingReads = new Map<number, (text: string | undefined) => void>();
+
+class WorkerWorkspace implements IWorkspace {
+  folders: string[] = [];
+  trusted = false;
+  isTrusted(): boolean { return this.trusted; }
+  readFile(uri: string): Promise<string | undefined> {
+    const id = ++readIds;
+    return new Promise((resolve) => {
+      pendingReads.set(id, resolve);
+      post({ type: 'read', id, uri });
+    });
+  }
+  async fetchRemote(uri: string): Promise<string | undefined> {
+    const response = await fetch(uri, { signal: AbortSignal.timeout(10_000) });
+    return response.ok ? response.text() : undefined;
+  }
+}
+
+const workspace = new WorkerWorkspace();
+let settings: SpecgateSettings = DEFAULT_SETTINGS;
+const service = createLanguageService({ workspace, getSettings: () => settings });
+
+type LintRequest = Extract<ToWorker, { type: 'lint' }>;
+const queue: LintRequest[] = [];
+let running = false;
+
+async function drain(): Promise<void> {
+  if (running) return;
+  running = true;
+  try {
+    for (let job = queue.shift(); job; job = queue.shift()) {
+      settings = job.settings;
+      workspace.folders = job.folders;
+      workspace.trusted = job.trusted;
+      try {
+        const doc = service.getDocument(job.uri, job.text, job.version);
+        const outcome = await service.getSpectralDiagnostics(doc);
+        post({ type: 'result', id: job.id, byFile: [...outcome.byFile], notices: outcome.notices, rulesetFile: outcome.rulesetFile });
+      } catch (e) {
+        post({ type: 'error', id: job.id, message: (e as Error).stack ?? String(e) });
+      } finally {
+        // The parse is not reused (the next request is a newer version): free it now.
+        service.forget(job.uri);
+      }
+    }
+  } finally {
+    running = false;
+  }
+}
+
+port.on('message', (message: ToWorker) => {
+  switch (message.type) {
+    case 'lint': {
+      for (let i = queue.length - 1; i >= 0; i--) {
+        if (queue[i].uri === message.uri) post({ type: 'superseded', id: queue.splice(i, 1)[0].id });
+      }
+      queue.push(message);
+      void drain();
+      break;
+    }
+    case 'read-result': {
+      const resolve = pendingReads.get(message.id);
+      pendingReads.delete(message.id);
+      resolve?.(message.text);
+      break;
+    }
+    case 'invalidate':
+      service.invalidateRulesets();
+      break;
+  }
+});

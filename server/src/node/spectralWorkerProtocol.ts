@@ -1,0 +1,16 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { SpecgateSettings } from '../engine/settings';
+
+/** Messages between the language server's main thread and its Spectral worker (`dist/spectralWorker.js`). */
+export type ToWorker =
+  | { type: 'lint'; id: number; uri: string; version: number; text: string; settings: SpecgateSettings; folders: string[]; trusted: boolean }
+  | { type: 'read-result'; id: number; text: string | undefined }
+  | { type: 'invalidate' };
+
+export type FromWorker =
+  | { type: 'result'; id: number; byFile: [string, Diagnostic[]][]; notices: string[]; rulesetFile?: string }
+  /** A newer request for the same document arrived before this one started: nothing was computed. */
+  | { type: 'superseded'; id: number }
+  | { type: 'error'; id: number; message: string }
+  | { type: 'read'; id: number; uri: string }
+  | { type: 'log'; message: string };
