@@ -135,7 +135,7 @@ async function main() {
       const line = util.format(...parts);
       const r = /\[e2e\] RESULT (\{.*\})/.exec(line);
       if (r) result = JSON.parse(r[1]);
-      if (process.env.E2E_VERBOSE || !noise.test(line)) console.log(line.replace(/^\[Extension Host\] /, ''));
+      if (process.env.E2E_VERBOSE || /\[e2e\]|^\s+(✔|\d+\))/.test(line) || !noise.test(line)) console.log(line.replace(/^\[Extension Host\] /, ''));
     });
     const exit = new Promise((res) => page.exposeFunction('codeAutomationExit', (code) => res(code)));
     // Screenshot requests from the suite (inside the extension host) arrive as files in signals/.
