@@ -53,8 +53,10 @@ function compareRequirements(ctx: DiffContext, b: Located, r: Located, prefix: '
   const rr = requirements(r);
   const where = (req: Requirement, side: 'base' | 'revision'): Where => (req.at ? (side === 'base' ? inBase(req.at) : inRevision(req.at)) : side === 'base' ? inRevision(r) : inBase(b));
   const scope = prefix === 'api-global-security' ? 'global security' : 'security';
+  // Alternatives can repeat a scheme with different scopes: pair identical ones first, then by scheme.
+  const pairs = pairRequirements(br, rr);
   for (const req of br) {
-    const match = rr.find((x) => x.key === req.key);
+    const match = pairs.get(req);
     if (!match) {
       const w = where(req, 'base');
       ctx.emit(`${prefix}-removed`, w, `${scope} requirement ${nameOf(req)} removed`, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), before: req.key });
@@ -66,11 +68,30 @@ function compareRequirements(ctx: DiffContext, b: Located, r: Located, prefix: '
       for (const s of old.filter((x) => !scopes.includes(x))) ctx.emit(`${prefix}-scope-removed`, inRevision(match.at as Located), `${scope} requirement ${scheme}: scope '${s}' removed`, { operation: operation?.revision, before: s });
     }
   }
+  const matched = new Set(pairs.values());
   for (const req of rr) {
-    if (br.some((x) => x.key === req.key)) continue;
+    if (matched.has(req)) continue;
     const w = where(req, 'revision');
     ctx.emit(`${prefix}-added`, w, `${scope} requirement ${nameOf(req)} added`, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), after: req.key });
   }
+}
+
+const scopeSignature = (r: Requirement) => [...r.scopes].map(([k, v]) => `${k}:${[...v].sort().join(',')}`).sort().join(';');
+
+function pairRequirements(base: Requirement[], revision: Requirement[]): Map<Requirement, Requirement> {
+  const pairs = new Map<Requirement, Requirement>();
+  const free = new Set(revision);
+  for (const exact of [true, false]) {
+    for (const req of base) {
+      if (pairs.has(req)) continue;
+      const match = [...free].find((x) => x.key === req.key && (!exact || scopeSignature(x) === scopeSignature(req)));
+      if (match) {
+        pairs.set(req, match);
+        free.delete(match);
+      }
+    }
+  }
+  return pairs;
 }
 
 export function checkGlobalSecurity(ctx: DiffContext): void {
