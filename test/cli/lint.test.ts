@@ -102,3 +102,15 @@ test('text format lists findings per file with a summary; globs and directories 
   assert.ok(!files.has('package.json'));
   assert.ok(files.has('mixed-naming.yaml'));
 });
+
+test('Arazzo documents get spectral:arazzo and no OpenAPI style rules', async () => {
+  await fs.writeFile(path.join(dir, 'flow.arazzo.yaml'), [
+    'arazzo: 1.0.1', 'info:', '  title: Order flow', '  version: 1.0.0', 'sourceDescriptions:', '  - name: orders', '    url: ./clean.yaml', '    type: openapi',
+    'workflows:', '  - workflowId: placeOrder', '    steps:', '      - stepId: create', '        operationId: listOrderItems', '      - stepId: create', '        operationId: listOrderItems',
+  ].join('\n') + '\n');
+  const r = run(['lint', 'flow.arazzo.yaml', '--format', 'json']);
+  const findings = JSON.parse(r.stdout) as Array<{ code: string }>;
+  assert.ok(findings.some((f) => f.code === 'arazzo-workflow-stepId-unique'), JSON.stringify(findings.map((f) => f.code)));
+  assert.ok(!findings.some((f) => f.code.startsWith('specgate-') || f.code.startsWith('oas')));
+  assert.equal(r.code, 1);
+});
