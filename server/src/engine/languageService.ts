@@ -221,7 +221,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
     if (loaded.notice) notices.push(loaded.notice);
     try {
-      const results = await runSpectral(doc.uri, doc.text, loaded.ruleset, workspace, s);
+      const results = await runSpectral(doc.uri, doc.text, loaded.ruleset, workspace, s, doc);
       for (const [file, list] of results) byFile.set(file, list);
     } catch (e) {
       notices.push(`Spectral failed on ${doc.uri}: ${(e as Error).message}`);

@@ -5,6 +5,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IWorkspace } from '../workspace';
 import type { SpecgateSettings } from '../settings';
 import { pathToUri, uriToPath } from '../uri';
+import type { ParsedDocument } from '../document/parsedDocument';
+import { canShareParse, sharedParser } from './sharedParse';
 import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
 
 const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
@@ -39,12 +41,14 @@ export async function runSpectral(
   ruleset: Ruleset,
   workspace: IWorkspace,
   settings: SpecgateSettings,
+  /** The document's existing parse: Spectral then uses it instead of parsing the text again. */
+  parsed?: ParsedDocument,
 ): Promise<Map<string, Diagnostic[]>> {
   const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles) });
   spectral.setRuleset(useCachedExampleValidation(ruleset));
   beginExampleValidationRun();
   const source = uriToPath(uri);
-  const parser = uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
+  const parser = parsed && parsed.text === text && canShareParse(parsed) ? sharedParser(parsed) : uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
   const results = await spectral.run(new Document(text, parser as never, source), { ignoreUnknownFormat: true });
   const byFile = new Map<string, Diagnostic[]>();
   for (const result of results) {
