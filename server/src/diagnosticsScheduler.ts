@@ -28,12 +28,17 @@ interface Layers {
   /** Spectral findings for this root, per file; valid only for `spectralVersion`. */
   spectral: Map<string, Diagnostic[]>;
   spectralVersion: number;
+  /** The text the root's Spectral findings are positioned on (to remap them through edits). */
+  spectralText?: string;
 }
 
 /**
- * Debounces edits, runs the fast layer then Spectral, and publishes one merged list per file
- * with the document version. A newer edit supersedes older work: results computed for an old
- * version are dropped, so stale ranges never land on new text.
+ * Debounces edits, runs the fast layer, then the breaking layer and Spectral (in the server's
+ * worker thread, concurrently), and publishes one merged list per file with the document version.
+ * A newer edit supersedes older work: results computed for an old version are dropped, so stale
+ * ranges never land on new text. The root's last Spectral findings are remapped through each
+ * edit (shifted past it; dropped where they touch it) until Spectral has run on the new text,
+ * so they do not flicker while typing, and large files keep them between saves.
  */
 export class DiagnosticsScheduler {
   private readonly timers = new Map<string, NodeJS.Timeout>();
@@ -89,10 +94,25 @@ export class DiagnosticsScheduler {
         breakingVersion: previous?.breakingVersion ?? -1,
         spectral: previous && previous.spectralVersion === doc.version ? previous.spectral : new Map(),
         spectralVersion: previous?.spectralVersion ?? -1,
+        spectralText: previous?.spectralText,
       };
+      if (previous && previous.spectralVersion === previous.version && previous.spectralText !== undefined && previous.spectralVersion !== doc.version
+        && doc.value !== undefined && doc.problems.length === 0) {
+        // Remapped, not recomputed: shown on the new text until Spectral has run on it.
+        const remapped = new Map(previous.spectral);
+        remapped.set(uri, remapDiagnostics(previous.spectral.get(uri) ?? [], previous.spectralText, doc.text));
+        layers.spectral = remapped;
+        layers.spectralVersion = doc.version;
+        layers.spectralText = doc.text;
+      }
       this.layers.set(uri, layers);
       this.publishFile(uri);
       for (const file of new Set([...fast.keys(), ...(previous?.fast.keys() ?? [])])) if (file !== uri) this.publishFile(file);
+      const settings = this.host.settings();
+      const runSpectral = settings.spectralEnabled && (!isLargeDocument(doc, settings) || forceSpectral);
+      // Spectral runs in the worker while this thread computes the breaking layer.
+      const spectral = runSpectral ? this.host.service.getSpectralDiagnostics(doc) : undefined;
+      spectral?.catch(() => undefined);
       const breaking = await this.host.service.getBreakingDiagnostics(doc);
       if (!current()) return;
       const staleBreaking = layers.breaking;
@@ -101,15 +121,15 @@ export class DiagnosticsScheduler {
       this.publishFile(uri);
       for (const file of new Set([...breaking.keys(), ...staleBreaking.keys()])) if (file !== uri) this.publishFile(file);
       this.host.baselineStatus?.(uri, await this.host.service.getBreakingAnalysis(doc));
-      const settings = this.host.settings();
-      if (!settings.spectralEnabled || (isLargeDocument(doc, settings) && !forceSpectral)) return;
-      const outcome = await this.host.service.getSpectralDiagnostics(doc);
+      if (!spectral) return;
+      const outcome = await spectral;
       // Superseded (a newer version is queued) or stale: never shown on newer text.
       if (!current() || outcome.superseded) return;
       for (const notice of outcome.notices) this.noticeOnce(notice);
       const stale = layers.spectral;
       layers.spectral = outcome.byFile;
       layers.spectralVersion = doc.version;
+      layers.spectralText = doc.text;
       this.publishFile(uri);
       for (const file of new Set([...outcome.byFile.keys(), ...stale.keys()])) if (file !== uri) this.publishFile(file);
     } catch (e) {
@@ -153,4 +173,52 @@ function dedupe(list: Diagnostic[]): Diagnostic[] {
     seen.add(key);
     return true;
   });
+}
+
+interface Offsets { line: number; character: number }
+
+function positionOf(text: string, offset: number): Offsets {
+  let line = 0;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i !== -1 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, character: offset - lineStart };
+}
+
+const before = (a: Offsets, b: Offsets) => a.line < b.line || (a.line === b.line && a.character < b.character);
+
+/**
+ * Moves diagnostics computed on `oldText` onto `newText`: the edit is the span between the
+ * longest common prefix and suffix; findings before it stay, findings after it shift, findings
+ * touching it are dropped (they may no longer hold).
+ */
+export function remapDiagnostics(list: Diagnostic[], oldText: string, newText: string): Diagnostic[] {
+  if (oldText === newText || list.length === 0) return list;
+  const min = Math.min(oldText.length, newText.length);
+  let start = 0;
+  while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
+  let oldEnd = oldText.length;
+  let newEnd = newText.length;
+  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
+    oldEnd--;
+    newEnd--;
+  }
+  const editStart = positionOf(oldText, start);
+  const oldEndPos = positionOf(oldText, oldEnd);
+  const newEndPos = positionOf(newText, newEnd);
+  const lineDelta = newEndPos.line - oldEndPos.line;
+  const shift = (p: Offsets) => ({
+    line: p.line + lineDelta,
+    character: p.line === oldEndPos.line ? p.character + newEndPos.character - oldEndPos.character : p.character,
+  });
+  const out: Diagnostic[] = [];
+  for (const d of list) {
+    if (before(d.range.end, editStart)) out.push(d);
+    else if (!before(d.range.start, oldEndPos) && !(d.range.start.line === oldEndPos.line && d.range.start.character === oldEndPos.character && start === oldEnd)) {
+      out.push({ ...d, range: { start: shift(d.range.start), end: shift(d.range.end) } });
+    }
+  }
+  return out;
 }
