@@ -11,10 +11,12 @@ import { labels, type MatchedPair } from './pair';
 
 export const SECURITY_RULES = [
   rule('api-global-security-removed', B, 'A global security requirement (alternative) was removed, or authentication became required', 'caller', 'Keep accepting the old way of authenticating alongside the new one, and deprecate it before removal.'),
+  rule('api-global-security-removed-now-anonymous', N, 'A global security requirement was removed and anonymous access is now allowed, so no client is locked out', 'caller'),
   rule('api-global-security-added', N, 'A global security requirement alternative was added', 'caller'),
   rule('api-global-security-scope-added', B, 'A scope was added to a global security requirement', 'caller', 'Do not require extra scopes from existing tokens; add a new alternative instead.'),
   rule('api-global-security-scope-removed', N, 'A scope was removed from a global security requirement', 'caller'),
   rule('api-security-removed', B, 'A security requirement (alternative) of an operation was removed, or the operation now requires authentication', 'caller', 'Keep accepting the old way of authenticating alongside the new one, and deprecate it before removal.'),
+  rule('api-security-removed-now-anonymous', N, 'A security requirement of an operation was removed and the operation now allows anonymous access, so no client is locked out', 'caller'),
   rule('api-security-added', N, 'A security requirement alternative was added to an operation', 'caller'),
   rule('api-security-scope-added', B, "A scope was added to an operation's security requirement", 'caller', 'Do not require extra scopes from existing tokens; add a new alternative instead.'),
   rule('api-security-scope-removed', N, "A scope was removed from an operation's security requirement", 'caller'),
@@ -55,11 +57,15 @@ function compareRequirements(ctx: DiffContext, b: Located, r: Located, prefix: '
   const scope = prefix === 'api-global-security' ? 'global security' : 'security';
   // Alternatives can repeat a scheme with different scopes: pair identical ones first, then by scheme.
   const pairs = pairRequirements(br, rr);
+  const nowAnonymous = rr.some((x) => x.key === '') && !br.some((x) => x.key === '');
   for (const req of br) {
     const match = pairs.get(req);
     if (!match) {
       const w = where(req, 'base');
-      ctx.emit(`${prefix}-removed`, w, `${scope} requirement ${nameOf(req)} removed`, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), before: req.key });
+      // Clients that sent credentials keep working when the revision also accepts anonymous calls.
+      const id = nowAnonymous ? `${prefix}-removed-now-anonymous` : `${prefix}-removed`;
+      const text = nowAnonymous ? `${scope} requirement ${nameOf(req)} removed; anonymous access is allowed` : `${scope} requirement ${nameOf(req)} removed`;
+      ctx.emit(id, w, text, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), before: req.key });
       continue;
     }
     for (const [scheme, scopes] of match.scopes) {

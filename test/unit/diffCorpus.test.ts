@@ -1,0 +1,71 @@
+/**
+ * Regressions found by scoring the engine against base/revision pairs modelled
+ * on other diff tools' test suites (oasdiff, openapi-diff). Each case is a
+ * small YAML pair written here, with the verdict the field agrees on.
+ */
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { diffSpecs, type DiffResult } from '../../server/src/engine/diff';
+import { parseDocument } from '../../server/src/engine/document/parsedDocument';
+
+const BASE_URI = 'file:///corpus/base.yaml';
+const REV_URI = 'file:///corpus/revision.yaml';
+
+function diffYaml(base: string, revision: string): DiffResult {
+  const b = parseDocument(BASE_URI, base).value;
+  const r = parseDocument(REV_URI, revision).value;
+  return diffSpecs({ uri: BASE_URI, documents: new Map([[BASE_URI, b]]) }, { uri: REV_URI, documents: new Map([[REV_URI, r]]) }, { now: Date.parse('2025-01-01') });
+}
+
+const ids = (result: DiffResult) => result.changes.map((c) => `${c.id} ${c.level}`).sort();
+
+const securedOp = (security: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /reports:
+    get:
+${security}
+      responses:
+        '200': { description: ok }
+components:
+  securitySchemes:
+    token: { type: http, scheme: bearer }
+`;
+
+test('dropping the only security requirement of an operation (anonymous access) breaks nobody', () => {
+  const result = diffYaml(securedOp('      security:\n        - token: []'), securedOp(''));
+  assert.equal(result.summary.breaking, 0, ids(result).join('\n'));
+  assert.ok(result.changes.some((c) => c.id === 'api-security-removed-now-anonymous' && c.level === 'non-breaking'));
+});
+
+test('an empty security list on the operation also opens it to anonymous callers', () => {
+  const result = diffYaml(securedOp('      security:\n        - token: []'), securedOp('      security: []'));
+  assert.equal(result.summary.breaking, 0, ids(result).join('\n'));
+});
+
+test('removing the global requirement while anonymous access is allowed is not breaking', () => {
+  const doc = (sec: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+${sec}
+paths:
+  /reports:
+    get:
+      responses:
+        '200': { description: ok }
+components:
+  securitySchemes:
+    token: { type: http, scheme: bearer }
+`;
+  const result = diffYaml(doc('security:\n  - token: []'), doc(''));
+  assert.deepEqual(ids(result), ['api-global-security-added non-breaking', 'api-global-security-removed-now-anonymous non-breaking']);
+});
+
+test('removing one alternative while authentication stays required is still breaking', () => {
+  const result = diffYaml(securedOp('      security:\n        - token: []\n        - {}'.replace('        - {}', '        - basic: []')), securedOp('      security:\n        - token: []'));
+  assert.ok(result.changes.some((c) => c.id === 'api-security-removed' && c.level === 'breaking'), ids(result).join('\n'));
+});
+
+test('adding anonymous access next to the old requirement is not breaking', () => {
+  const result = diffYaml(securedOp('      security:\n        - token: []'), securedOp('      security:\n        - token: []\n        - {}'));
+  assert.equal(result.summary.breaking, 0, ids(result).join('\n'));
+});
