@@ -69,3 +69,32 @@ test('adding anonymous access next to the old requirement is not breaking', () =
   const result = diffYaml(securedOp('      security:\n        - token: []'), securedOp('      security:\n        - token: []\n        - {}'));
   assert.equal(result.summary.breaking, 0, ids(result).join('\n'));
 });
+
+const itemBody = (props: string, required: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /items:
+    post:
+      requestBody:
+        required: true
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [${required}]
+              properties:
+                name: { type: string }
+${props}
+      responses:
+        '201': { description: created }
+`;
+
+test('a new required request property that has a default is not breaking', () => {
+  const result = diffYaml(itemBody('', 'name'), itemBody("                color: { type: string, default: red }", 'name, color'));
+  assert.deepEqual(ids(result), ['new-required-request-property-with-default non-breaking']);
+});
+
+test('a new required request property without a default stays breaking', () => {
+  const result = diffYaml(itemBody('', 'name'), itemBody('                color: { type: string }', 'name, color'));
+  assert.deepEqual(ids(result), ['new-required-request-property breaking']);
+});

@@ -58,7 +58,9 @@ function propertyChangeId(rec: SchemaRecord, site: SchemaSite): string | undefin
     const param = site.location === 'parameter';
     switch (rec.kind) {
       case 'property-added':
-        return param ? `new-${req}-request-parameter-property` : `new-${req}-request-property`;
+        if (param) return `new-${req}-request-parameter-property`;
+        // A required property with a default: the server fills it in when clients omit it.
+        return rec.required && rec.after !== undefined ? 'new-required-request-property-with-default' : `new-${req}-request-property`;
       case 'property-removed':
         return param ? 'request-parameter-property-removed' : 'request-property-removed';
       case 'property-became-required':

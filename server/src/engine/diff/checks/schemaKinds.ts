@@ -143,6 +143,7 @@ export function schemaKindRules(): ChangeRule[] {
 /** Property-level changes (added, removed, required, readOnly/writeOnly). */
 export const PROPERTY_RULES: ChangeRule[] = [
   rule('new-required-request-property', B, 'A new required property was added to a request body', 'request'),
+  rule('new-required-request-property-with-default', N, 'A new required property with a default value was added to a request body (clients that omit it get the default)', 'request'),
   rule('new-optional-request-property', N, 'A new optional property was added to a request body', 'request'),
   rule('request-property-removed', P, 'A property was removed from a request body (the server may now reject or ignore it)', 'request'),
   rule('request-property-became-required', B, 'A request property became required', 'request'),
