@@ -98,3 +98,54 @@ test('a new required request property without a default stays breaking', () => {
   const result = diffYaml(itemBody('', 'name'), itemBody('                color: { type: string }', 'name, color'));
   assert.deepEqual(ids(result), ['new-required-request-property breaking']);
 });
+
+const orderBody = (schema: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /orders:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+${schema}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+${schema.replace(/^/gm, '  ')}
+`;
+const flat = `              type: object
+              required: [sku, qty]
+              properties:
+                sku: { type: string }
+                qty: { type: integer }`;
+
+test('a body replaced by a oneOf of new alternatives is one breaking restructuring per direction, not property removals', () => {
+  const wrapped = `              oneOf:
+                - type: object
+                  required: [sku]
+                  properties: { sku: { type: string } }
+                - type: object
+                  required: [bundle]
+                  properties: { bundle: { type: string } }`;
+  const result = diffYaml(orderBody(flat), orderBody(wrapped));
+  assert.deepEqual(ids(result), ['request-body-wrapped-in-one-of breaking', 'response-body-wrapped-in-one-of breaking']);
+});
+
+test('a request body wrapped in a oneOf that keeps the old schema is potentially breaking', () => {
+  const wrapped = `              oneOf:
+                - type: object
+                  required: [sku, qty]
+                  properties:
+                    sku: { type: string }
+                    qty: { type: integer }
+                - type: object
+                  required: [bundle]
+                  properties: { bundle: { type: string } }`;
+  const result = diffYaml(orderBody(flat), orderBody(wrapped));
+  assert.ok(result.changes.some((c) => c.id === 'request-body-wrapped-in-one-of-original-preserved' && c.level === 'potentially-breaking'), ids(result).join('\n'));
+  assert.ok(!result.changes.some((c) => c.id === 'request-property-removed'));
+});
