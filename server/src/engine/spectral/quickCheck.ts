@@ -85,7 +85,8 @@ export function quickValid(schema: unknown, value: unknown, depth = 0): boolean 
   for (const key of Object.keys(schema)) if (!SUPPORTED.has(key)) return false;
   const s = schema;
 
-  if (s.nullable !== undefined && s.nullable !== false && !(s.nullable === true && s.type !== undefined)) return false;
+  if (s.nullable !== undefined && !(typeof s.nullable === 'boolean' && s.type !== undefined)) return false;
+  if (s.nullable === false && (Array.isArray(s.type) ? s.type.includes('null') : s.type === 'null')) return false;
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? s.type : [s.type];
     let ok = s.nullable === true && value === null;
@@ -210,7 +211,9 @@ export function quickEligible(schema: unknown, depth = 0): boolean {
   if (!isObj(schema)) return false;
   for (const key of Object.keys(schema)) if (!SUPPORTED.has(key)) return false;
   const s = schema;
-  if (s.nullable !== undefined && !(typeof s.nullable === 'boolean' && (s.nullable === false || s.type !== undefined))) return false;
+  // ajv refuses `nullable` (even false) without `type`, and `nullable: false` with type null.
+  if (s.nullable !== undefined && !(typeof s.nullable === 'boolean' && s.type !== undefined)) return false;
+  if (s.nullable === false && (Array.isArray(s.type) ? s.type.includes('null') : s.type === 'null')) return false;
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? s.type : [s.type];
     if (types.length === 0 || types.some((t) => typeof t !== 'string' || typeMatches(t, null) === undefined)) return false;

@@ -1,0 +1,83 @@
+// quickValid may only answer "valid" when ajv (draft 4, Spectral's options, ajv-formats) agrees:
+// a differential test over generated schemas and values.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import AjvDraft04 from 'ajv-draft-04';
+import addFormats from 'ajv-formats';
+import { quickEligible, quickValid } from '../../server/src/engine/spectral/quickCheck';
+
+let seed = Number(process.env.QC_SEED ?? 42);
+const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+const pick = <T>(xs: T[]): T => xs[Math.floor(rand() * xs.length)];
+
+function value(depth = 0): unknown {
+  const kind = pick(['str', 'int', 'num', 'bool', 'null', 'arr', 'obj', 'date', 'email']);
+  switch (kind) {
+    case 'str': return pick(['', 'a', 'abc', 'ABC', 'x'.repeat(6), '😀😀']);
+    case 'int': return pick([0, 1, -3, 7, 100, 2 ** 40]);
+    case 'num': return pick([0.5, 1.25, -2.5]);
+    case 'bool': return rand() < 0.5;
+    case 'null': return null;
+    case 'date': return pick(['2024-01-01T00:00:00Z', '2024-13-01', '2024-01-01']);
+    case 'email': return pick(['a@b.co', 'nope']);
+    case 'arr': return depth > 2 ? [] : Array.from({ length: Math.floor(rand() * 3) }, () => value(depth + 1));
+    default: {
+      if (depth > 2) return {};
+      const o: Record<string, unknown> = {};
+      for (const k of ['a', 'b', 'c'].filter(() => rand() < 0.5)) o[k] = value(depth + 1);
+      return o;
+    }
+  }
+}
+
+function schema(depth = 0): Record<string, unknown> {
+  const s: Record<string, unknown> = {};
+  if (rand() < 0.7) s.type = pick(['string', 'integer', 'number', 'boolean', 'object', 'array', 'null', ['string', 'integer']]);
+  if (rand() < 0.2) s.nullable = rand() < 0.8;
+  if (rand() < 0.15) s.enum = pick([['a', 'abc'], [1, 7], [null, 'a']]);
+  if (rand() < 0.15) s.format = pick(['date-time', 'date', 'email', 'uri', 'int32', 'unknown-format']);
+  if (rand() < 0.15) s.minLength = pick([1, 3]);
+  if (rand() < 0.1) s.maxLength = pick([1, 3]);
+  if (rand() < 0.1) s.pattern = pick(['^[a-z]+$', 'b', '[']);
+  if (rand() < 0.1) s.minimum = pick([0, 1]);
+  if (rand() < 0.1) { s.maximum = 7; s.exclusiveMaximum = rand() < 0.5; }
+  if (rand() < 0.1) s.multipleOf = pick([0.5, 2]);
+  if (depth < 2) {
+    if (rand() < 0.3) s.properties = { a: schema(depth + 1), b: schema(depth + 1) };
+    if (rand() < 0.2) s.required = pick([['a'], ['a', 'c'], []]);
+    if (rand() < 0.15) s.additionalProperties = rand() < 0.5 ? false : schema(depth + 1);
+    if (rand() < 0.2) s.items = schema(depth + 1);
+    if (rand() < 0.1) s.uniqueItems = true;
+    if (rand() < 0.1) s.minItems = 1;
+    if (rand() < 0.1) s.allOf = [schema(depth + 1)];
+    if (rand() < 0.1) s.anyOf = [schema(depth + 1), schema(depth + 1)];
+    if (rand() < 0.05) s.oneOf = [schema(depth + 1), schema(depth + 1)];
+    if (rand() < 0.05) s.not = schema(depth + 1);
+    if (rand() < 0.05) s.$ref = '#/definitions/x';
+  }
+  return s;
+}
+
+test('quickValid never accepts what ajv rejects (or cannot compile)', () => {
+  const ajv = new AjvDraft04({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, logger: false, unicodeRegExp: false });
+  addFormats(ajv);
+  let quickYes = 0;
+  for (let i = 0; i < 3000; i++) {
+    const s = schema();
+    if (!quickEligible(s)) continue;
+    let validate: ((v: unknown) => boolean) | undefined;
+    try {
+      validate = ajv.compile(s);
+    } catch {
+      validate = undefined;
+    }
+    for (let j = 0; j < 5; j++) {
+      const v = value();
+      if (!quickValid(s, v)) continue;
+      quickYes++;
+      assert.ok(validate, `ajv cannot compile a schema quickValid accepted: ${JSON.stringify(s)}`);
+      assert.equal(validate(v), true, `ajv rejects ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
+    }
+  }
+  assert.ok(quickYes > 500, `enough accepted cases exercised (${quickYes})`);
+});
