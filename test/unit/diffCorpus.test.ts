@@ -149,3 +149,99 @@ test('a request body wrapped in a oneOf that keeps the old schema is potentially
   assert.ok(result.changes.some((c) => c.id === 'request-body-wrapped-in-one-of-original-preserved' && c.level === 'potentially-breaking'), ids(result).join('\n'));
   assert.ok(!result.changes.some((c) => c.id === 'request-property-removed'));
 });
+
+// Pairs modelled on OpenAPITools/openapi-diff's backward-compatibility suite.
+
+const schemeDoc = (scheme: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+security:
+  - auth: []
+paths:
+  /widgets:
+    get:
+      responses:
+        '200': { description: ok }
+components:
+  securitySchemes:
+    auth:
+${scheme}
+`;
+
+test('changing how clients authenticate (scheme type, HTTP scheme, OAuth or OpenID URLs) is breaking', () => {
+  const cases: [string, string, string][] = [
+    ['      type: http\n      scheme: basic', '      type: apiKey\n      in: header\n      name: X-Key', 'api-security-component-type-changed'],
+    ['      type: http\n      scheme: basic', '      type: http\n      scheme: bearer', 'api-security-component-http-scheme-changed'],
+    ['      type: openIdConnect\n      openIdConnectUrl: https://id.example.com/a', '      type: openIdConnect\n      openIdConnectUrl: https://id.example.com/b', 'api-security-component-openid-connect-url-changed'],
+  ];
+  const flow = (key: string, url: string) => `      type: oauth2\n      flows:\n        authorizationCode:\n          authorizationUrl: ${key === 'authorizationUrl' ? url : 'https://id.example.com/auth'}\n          tokenUrl: ${key === 'tokenUrl' ? url : 'https://id.example.com/token'}\n          refreshUrl: ${key === 'refreshUrl' ? url : 'https://id.example.com/refresh'}\n          scopes: {}`;
+  for (const [key, id] of [['authorizationUrl', 'api-security-component-oauth-url-changed'], ['tokenUrl', 'api-security-component-oauth-token-url-changed'], ['refreshUrl', 'api-security-component-oauth-refresh-url-changed']]) {
+    cases.push([flow(key, 'https://id.example.com/old'), flow(key, 'https://id.example.com/new'), id]);
+  }
+  for (const [before, after, id] of cases) {
+    const result = diffYaml(schemeDoc(before), schemeDoc(after));
+    assert.ok(result.changes.some((c) => c.id === id && c.level === 'breaking'), `${id}: ${ids(result).join(', ')}`);
+  }
+  // scheme name spelled in another case is the same scheme
+  assert.equal(diffYaml(schemeDoc('      type: http\n      scheme: Bearer'), schemeDoc('      type: http\n      scheme: bearer')).changes.length, 0);
+  // bearerFormat is a documentation hint: reported, not breaking
+  const hint = diffYaml(schemeDoc('      type: http\n      scheme: bearer\n      bearerFormat: JWT'), schemeDoc('      type: http\n      scheme: bearer\n      bearerFormat: opaque'));
+  assert.deepEqual(ids(hint), ['api-security-component-bearer-format-changed potentially-breaking']);
+});
+
+const queryParam = (extra: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /widgets:
+    get:
+      parameters:
+        - name: tag
+          in: query
+          schema: { type: string }
+${extra}
+      responses:
+        '200': { description: ok }
+`;
+
+test('a query parameter that stops allowing empty values is breaking; allowing them is not', () => {
+  const removed = diffYaml(queryParam('          allowEmptyValue: true'), queryParam(''));
+  assert.deepEqual(ids(removed), ['request-parameter-allow-empty-value-removed breaking']);
+  const setFalse = diffYaml(queryParam('          allowEmptyValue: true'), queryParam('          allowEmptyValue: false'));
+  assert.deepEqual(ids(setFalse), ['request-parameter-allow-empty-value-removed breaking']);
+  const added = diffYaml(queryParam(''), queryParam('          allowEmptyValue: true'));
+  assert.deepEqual(ids(added), ['request-parameter-allow-empty-value-added non-breaking']);
+});
+
+const accessDoc = (reqProp: string, resProp: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /widgets:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              required: [id]
+              properties:
+                id: { type: string${reqProp} }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                required: [secret]
+                properties:
+                  secret: { type: string${resProp} }
+`;
+
+test('readOnly/writeOnly: a required property clients must now send, or no longer receive, is breaking', () => {
+  const notReadOnly = diffYaml(accessDoc(', readOnly: true', ''), accessDoc('', ''));
+  assert.deepEqual(ids(notReadOnly), ['request-required-property-became-not-read-only breaking']);
+  const writeOnly = diffYaml(accessDoc('', ''), accessDoc('', ', writeOnly: true'));
+  assert.deepEqual(ids(writeOnly), ['response-required-property-became-write-only breaking']);
+  // the reverse transitions relax the contract
+  assert.equal(diffYaml(accessDoc('', ''), accessDoc(', readOnly: true', '')).summary.breaking, 0);
+  assert.equal(diffYaml(accessDoc('', ', writeOnly: true'), accessDoc('', '')).summary.breaking, 0);
+});

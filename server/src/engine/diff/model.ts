@@ -36,6 +36,7 @@ export interface ParamView {
   schema?: Located;
   style: string;
   explode: boolean;
+  allowEmptyValue: boolean;
 }
 
 export interface BodyView {
@@ -172,7 +173,7 @@ function toParam(spec: Spec, p: Located, name: string, where: string, fromPathIt
   let style = typeof node.style === 'string' ? node.style : defaultStyle;
   if (spec.swagger2 && typeof node.collectionFormat === 'string') style = node.collectionFormat;
   const explode = typeof node.explode === 'boolean' ? node.explode : style === 'form';
-  return { key, name, in: where, at: p, required: node.required === true || where === 'path', deprecated: node.deprecated === true, fromPathItem, schema, style, explode };
+  return { key, name, in: where, at: p, required: node.required === true || where === 'path', deprecated: node.deprecated === true, fromPathItem, schema, style, explode, allowEmptyValue: node.allowEmptyValue === true };
 }
 
 function contentOf(spec: Spec, content: Located): Map<string, MediaView> {

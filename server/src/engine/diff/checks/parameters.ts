@@ -19,6 +19,9 @@ export const PARAMETER_RULES = [
   rule('request-parameter-in-changed', B, 'A request parameter moved to another location (`in`), e.g. from query to header', 'request', 'Accept the parameter in both locations for a deprecation period, or move it in a new API version.'),
   rule('request-parameter-style-changed', B, 'The serialisation style of a request parameter changed', 'request', 'Keep the old style; add a new parameter if another serialisation is needed.'),
   rule('request-parameter-explode-changed', B, 'The explode setting of a request parameter changed, so arrays and objects are serialised differently', 'request', 'Keep the old explode setting; add a new parameter if another serialisation is needed.'),
+  // Only OpenAPITools/openapi-diff checks allowEmptyValue (REQUEST_PARAM_ALLOWEMPTY_DECREASED, incompatible); oasdiff ignores it.
+  rule('request-parameter-allow-empty-value-removed', B, 'A request parameter no longer allows an empty value (allowEmptyValue was removed or set to false), so requests that send it empty can be rejected', 'request', 'Keep allowEmptyValue: true and treat an empty value as absent on the server.'),
+  rule('request-parameter-allow-empty-value-added', N, 'A request parameter now allows an empty value', 'request'),
   rule('request-parameter-deprecated', N, 'A request parameter was deprecated', 'request'),
   rule('request-parameter-reactivated', N, 'A deprecated request parameter is no longer deprecated', 'request'),
 ];
@@ -61,6 +64,8 @@ function compareParam(ctx: DiffContext, pair: MatchedPair, bp: ParamView, rp: Pa
   if (bp.required && !rp.required) ctx.emit('request-parameter-became-optional', inRevision(rp.at), `${describe(rp)} became optional`, extra(true, false));
   if (bp.style !== rp.style) ctx.emit('request-parameter-style-changed', inRevision(rp.at), `${describe(rp)}: style changed from ${bp.style} to ${rp.style}`, extra(bp.style, rp.style));
   else if (bp.explode !== rp.explode) ctx.emit('request-parameter-explode-changed', inRevision(rp.at), `${describe(rp)}: explode changed from ${bp.explode} to ${rp.explode}`, extra(bp.explode, rp.explode));
+  if (bp.allowEmptyValue && !rp.allowEmptyValue) ctx.emit('request-parameter-allow-empty-value-removed', inRevision(rp.at), `${describe(rp)} no longer allows an empty value`, extra(true, false));
+  if (!bp.allowEmptyValue && rp.allowEmptyValue) ctx.emit('request-parameter-allow-empty-value-added', inRevision(child(rp.at, 'allowEmptyValue')), `${describe(rp)} now allows an empty value`, extra(false, true));
   if (!bp.deprecated && rp.deprecated) ctx.emit('request-parameter-deprecated', inRevision(child(rp.at, 'deprecated')), `${describe(rp)} deprecated`, extra(false, true));
   if (bp.deprecated && !rp.deprecated) ctx.emit('request-parameter-reactivated', inRevision(rp.at), `${describe(rp)} is no longer deprecated`, extra(true, false));
   if (bp.schema && rp.schema) {

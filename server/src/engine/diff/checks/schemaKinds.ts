@@ -141,6 +141,23 @@ export function schemaKindRules(): ChangeRule[] {
 }
 
 /** Property-level changes (added, removed, required, readOnly/writeOnly). */
+
+/**
+ * readOnly / writeOnly transitions whose level is not "non-breaking". oasdiff reports every transition as info;
+ * OpenAPITools/openapi-diff calls the four below incompatible. We follow the effect on the wire: a required request
+ * property that stops being read-only must now be sent (like a new required property), and a required response
+ * property that becomes write-only stops being returned (like a removed required property), so both are breaking;
+ * an optional property becoming read-only in a request or write-only in a response is treated like the removal of an
+ * optional property (potentially breaking).
+ */
+const ACCESS_LEVELS: Record<string, [ChangeLevel, string, string]> = {
+  'request-required-property-became-not-read-only': [B, ': clients must now send it', 'Keep the property read-only, or make it optional in requests (with a server-side default) before dropping readOnly.'],
+  'response-required-property-became-write-only': [B, ': it is no longer returned', 'Keep returning the property; deprecate it first and remove it in a new API version.'],
+  'request-optional-property-became-read-only': [P, ': values clients send are ignored or rejected', 'Keep accepting the property for a deprecation period; announce that it became read-only.'],
+  'response-optional-property-became-write-only': [P, ': it is no longer returned', 'Check whether clients read the property; deprecate it first if they might.'],
+  'response-required-property-became-not-write-only': [P, '', 'Make sure clients tolerate the property appearing in responses.'],
+};
+
 export const PROPERTY_RULES: ChangeRule[] = [
   rule('new-required-request-property', B, 'A new required property was added to a request body', 'request'),
   rule('new-required-request-property-with-default', N, 'A new required property with a default value was added to a request body (clients that omit it get the default)', 'request'),
@@ -167,8 +184,8 @@ export const PROPERTY_RULES: ChangeRule[] = [
     ['optional', 'required'].flatMap((req) =>
       ['read-only', 'not-read-only', 'write-only', 'not-write-only'].map((what) => {
         const id = `${dir}-${req}-property-became-${what}`;
-        const level = id === 'response-required-property-became-not-write-only' ? P : N;
-        return rule(id, level, `A ${req} ${dir} property became ${what.replace(/-/g, ' ')}`, dir as Direction);
+        const access = ACCESS_LEVELS[id];
+        return rule(id, access?.[0] ?? N, `A ${req} ${dir} property became ${what.replace(/-/g, ' ')}${access ? access[1] : ''}`, dir as Direction, access?.[2]);
       }),
     ),
   ),

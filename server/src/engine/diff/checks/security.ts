@@ -6,7 +6,7 @@
 import { isObject, type Located } from '../../refs';
 import { inBase, inRevision, type DiffContext, type Where } from '../context';
 import { child, type Spec } from '../model';
-import { B, N, rule } from '../rule';
+import { B, N, P, rule } from '../rule';
 import { labels, type MatchedPair } from './pair';
 
 export const SECURITY_RULES = [
@@ -22,10 +22,16 @@ export const SECURITY_RULES = [
   rule('api-security-scope-removed', N, "A scope was removed from an operation's security requirement", 'caller'),
   rule('api-security-component-added', N, 'A security scheme was added to components', 'none'),
   rule('api-security-component-removed', N, 'A security scheme was removed from components', 'none'),
-  rule('api-security-component-type-changed', N, 'The type of a security scheme changed', 'caller'),
+  // oasdiff reports security-scheme changes as info; OpenAPITools/openapi-diff calls any change to a used scheme incompatible.
+  // A client must change how it obtains or sends credentials for these, so they are breaking here.
+  rule('api-security-component-type-changed', B, 'The type of a security scheme changed (e.g. from http to apiKey): clients must authenticate another way', 'caller', 'Add the new scheme as an alternative security requirement and keep the old one for a deprecation period.'),
+  rule('api-security-component-http-scheme-changed', B, 'The HTTP authentication scheme of a security scheme changed (e.g. basic to bearer)', 'caller', 'Add a new security scheme with the new HTTP scheme as an alternative, and keep the old one for a deprecation period.'),
+  rule('api-security-component-bearer-format-changed', P, 'The bearerFormat hint of an HTTP bearer security scheme changed (OpenAPITools/openapi-diff calls it incompatible; the specification says it is mainly documentation, so it is only potentially breaking here)', 'caller', 'Check whether clients inspect the token; announce the new token format.'),
+  rule('api-security-component-openid-connect-url-changed', B, 'The OpenID Connect discovery URL of a security scheme changed', 'caller', 'Keep the old discovery URL working (redirect it) for a deprecation period.'),
   rule('api-security-component-api-key-changed', B, 'The name or location of an API key changed', 'caller', 'Accept the key under both the old and the new name or location for a deprecation period.'),
-  rule('api-security-component-oauth-url-changed', N, 'The authorization URL of an OAuth flow changed', 'caller'),
-  rule('api-security-component-oauth-token-url-changed', N, 'The token URL of an OAuth flow changed', 'caller'),
+  rule('api-security-component-oauth-url-changed', B, 'The authorization URL of an OAuth flow changed: clients configured with the old URL cannot obtain tokens (oasdiff reports it as info, OpenAPITools/openapi-diff as incompatible)', 'caller', 'Keep the old URL working (redirect it) for a deprecation period.'),
+  rule('api-security-component-oauth-token-url-changed', B, 'The token URL of an OAuth flow changed: clients configured with the old URL cannot obtain tokens (oasdiff reports it as info, OpenAPITools/openapi-diff as incompatible)', 'caller', 'Keep the old URL working (redirect it) for a deprecation period.'),
+  rule('api-security-component-oauth-refresh-url-changed', B, 'The refresh URL of an OAuth flow changed: clients configured with the old URL cannot refresh tokens', 'caller', 'Keep the old URL working (redirect it) for a deprecation period.'),
   rule('api-security-component-oauth-scope-added', N, 'A scope was added to an OAuth flow', 'none'),
   rule('api-security-component-oauth-scope-removed', N, 'A scope was removed from an OAuth flow', 'caller'),
   rule('api-security-component-oauth-scope-changed', N, 'The description of an OAuth scope changed', 'none'),
@@ -140,6 +146,14 @@ function compareScheme(ctx: DiffContext, name: string, b: Located, r: Located): 
   if (bn.type === 'apiKey' && (bn.name !== rn.name || bn.in !== rn.in)) {
     ctx.emit('api-security-component-api-key-changed', inRevision(r), `security scheme '${name}': API key moved from ${String(bn.in)} '${String(bn.name)}' to ${String(rn.in)} '${String(rn.name)}'`, { before: `${String(bn.in)}:${String(bn.name)}`, after: `${String(rn.in)}:${String(rn.name)}` });
   }
+  if (bn.type === 'http') {
+    const scheme = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : undefined);
+    if (scheme(bn.scheme) !== scheme(rn.scheme)) ctx.emit('api-security-component-http-scheme-changed', rn.scheme === undefined ? inBase(child(b, 'scheme')) : inRevision(child(r, 'scheme')), `security scheme '${name}': HTTP scheme changed from ${String(bn.scheme)} to ${String(rn.scheme)}`, { before: bn.scheme, after: rn.scheme });
+    else if (bn.bearerFormat !== rn.bearerFormat) ctx.emit('api-security-component-bearer-format-changed', rn.bearerFormat === undefined ? inBase(child(b, 'bearerFormat')) : inRevision(child(r, 'bearerFormat')), `security scheme '${name}': bearerFormat changed from ${String(bn.bearerFormat)} to ${String(rn.bearerFormat)}`, { before: bn.bearerFormat, after: rn.bearerFormat });
+  }
+  if (bn.type === 'openIdConnect' && bn.openIdConnectUrl !== rn.openIdConnectUrl) {
+    ctx.emit('api-security-component-openid-connect-url-changed', rn.openIdConnectUrl === undefined ? inBase(child(b, 'openIdConnectUrl')) : inRevision(child(r, 'openIdConnectUrl')), `security scheme '${name}': openIdConnectUrl changed from ${String(bn.openIdConnectUrl)} to ${String(rn.openIdConnectUrl)}`, { before: bn.openIdConnectUrl, after: rn.openIdConnectUrl });
+  }
   // OpenAPI 3 lists flows; a Swagger 2 oauth2 scheme is itself one flow.
   const flows = (at: Located, n: Record<string, unknown>): Map<string, Located> =>
     isObject(n.flows) ? new Map(Object.keys(n.flows).map((f) => [f, child(at, 'flows', f)])) : new Map([[String(n.flow ?? ''), at]]);
@@ -149,7 +163,7 @@ function compareScheme(ctx: DiffContext, name: string, b: Located, r: Located): 
     if (!bfl) continue;
     const x = (bfl.node ?? {}) as Record<string, unknown>;
     const y = (rf.node ?? {}) as Record<string, unknown>;
-    for (const [key, id] of [['authorizationUrl', 'api-security-component-oauth-url-changed'], ['tokenUrl', 'api-security-component-oauth-token-url-changed']] as const) {
+    for (const [key, id] of [['authorizationUrl', 'api-security-component-oauth-url-changed'], ['tokenUrl', 'api-security-component-oauth-token-url-changed'], ['refreshUrl', 'api-security-component-oauth-refresh-url-changed']] as const) {
       if (x[key] !== y[key]) ctx.emit(id, y[key] === undefined ? inBase(child(bfl, key)) : inRevision(child(rf, key)), `security scheme '${name}': ${key} changed from ${String(x[key])} to ${String(y[key])}`, { before: x[key], after: y[key] });
     }
     const sx = (isObject(x.scopes) ? x.scopes : {}) as Record<string, unknown>;
