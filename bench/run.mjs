@@ -132,7 +132,10 @@ results.targets = evaluateTargets(results);
 results.finished = new Date().toISOString();
 results.wallMinutes = Math.round(((Date.now() - started.getTime()) / 60000) * 10) / 10;
 const forJson = JSON.parse(JSON.stringify(results, (k, v) => (k === 'output' ? undefined : v)));
-writeFileSync(new URL('./results.json', import.meta.url), JSON.stringify(forJson, null, 2) + '\n');
+// A partial run (BENCH_SPECS / BENCH_SKIP / BENCH_RUNS set) goes to the cache, not over the committed results.
+const partial = ['BENCH_SPECS', 'BENCH_SKIP', 'BENCH_RUNS'].some((v) => process.env[v]);
+const base = partial ? new URL('./.cache/results-partial', import.meta.url).pathname : new URL('./results', import.meta.url).pathname;
+writeFileSync(`${base}.json`, JSON.stringify(forJson, null, 2) + '\n');
 const md = renderMarkdown(forJson);
-writeFileSync(new URL('./results.md', import.meta.url), md);
+writeFileSync(`${base}.md`, md);
 process.stdout.write(md);

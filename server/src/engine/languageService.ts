@@ -89,6 +89,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const rulesets = new Map<string, Promise<LoadedRuleset>>();
   const baselines = new BaselineCache(workspace, () => settings());
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
+  /** Fast-layer results of single-file documents, per parsed version (multi-file ones depend on other files). */
+  const fastMemo = new WeakMap<ParsedDocument, { settings: SpecgateSettings; styleConfig: unknown; result: Map<string, Diagnostic[]> }>();
 
   function folderOf(uri: string): string {
     return workspace.folders.find((f) => isUnder(uri, f)) ?? dirnameUri(uri);
@@ -197,7 +199,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   async function getFastDiagnosticsByFile(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>> {
     if (!doc.format) return new Map();
     const styleConfig = await styleConfigFor(doc.uri);
-    if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri).length === 0) return fastDiagnostics(doc, settings(), styleConfig);
+    // One computation per parsed version (code actions ask again on every request).
+    const s = settings();
+    const memo = fastMemo.get(doc);
+    if (memo && memo.settings === s && memo.styleConfig === styleConfig) return memo.result;
+    if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri).length === 0) {
+      const result = fastDiagnostics(doc, s, styleConfig);
+      fastMemo.set(doc, { settings: s, styleConfig, result });
+      return result;
+    }
     const { input, files } = await loadGraph(doc);
     return fastDiagnostics(doc, settings(), styleConfig, { inlined: inlineExternalRefs(input), files });
   }

@@ -22,11 +22,24 @@ export function isSafeRef(ref: string): boolean {
   return SAFE_REF.test(ref) && !ref.includes('..');
 }
 
+/** How long a resolved ref is reused: every hover and code action asks, and spawning git from a
+ * server holding a large spec costs tens of milliseconds. Short enough that a commit or checkout
+ * is seen by the next baseline poll. */
+const RESOLVE_TTL_MS = 300;
+
 export class NodeGit implements IGit {
+  private readonly resolved = new Map<string, { at: number; commit: Promise<string | undefined> }>();
+
   async resolveRef(uri: string, ref: string): Promise<string | undefined> {
     if (!isSafeRef(ref)) return undefined;
-    const r = await git(path.dirname(uriToPath(uri)), ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]);
-    return r.code === 0 ? r.stdout.trim() : undefined;
+    const dir = path.dirname(uriToPath(uri));
+    const key = `${dir}\0${ref}`;
+    const cached = this.resolved.get(key);
+    if (cached && Date.now() - cached.at < RESOLVE_TTL_MS) return cached.commit;
+    const commit = git(dir, ['rev-parse', '--verify', '--quiet', `${ref}^{commit}`]).then((r) => (r.code === 0 ? r.stdout.trim() : undefined));
+    this.resolved.set(key, { at: Date.now(), commit });
+    if (this.resolved.size > 1000) this.resolved.clear();
+    return commit;
   }
 
   async readFileAt(uri: string, ref: string): Promise<GitFileResult> {
