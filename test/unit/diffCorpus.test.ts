@@ -245,3 +245,53 @@ test('readOnly/writeOnly: a required property clients must now send, or no longe
   assert.equal(diffYaml(accessDoc('', ''), accessDoc(', readOnly: true', '')).summary.breaking, 0);
   assert.equal(diffYaml(accessDoc('', ', writeOnly: true'), accessDoc('', '')).summary.breaking, 0);
 });
+
+const petApi = (schema: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /pets:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: ${schema}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: ${schema}
+components:
+  schemas:
+    Cat: { type: object, required: [name], properties: { name: { type: string }, meows: { type: boolean } } }
+    Dog: { type: object, required: [name], properties: { name: { type: string }, barks: { type: boolean } } }
+`;
+const cat = "{ $ref: '#/components/schemas/Cat' }";
+const alternatives = (key: string) => `{ ${key}: [ { $ref: '#/components/schemas/Cat' }, { $ref: '#/components/schemas/Dog' } ] }`;
+const inProperty = (schema: string) => `{ type: object, properties: { pet: ${schema} } }`;
+
+test('a body wrapped in anyOf is one restructuring change, not property removals', () => {
+  const result = diffYaml(petApi(cat), petApi(alternatives('anyOf')));
+  assert.deepEqual(ids(result), ['request-body-wrapped-in-any-of-original-preserved non-breaking', 'response-body-wrapped-in-any-of-original-preserved potentially-breaking']);
+});
+
+test('a response body wrapped in a oneOf that keeps the old schema is potentially breaking (oasdiff: warning)', () => {
+  const result = diffYaml(petApi(cat), petApi(alternatives('oneOf')));
+  assert.deepEqual(ids(result), ['request-body-wrapped-in-one-of-original-preserved potentially-breaking', 'response-body-wrapped-in-one-of-original-preserved potentially-breaking']);
+});
+
+test('a property wrapped in oneOf or anyOf is detected where it is, with the same levels as a body', () => {
+  const one = diffYaml(petApi(inProperty(cat)), petApi(inProperty(alternatives('oneOf'))));
+  assert.deepEqual(ids(one), ['request-property-wrapped-in-one-of-original-preserved potentially-breaking', 'response-property-wrapped-in-one-of-original-preserved potentially-breaking']);
+  assert.ok(one.changes.every((c) => c.pointer.endsWith('/properties/pet/oneOf') || c.pointer.includes('/properties/pet/oneOf')), one.changes.map((c) => c.pointer).join('\n'));
+  const dogOnly = `{ oneOf: [ { $ref: '#/components/schemas/Dog' }, { type: object, properties: { id: { type: integer } } } ] }`;
+  const replaced = diffYaml(petApi(inProperty(cat)), petApi(inProperty(dogOnly)));
+  assert.deepEqual(ids(replaced), ['request-property-wrapped-in-one-of breaking', 'response-property-wrapped-in-one-of breaking']);
+  const any = diffYaml(petApi(inProperty(cat)), petApi(inProperty(alternatives('anyOf'))));
+  assert.deepEqual(ids(any), ['request-property-wrapped-in-any-of-original-preserved non-breaking', 'response-property-wrapped-in-any-of-original-preserved potentially-breaking']);
+});
+
+test('a new required query parameter stays breaking even with a schema default (as oasdiff and openapi-diff report it)', () => {
+  const result = diffYaml(queryParam(''), queryParam('').replace("      responses:", "        - name: page\n          in: query\n          required: true\n          schema: { type: integer, default: 1 }\n      responses:"));
+  assert.deepEqual(ids(result), ['new-required-request-parameter breaking']);
+});

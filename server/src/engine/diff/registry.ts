@@ -4,7 +4,7 @@ import { PARAMETER_RULES } from './checks/parameters';
 import { PATH_RULES } from './checks/paths';
 import { REQUEST_BODY_RULES } from './checks/requestBody';
 import { RESPONSE_RULES } from './checks/responses';
-import { PROPERTY_RULES, schemaKindRules } from './checks/schemaKinds';
+import { PROPERTY_RULES, WRAP_RULES, schemaKindRules } from './checks/schemaKinds';
 import { SECURITY_RULES } from './checks/security';
 import { SERVER_RULES } from './checks/servers';
 import type { ChangeRule } from './types';
@@ -17,7 +17,7 @@ export function changeDocUrl(id: string): string {
 
 function build(): ReadonlyMap<string, ChangeRule> {
   const map = new Map<string, ChangeRule>();
-  const all = [...PATH_RULES, ...PARAMETER_RULES, ...REQUEST_BODY_RULES, ...RESPONSE_RULES, ...PROPERTY_RULES, ...schemaKindRules(), ...SECURITY_RULES, ...SERVER_RULES, ...COMPONENT_RULES];
+  const all = [...PATH_RULES, ...PARAMETER_RULES, ...REQUEST_BODY_RULES, ...RESPONSE_RULES, ...PROPERTY_RULES, ...WRAP_RULES, ...schemaKindRules(), ...SECURITY_RULES, ...SERVER_RULES, ...COMPONENT_RULES];
   for (const rule of all) {
     if (map.has(rule.id)) throw new Error(`duplicate change id ${rule.id}`);
     map.set(rule.id, rule);

@@ -130,6 +130,7 @@ class PairDiff {
   ) {}
 
   run(): void {
+    if (this.wrapped('oneOf') || this.wrapped('anyOf')) return;
     this.types();
     this.enums();
     this.values();
@@ -381,6 +382,20 @@ class PairDiff {
     }
   }
 
+  /**
+   * An object schema replaced by a oneOf/anyOf of alternatives (and nothing else): one restructuring record,
+   * `wrapped-in-one-of` / `wrapped-in-any-of`, whose `after` says whether an alternative is the old schema unchanged.
+   */
+  private wrapped(key: 'oneOf' | 'anyOf'): boolean {
+    const members = this.r.kw.get(key);
+    if (this.b.props.size === 0 || this.b.kw.has('oneOf') || this.b.kw.has('anyOf') || this.r.props.size > 0) return false;
+    if (!members || !Array.isArray(members.node) || members.node.length === 0) return false;
+    const preserved = members.node.some((_, i) => isEmptyDiff(this.cmp.compare(this.b.at, child(members, i))));
+    const kind = key === 'oneOf' ? 'wrapped-in-one-of' : 'wrapped-in-any-of';
+    this.addAt(kind, members, 'revision', `wrapped in a ${key} of ${members.node.length} alternatives${preserved ? ' (one of them is the old schema)' : ''}`, { after: preserved });
+    return true;
+  }
+
   private composition(key: 'oneOf' | 'anyOf', name: string): void {
     // Introducing or dropping the whole list restructures the schema; members are only compared list to list.
     if (!Array.isArray(this.bv(key)) || !Array.isArray(this.rv(key))) return;
@@ -502,4 +517,11 @@ function describeMember(at: Located): string {
   if (name) return `schema '${name}'`;
   const title = isObject(at.node) ? at.node.title : undefined;
   return typeof title === 'string' ? `schema '${title}'` : 'an inline schema';
+}
+
+/** True when two schemas compare equal all the way down (cycles count as equal). */
+export function isEmptyDiff(diff: SchemaDiff, seen = new Set<SchemaDiff>()): boolean {
+  if (seen.has(diff)) return true;
+  seen.add(diff);
+  return diff.records.length === 0 && diff.links.every((l) => isEmptyDiff(l.diff, seen));
 }

@@ -7,7 +7,7 @@ import { labels } from './pair';
 import { emitSchemaChanges } from './schema';
 
 export const PARAMETER_RULES = [
-  rule('new-required-request-parameter', B, 'A new required request parameter was added', 'request', 'Add the parameter as optional with a server-side default, or require it only in a new API version.'),
+  rule('new-required-request-parameter', B, 'A new required request parameter was added (a schema default does not help: clients that omit a required parameter send an invalid request; oasdiff and OpenAPITools/openapi-diff agree)', 'request', 'Add the parameter as optional with a server-side default, or require it only in a new API version.'),
   rule('new-optional-request-parameter', N, 'A new optional request parameter was added', 'request'),
   rule('new-request-path-parameter', B, 'A new path parameter was added to an existing operation', 'request'),
   rule('new-required-request-default-parameter-to-existing-path', B, 'A new required parameter was added at path level, to every operation of an existing path', 'request'),

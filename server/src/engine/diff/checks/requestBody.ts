@@ -13,8 +13,6 @@ export const REQUEST_BODY_RULES = [
   rule('request-body-became-optional', N, 'The request body became optional', 'request'),
   rule('request-body-media-type-added', N, 'A media type was added to the request body', 'request'),
   rule('request-body-media-type-removed', B, 'A media type was removed from the request body', 'request', 'Keep accepting the media type; deprecate it first if it must go.'),
-  rule('request-body-wrapped-in-one-of', B, 'The request body schema was replaced by a oneOf of alternatives that does not keep the old schema (payloads clients send today can match none, or several, alternatives)', 'request'),
-  rule('request-body-wrapped-in-one-of-original-preserved', P, 'The request body schema was wrapped in a oneOf that keeps the old schema as one alternative (a payload that also matches another alternative is rejected)', 'request'),
   rule('request-body-media-type-schema-added', B, 'A schema was added to a request media type that accepted anything', 'request'),
   rule('request-body-media-type-schema-removed', N, 'The schema of a request media type was removed (anything is accepted)', 'request'),
 ];

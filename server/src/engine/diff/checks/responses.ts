@@ -14,7 +14,6 @@ export const RESPONSE_RULES = [
   rule('response-media-type-added', N, 'A media type was added to a response', 'response'),
   rule('response-body-media-type-schema-added', N, 'A schema was added to a response media type', 'response'),
   rule('response-body-media-type-schema-removed', B, 'The schema of a response media type was removed (anything may be returned)', 'response'),
-  rule('response-body-wrapped-in-one-of', B, 'The response body schema was replaced by a oneOf of alternatives (clients can receive shapes they do not parse)', 'response'),
   rule('response-header-added', N, 'A response header was added', 'response'),
   rule('required-response-header-removed', B, 'A required response header was removed', 'response', 'Keep sending the header; deprecate it first if it must go.'),
   rule('optional-response-header-removed', P, 'An optional response header was removed', 'response'),

@@ -3,7 +3,7 @@
  * the schema: request body, parameter, response body or response header. The
  * same diff gives different ids and levels depending on the direction.
  */
-import { childOf, type Located } from '../../refs';
+import type { Located } from '../../refs';
 import type { DiffContext } from '../context';
 import type { SchemaDiff, SchemaRecord } from '../schemaDiff';
 import type { Direction } from '../types';
@@ -21,7 +21,6 @@ export interface SchemaSite {
 const ACCESS_KINDS = new Set(['became-read-only', 'became-not-read-only', 'became-write-only', 'became-not-write-only']);
 
 export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Located, site: SchemaSite): void {
-  if (site.location === 'body' && emitOneOfWrapping(ctx, base, revision, site)) return;
   const visited = new Set<SchemaDiff>();
   const walk = (diff: SchemaDiff, path: string[], depth: number, readOnly: boolean, writeOnly: boolean) => {
     if (visited.has(diff) || depth > ctx.maxDepth) return;
@@ -30,7 +29,7 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
       // readOnly parts are not sent, writeOnly parts are not returned: changes there break nobody.
       const hidden = site.direction === 'request' ? readOnly || rec.readOnly : writeOnly || rec.writeOnly;
       if (hidden && !ACCESS_KINDS.has(rec.kind)) continue;
-      const id = rec.property !== undefined ? propertyChangeId(rec, site) : kindId(rec.kind, site, path.length === 0);
+      const id = rec.property !== undefined ? propertyChangeId(rec, site) : WRAP_KINDS.has(rec.kind) ? wrapId(rec, site, path.length === 0) : kindId(rec.kind, site, path.length === 0);
       if (id === undefined) continue;
       // Property-level texts name the property themselves; the subject names its parent.
       const subject = path.length > 0 ? `${site.subject}, property '${path.join('/')}'` : site.subject;
@@ -44,6 +43,14 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
     for (const link of diff.links) walk(link.diff, [...path, link.name], depth + 1, readOnly || link.readOnly, writeOnly || link.writeOnly);
   };
   walk(ctx.schemas.compare(base, revision), [], 0, false, false);
+}
+
+const WRAP_KINDS = new Set(['wrapped-in-one-of', 'wrapped-in-any-of']);
+
+/** A body (at the root of a request or response body) or a property (anywhere else) wrapped in oneOf/anyOf. */
+function wrapId(rec: SchemaRecord, site: SchemaSite, root: boolean): string {
+  const where = root && site.location === 'body' ? 'body' : 'property';
+  return `${site.direction}-${where}-${rec.kind}${rec.after === true ? '-original-preserved' : ''}`;
 }
 
 function kindId(kind: string, site: SchemaSite, root: boolean): string | undefined {
@@ -84,26 +91,4 @@ function propertyChangeId(rec: SchemaRecord, site: SchemaSite): string | undefin
   if (rec.kind === 'deprecated' || rec.kind === 'reactivated') return `${site.direction}-property-${rec.kind}`;
   if (ACCESS_KINDS.has(rec.kind)) return `${site.direction}-${req}-property-${rec.kind}`;
   return undefined;
-}
-
-/**
- * A concrete object body replaced by a oneOf of alternatives: reported once, as a
- * restructuring, instead of as every property removed and the type widened.
- */
-function emitOneOfWrapping(ctx: DiffContext, base: Located, revision: Located, site: SchemaSite): boolean {
-  const b = ctx.schemas.view(0, base);
-  const r = ctx.schemas.view(1, revision);
-  const members = r.kw.get('oneOf');
-  if (b.props.size === 0 || b.kw.has('oneOf') || b.kw.has('anyOf') || !members || !Array.isArray(members.node) || r.props.size > 0) return false;
-  const preserved = members.node.some((_, i) => isEmptyDiff(ctx.schemas.compare(base, childOf(members, i)), new Set()));
-  const id = site.direction === 'response' ? 'response-body-wrapped-in-one-of' : preserved ? 'request-body-wrapped-in-one-of-original-preserved' : 'request-body-wrapped-in-one-of';
-  const text = `${site.subject}: wrapped in a oneOf of ${members.node.length} alternatives${preserved ? ' (one of them is the old schema)' : ''}`;
-  ctx.emit(id, { side: 'revision', uri: members.uri, pointer: members.pointer }, text, { operation: site.operation.revision, direction: site.direction });
-  return true;
-}
-
-function isEmptyDiff(diff: SchemaDiff, seen: Set<SchemaDiff>): boolean {
-  if (seen.has(diff)) return true;
-  seen.add(diff);
-  return diff.records.length === 0 && diff.links.every((l) => isEmptyDiff(l.diff, seen));
 }

@@ -158,6 +158,34 @@ const ACCESS_LEVELS: Record<string, [ChangeLevel, string, string]> = {
   'response-required-property-became-not-write-only': [P, '', 'Make sure clients tolerate the property appearing in responses.'],
 };
 
+/**
+ * A concrete object schema (a body, or a property inside it) replaced by a oneOf/anyOf of alternatives, reported
+ * once as a restructuring instead of every property removed. "original-preserved": one alternative is the old
+ * schema unchanged. Levels follow oasdiff (request/response-body-wrapped-in-one-of and their -original-preserved
+ * variants: error / warning); anyOf that keeps the old schema accepts everything it accepted, so it breaks no request.
+ */
+export const WRAP_RULES: ChangeRule[] = (['request', 'response'] as const).flatMap((dir) =>
+  (['body', 'property'] as const).flatMap((where) =>
+    (['one', 'any'] as const).flatMap((k) =>
+      [false, true].map((preserved) => {
+        const id = `${dir}-${where}-wrapped-in-${k}-of${preserved ? '-original-preserved' : ''}`;
+        const level = !preserved ? B : dir === 'request' && k === 'any' ? N : P;
+        const subject = where === 'body' ? `The ${dir} body schema` : `An object ${dir} property`;
+        const why = !preserved
+          ? dir === 'request'
+            ? ' that does not keep the old schema: payloads clients send today can match none of the alternatives'
+            : ': clients can receive shapes they do not parse'
+          : dir === 'request'
+            ? k === 'one'
+              ? ', keeping the old schema as one alternative (a payload that also matches another alternative is rejected)'
+              : ', keeping the old schema as one alternative, so everything accepted before is still accepted'
+            : ', keeping the old schema as one alternative (clients can also receive the other alternatives)';
+        return rule(id, level, `${subject} was wrapped in a ${k}Of of alternatives${why}`, dir);
+      }),
+    ),
+  ),
+);
+
 export const PROPERTY_RULES: ChangeRule[] = [
   rule('new-required-request-property', B, 'A new required property was added to a request body', 'request'),
   rule('new-required-request-property-with-default', N, 'A new required property with a default value was added to a request body (clients that omit it get the default)', 'request'),
