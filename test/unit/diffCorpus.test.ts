@@ -295,3 +295,53 @@ test('a new required query parameter stays breaking even with a schema default (
   const result = diffYaml(queryParam(''), queryParam('').replace("      responses:", "        - name: page\n          in: query\n          required: true\n          schema: { type: integer, default: 1 }\n      responses:"));
   assert.deepEqual(ids(result), ['new-required-request-parameter breaking']);
 });
+
+const nullableDoc = (field: string) => `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /things:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties:
+                kind:
+${field}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties:
+                  kind:
+${field.replace(/^/gm, '  ')}
+components:
+  schemas:
+    Kind: { type: string, enum: [a, b] }
+`;
+
+test('oneOf/anyOf [{type: null}, X] is X made nullable: one became-nullable, no type/enum/wrap artifacts', () => {
+  const plain = "                  $ref: '#/components/schemas/Kind'";
+  const wrapped = (key: string, nullFirst: boolean) => {
+    const items = ["{ type: 'null' }", "{ $ref: '#/components/schemas/Kind' }"];
+    if (!nullFirst) items.reverse();
+    return `                  ${key}: [ ${items.join(', ')} ]`;
+  };
+  for (const key of ['oneOf', 'anyOf']) {
+    for (const nullFirst of [true, false]) {
+      const forward = diffYaml(nullableDoc(plain), nullableDoc(wrapped(key, nullFirst)));
+      assert.deepEqual(ids(forward), ['request-property-became-nullable non-breaking', 'response-property-became-nullable breaking'], `${key} ${nullFirst}`);
+      assert.ok(forward.changes.every((c) => c.pointer.endsWith(`/properties/kind/${key}`)), forward.changes.map((c) => c.pointer).join('\n'));
+      const back = diffYaml(nullableDoc(wrapped(key, nullFirst)), nullableDoc(plain));
+      assert.deepEqual(ids(back), ['request-property-became-not-nullable breaking', 'response-property-became-not-nullable non-breaking']);
+    }
+  }
+  // the 3.1 type-array form is the same thing: moving between the two forms is no change
+  const typeArray = "                  type: [string, 'null']\n                  enum: [a, b, null]";
+  const viaWrap = "                  oneOf: [ { type: 'null' }, { type: string, enum: [a, b] } ]";
+  assert.equal(diffYaml(nullableDoc(typeArray), nullableDoc(viaWrap)).summary.breaking, 0);
+});

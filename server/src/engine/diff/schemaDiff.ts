@@ -42,6 +42,8 @@ interface View {
   kw: Map<string, Located>;
   props: Map<string, Located>;
   required: Map<string, Located>;
+  /** `oneOf`/`anyOf: [{type: 'null'}, X]`: the view is X's, made nullable; this is the wrapping list. */
+  nullWrap?: Located;
 }
 
 const EMPTY: SchemaDiff = Object.freeze({ records: [], links: [] }) as SchemaDiff;
@@ -105,11 +107,20 @@ export class SchemaComparator {
         node.required.forEach((name, i) => {
           if (typeof name === 'string' && !view.required.has(name)) view.required.set(name, child(at, 'required', i));
         });
+      } else if ((key === 'oneOf' || key === 'anyOf') && nullWrapMember(node[key]) !== undefined) {
+        // merged below, as the schema it makes nullable
       } else if (key === 'allOf' && !own) {
         // nested allOf members are merged below; only the top-level list is compared as such
       } else if (!view.kw.has(key)) {
         view.kw.set(key, child(at, key));
       }
+    }
+    for (const key of ['oneOf', 'anyOf'] as const) {
+      const index = nullWrapMember(node[key]);
+      if (index === undefined) continue;
+      view.nullWrap ??= child(at, key);
+      const member = deref(this.docs[side], child(at, key, index));
+      if (isObject(member.node)) this.merge(side, view, member, seen);
     }
     if (Array.isArray(node.allOf)) {
       node.allOf.forEach((_, i) => {
@@ -198,7 +209,11 @@ class PairDiff {
     } else {
       this.add('type-changed', 'type', text, list(tb), list(tr));
     }
-    if (nb !== nr) {
+    if (nb !== nr && (this.r.nullWrap || this.b.nullWrap)) {
+      const at = nr ? this.r.nullWrap : this.b.nullWrap;
+      if (at) this.addAt(nr ? 'became-nullable' : 'became-not-nullable', at, nr ? 'revision' : 'base', nr ? 'became nullable' : 'became not nullable', { before: nb, after: nr });
+      else this.add(nr ? 'became-nullable' : 'became-not-nullable', 'type', nr ? 'became nullable' : 'became not nullable', nb, nr);
+    } else if (nb !== nr) {
       const key = this.r.kw.has('nullable') || this.b.kw.has('nullable') ? 'nullable' : this.r.kw.has('x-nullable') ? 'x-nullable' : 'type';
       this.add(nr ? 'became-nullable' : 'became-not-nullable', key, nr ? 'became nullable' : 'became not nullable', nb, nr);
     }
@@ -233,6 +248,12 @@ class PairDiff {
   private enumValues(key: string, eb: unknown[], er: unknown[], removed: string, added?: string): void {
     const inR = new Set(er.map(stableJson));
     const inB = new Set(eb.map(stableJson));
+    // A null enum value is how a nullable enum is written with a type array; the other forms
+    // (nullable: true, a oneOf null branch) are compared by types(), so null alone is no enum change.
+    if (nullable(this.b) && nullable(this.r)) {
+      inR.add('null');
+      inB.add('null');
+    }
     const bAt = this.b.kw.get(key) as Located;
     const rAt = this.r.kw.get(key) as Located;
     eb.forEach((v, i) => {
@@ -500,8 +521,18 @@ function typeSet(v: View): Set<string> {
   return set;
 }
 
+ /** The index of X in a `[{type: 'null'}, X]` (or `[X, {type: 'null'}]`) oneOf/anyOf list, else undefined. */
+function nullWrapMember(list: unknown): number | undefined {
+  if (!Array.isArray(list) || list.length !== 2) return undefined;
+  const isNull = (m: unknown) => isObject(m) && m.type === 'null' && Object.keys(m).every((k) => k === 'type' || k === 'description' || k === 'title');
+  if (isNull(list[0]) && !isNull(list[1])) return 1;
+  if (isNull(list[1]) && !isNull(list[0])) return 0;
+  return undefined;
+}
+
 function nullable(v: View): boolean {
   const t = v.kw.get('type')?.node;
+  if (v.nullWrap) return true;
   return v.kw.get('nullable')?.node === true || v.kw.get('x-nullable')?.node === true || t === 'null' || (Array.isArray(t) && t.includes('null'));
 }
 
