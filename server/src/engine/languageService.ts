@@ -164,6 +164,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   function getDocument(uri: string, text: string, version: number): ParsedDocument {
     const cached = parsed.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
+    // Let the previous version's tree go before building the next (peak memory on large specs).
+    parsed.delete(uri);
     const s = settings();
     const doc = parseDocument(uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
     parsed.set(uri, doc);
