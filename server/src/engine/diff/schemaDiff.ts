@@ -154,9 +154,96 @@ class PairDiff {
     this.composition('anyOf', 'any-of');
     this.allOf();
     this.discriminator();
+    this.keywords2020();
     const bi = this.b.kw.get('items');
     const ri = this.r.kw.get('items');
     if (bi && ri && isObject(bi.node) && isObject(ri.node)) this.link('items', bi, ri);
+    else this.becameFalse('items', bi, ri);
+  }
+
+  /**
+   * A subschema replaced by `false` (accepts nothing) or the reverse, reported once as a transition on a
+   * child (`items: false` closing a tuple, a property schema set to `false`) instead of keyword echoes.
+   */
+  private becameFalse(name: string, bAt: Located | undefined, rAt: Located | undefined): boolean {
+    const accepts = (at: Located | undefined) => at === undefined || at.node === true || isObject(at.node);
+    const isFalse = (at: Located | undefined) => at !== undefined && at.node === false;
+    let rec: SchemaRecord | undefined;
+    if (accepts(bAt) && isFalse(rAt)) rec = { kind: 'schema-became-false', side: 'revision', uri: rAt!.uri, pointer: rAt!.pointer, text: `'${name}' became false (accepts nothing)`, before: bAt?.node, after: false };
+    else if (isFalse(bAt) && accepts(rAt)) {
+      const at = rAt ?? this.r.at;
+      rec = { kind: 'schema-became-not-false', side: 'revision', uri: at.uri, pointer: at.pointer, text: `'${name}' is no longer false`, before: false, after: rAt?.node };
+    }
+    if (!rec) return false;
+    this.out.links.push({ name, diff: { records: [rec], links: [] }, readOnly: false, writeOnly: false });
+    return true;
+  }
+
+  /**
+   * JSON Schema 2020-12 keywords (OpenAPI 3.1): applicators added or removed, contains bounds, dependentRequired,
+   * dependentSchemas, patternProperties, content* annotations, prefixItems. Subschemas present on both sides
+   * (and `not`) are compared as children, in the same direction, as oasdiff traverses them.
+   */
+  private keywords2020(): void {
+    for (const [key, name] of [
+      ['contains', 'contains'],
+      ['if', 'if'],
+      ['then', 'then'],
+      ['else', 'else'],
+      ['propertyNames', 'property-names'],
+      ['unevaluatedItems', 'unevaluated-items'],
+      ['unevaluatedProperties', 'unevaluated-properties'],
+      ['contentSchema', 'content-schema'],
+      ['not', ''],
+    ] as const) {
+      const bAt = this.b.kw.get(key);
+      const rAt = this.r.kw.get(key);
+      if (bAt && rAt) {
+        if (isObject(bAt.node) && isObject(rAt.node)) this.link(key, bAt, rAt);
+      } else if (name && (bAt || rAt)) {
+        this.add(`${name}-${rAt ? 'added' : 'removed'}`, key, `${key} ${rAt ? 'added' : 'removed'}`, bAt?.node, rAt?.node);
+      }
+    }
+    for (const [key, name] of [['minContains', 'min-contains'], ['maxContains', 'max-contains']] as const) {
+      const vb = this.bv(key);
+      const vr = this.rv(key);
+      if (typeof vb === 'number' && typeof vr === 'number' && vb !== vr) {
+        const up = vr > vb;
+        this.add(`${name}-${up ? 'increased' : 'decreased'}`, key, `${key} ${up ? 'increased' : 'decreased'} from ${vb} to ${vr}`, vb, vr);
+      }
+    }
+    for (const [key, name] of [['contentMediaType', 'content-media-type'], ['contentEncoding', 'content-encoding']] as const) {
+      const vb = this.bv(key);
+      const vr = this.rv(key);
+      if (vb !== undefined && vr !== undefined && !same(vb, vr)) this.add(`${name}-changed`, key, `${key} changed from ${show(vb)} to ${show(vr)}`, vb, vr);
+    }
+    this.keyedMap('dependentRequired', 'dependent-required', true);
+    this.keyedMap('dependentSchemas', 'dependent-schema', false);
+    this.keyedMap('patternProperties', 'pattern-property', false);
+    const pb = this.b.kw.get('prefixItems');
+    const pr = this.r.kw.get('prefixItems');
+    const lb = Array.isArray(pb?.node) ? pb.node.length : 0;
+    const lr = Array.isArray(pr?.node) ? pr.node.length : 0;
+    if (lr > lb) this.add('prefix-items-added', 'prefixItems', `${lr - lb} prefixItems position(s) added`, lb, lr);
+    else if (lr < lb) this.add('prefix-items-removed', 'prefixItems', `${lb - lr} prefixItems position(s) removed`, lb, lr);
+    for (let i = 0; i < Math.min(lb, lr); i++) this.link(`prefixItems/${i}`, child(pb as Located, i), child(pr as Located, i));
+  }
+
+  /** An object keyword whose entries are compared by key: added, removed, and changed (lists) or linked (schemas). */
+  private keyedMap(key: string, name: string, lists: boolean): void {
+    const bAt = this.b.kw.get(key);
+    const rAt = this.r.kw.get(key);
+    const bm = isObject(bAt?.node) ? (bAt!.node as Record<string, unknown>) : {};
+    const rm = isObject(rAt?.node) ? (rAt!.node as Record<string, unknown>) : {};
+    for (const k of Object.keys(bm)) {
+      if (!(k in rm)) this.addAt(`${name}-removed`, child(bAt as Located, k), 'base', `${key} entry '${k}' removed`, { before: bm[k] });
+      else if (lists) {
+        if (!same(bm[k], rm[k])) this.addAt(`${name}-changed`, child(rAt as Located, k), 'revision', `${key} entry '${k}' changed from ${show(bm[k])} to ${show(rm[k])}`, { before: bm[k], after: rm[k] });
+      } else if (isObject(bm[k]) && isObject(rm[k])) this.link(`${key}/${k}`, child(bAt as Located, k), child(rAt as Located, k));
+    }
+    for (const k of Object.keys(rm)) {
+      if (!(k in bm)) this.addAt(`${name}-added`, child(rAt as Located, k), 'revision', `${key} entry '${k}' added`, { after: rm[k] });
+    }
   }
 
   private bv(key: string): unknown {
@@ -239,6 +326,8 @@ class PairDiff {
       this.add('became-enum', 'enum', `restricted to the enum values ${er.map(show).join(', ')}`, undefined, er);
     } else if (Array.isArray(eb) && Array.isArray(er)) {
       this.enumValues('enum', eb, er, 'enum-value-removed', 'enum-value-added');
+    } else if (Array.isArray(eb) && !Array.isArray(er)) {
+      this.add('enum-removed', 'enum', `enum restriction ${eb.map(show).join(', ')} removed`, eb, undefined);
     }
     const xb = this.bv('x-extensible-enum');
     const xr = this.rv('x-extensible-enum');
@@ -388,7 +477,7 @@ class PairDiff {
         const at = rc.kw.get(key) ?? rAt;
         this.addAt(is ? on : off, at, 'revision', `property '${name}' ${is ? on.replace(/-/g, ' ') : off.replace(/-/g, ' ')}`, { ...flags, before: was, after: is });
       }
-      this.link(name, bAt, rAt, readOnly || bc.kw.get('readOnly')?.node === true, writeOnly || bc.kw.get('writeOnly')?.node === true);
+      if (!this.becameFalse(name, bAt, rAt)) this.link(name, bAt, rAt, readOnly || bc.kw.get('readOnly')?.node === true, writeOnly || bc.kw.get('writeOnly')?.node === true);
     }
     for (const [name, rAt] of r.props) {
       if (b.props.has(name)) continue;

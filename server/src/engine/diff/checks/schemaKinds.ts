@@ -89,6 +89,37 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('any-of-removed', 'schema removed from anyOf', B, N, { structural: true }),
   k('all-of-added', 'schema added to allOf', B, N, { structural: true }),
   k('all-of-removed', 'schema removed from allOf', N, B, { structural: true }),
+  // JSON Schema 2020-12 keywords (OpenAPI 3.1), levels as oasdiff reports them: a keyword that adds a constraint
+  // narrows what is accepted (breaks requests when added, responses when removed).
+  ...[
+    ['contains', 'contains'],
+    ['if', 'if'],
+    ['then', 'then'],
+    ['else', 'else'],
+    ['property-names', 'propertyNames'],
+    ['unevaluated-items', 'unevaluatedItems'],
+    ['unevaluated-properties', 'unevaluatedProperties'],
+    ['content-schema', 'contentSchema'],
+    ['dependent-required', 'a dependentRequired entry'],
+    ['dependent-schema', 'a dependentSchemas entry'],
+    ['pattern-property', 'a patternProperties entry'],
+  ].flatMap(([name, label]) => [
+    k(`${name}-added`, `${label} added`, B, N, { structural: true }),
+    k(`${name}-removed`, `${label} removed`, N, B, { structural: true }),
+  ]),
+  k('dependent-required-changed', 'dependentRequired entry changed', B, B, { structural: true }),
+  k('min-contains-increased', 'minContains increased', B, N, { structural: true }),
+  k('min-contains-decreased', 'minContains decreased', N, B, { structural: true }),
+  k('max-contains-increased', 'maxContains increased', N, B, { structural: true }),
+  k('max-contains-decreased', 'maxContains decreased', B, N, { structural: true }),
+  k('content-media-type-changed', 'contentMediaType changed', B, B, { structural: true }),
+  k('content-encoding-changed', 'contentEncoding changed', B, B, { structural: true }),
+  // prefixItems: oasdiff treats added tuple positions as a widening of requests and a narrowing of responses.
+  k('prefix-items-added', 'prefixItems added', N, B, { structural: true }),
+  k('prefix-items-removed', 'prefixItems removed', B, N, { structural: true }),
+  k('schema-became-false', 'schema became `false` (accepts nothing)', B, N, { structural: true }),
+  k('schema-became-not-false', 'schema `false` replaced by one that accepts values', N, B, { structural: true }),
+  k('enum-removed', 'enum restriction removed', N, B),
   k('discriminator-added', 'discriminator added', N, N, { structural: true }),
   k('discriminator-removed', 'discriminator removed', N, N, { structural: true }),
   k('discriminator-property-name-changed', 'discriminator propertyName changed', N, N, { structural: true }),
@@ -118,6 +149,7 @@ export function schemaChangeId(kind: SchemaKind, direction: Direction, location:
   if (kind.structural && (location === 'parameter' || location === 'header')) location = 'property';
   const prefix = LOCATION_PREFIX[direction][location] ?? LOCATION_PREFIX[direction].property;
   const suffix = (direction === 'request' ? kind.requestSuffix : kind.responseSuffix) ?? kind.kind;
+  if (kind.kind === 'enum-removed' && prefix === 'response-body') return 'response-mediatype-enum-removed';
   return `${prefix}-${suffix}`;
 }
 
@@ -132,7 +164,8 @@ export function schemaKindRules(): ChangeRule[] {
         if (out.has(id)) continue;
         const level = direction === 'request' ? kind.request : kind.response;
         const suffix = (direction === 'request' ? kind.requestSuffix : kind.responseSuffix) ?? kind.kind;
-        const title = `${LOCATION_TITLE[id.slice(0, id.length - suffix.length - 1)]}: ${kind.title}`;
+        const loc = id === 'response-mediatype-enum-removed' ? 'response-body' : id.slice(0, id.length - suffix.length - 1);
+        const title = `${LOCATION_TITLE[loc]}: ${kind.title}`;
         out.set(id, rule(id, level, title, direction));
       }
     }
