@@ -345,3 +345,127 @@ test('oneOf/anyOf [{type: null}, X] is X made nullable: one became-nullable, no 
   const viaWrap = "                  oneOf: [ { type: 'null' }, { type: string, enum: [a, b] } ]";
   assert.equal(diffYaml(nullableDoc(typeArray), nullableDoc(viaWrap)).summary.breaking, 0);
 });
+
+/** One schema used as a 3.1 request body and response body, with `extra` keyword lines added to both. */
+const both31 = (extra: string) => `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /things:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema:
+              type: object
+              properties: { a: { type: string }, b: { type: string } }
+${extra.replace(/^/gm, '              ')}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                properties: { a: { type: string }, b: { type: string } }
+${extra.replace(/^/gm, '                ')}
+`;
+
+test('JSON Schema 2020-12 constraint keywords: added breaks requests, removed breaks responses (oasdiff levels)', () => {
+  const cases: Array<[string, string]> = [
+    ['dependentRequired: { a: [b] }', 'dependent-required'],
+    ['dependentSchemas: { a: { required: [b] } }', 'dependent-schema'],
+    ["patternProperties: { '^x-': { type: string } }", 'pattern-property'],
+    ['propertyNames: { maxLength: 3 }', 'property-names'],
+    ['unevaluatedProperties: false', 'unevaluated-properties'],
+    ['if: { required: [a] }\nthen: { required: [b] }', 'if'],
+  ];
+  for (const [kw, name] of cases) {
+    const added = diffYaml(both31('x-none: 1'), both31(kw));
+    assert.ok(ids(added).includes(`request-body-${name}-added breaking`), `${name}: ${ids(added).join(', ')}`);
+    assert.ok(ids(added).includes(`response-body-${name}-added non-breaking`), `${name}: ${ids(added).join(', ')}`);
+    const removed = diffYaml(both31(kw), both31('x-none: 1'));
+    assert.ok(ids(removed).includes(`request-body-${name}-removed non-breaking`), `${name}: ${ids(removed).join(', ')}`);
+    assert.ok(ids(removed).includes(`response-body-${name}-removed breaking`), `${name}: ${ids(removed).join(', ')}`);
+  }
+  const changed = diffYaml(both31('dependentRequired: { a: [b] }'), both31('dependentRequired: { a: [b, c] }'));
+  assert.deepEqual(ids(changed), ['request-body-dependent-required-changed breaking', 'response-body-dependent-required-changed breaking']);
+  assert.equal(diffYaml(both31('dependentRequired: { a: [b] }'), both31('dependentRequired: { a: [b] }')).changes.length, 0);
+});
+
+test('contains and its bounds, and contentMediaType/contentEncoding/contentSchema on a property', () => {
+  const arr = (extra: string) => both31(`properties:\n  a: { type: string }\n  list:\n    type: array\n${extra.replace(/^/gm, '    ')}`);
+  const up = diffYaml(arr('contains: { type: integer }\nminContains: 1\nmaxContains: 3'), arr('contains: { type: integer }\nminContains: 2\nmaxContains: 4'));
+  assert.deepEqual(ids(up), [
+    'request-property-max-contains-increased non-breaking',
+    'request-property-min-contains-increased breaking',
+    'response-property-max-contains-increased breaking',
+    'response-property-min-contains-increased non-breaking',
+  ]);
+  const added = diffYaml(arr('items: { type: string }'), arr('items: { type: string }\ncontains: { type: string }'));
+  assert.deepEqual(ids(added), ['request-property-contains-added breaking', 'response-property-contains-added non-breaking']);
+  const content = (extra: string) => both31(`properties:\n  data:\n    type: string\n${extra.replace(/^/gm, '    ')}`);
+  const c = diffYaml(content('contentMediaType: application/json\ncontentEncoding: base64'), content('contentMediaType: text/plain\ncontentEncoding: base64\ncontentSchema: { type: string }'));
+  assert.deepEqual(ids(c), [
+    'request-property-content-media-type-changed breaking',
+    'request-property-content-schema-added breaking',
+    'response-property-content-media-type-changed breaking',
+    'response-property-content-schema-added non-breaking',
+  ]);
+});
+
+/** An array schema used as a 3.1 request body and response body. */
+const array31 = (schema: string) => `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /things:
+    post:
+      requestBody:
+        content:
+          application/json:
+            schema: { type: array, ${schema} }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema: { type: array, ${schema} }
+`;
+
+test('prefixItems positions and items: false closing a tuple', () => {
+  const added = diffYaml(array31('prefixItems: [ { type: string } ]'), array31('prefixItems: [ { type: string }, { type: integer } ]'));
+  assert.deepEqual(ids(added), ['request-body-prefix-items-added non-breaking', 'response-body-prefix-items-added breaking']);
+  const open = array31('prefixItems: [ { type: string } ]');
+  const closed = array31('prefixItems: [ { type: string } ], items: false');
+  assert.deepEqual(ids(diffYaml(open, closed)), ['request-property-schema-became-false breaking', 'response-property-schema-became-false non-breaking']);
+  assert.deepEqual(ids(diffYaml(closed, open)), ['request-property-schema-became-not-false non-breaking', 'response-property-schema-became-not-false breaking']);
+});
+
+test('changes inside not and then subschemas are compared (oasdiff traverses them in the same direction)', () => {
+  const inner = (maxLength: number, req: string) => `not:\n  required: [${req}]\n  properties:\n    a: { type: string, maxLength: ${maxLength} }\n    ${req}: { type: string }`;
+  const result = diffYaml(both31(inner(10, 'b')), both31(inner(5, 'c')));
+  const found = ids(result);
+  for (const id of ['request-property-max-length-decreased breaking', 'new-required-request-property breaking', 'request-property-removed potentially-breaking']) assert.ok(found.includes(id), found.join(', '));
+  assert.ok(result.changes.some((c) => c.pointer.includes('/not/properties/a/maxLength')));
+  const then = (min: number) => `if: { required: [a] }\nthen:\n  properties:\n    b: { type: integer, minimum: ${min} }`;
+  assert.ok(ids(diffYaml(both31(then(1)), both31(then(5)))).includes('request-property-min-increased breaking'));
+});
+
+test('an enum dropped entirely widens requests and breaks a response body (response-mediatype-enum-removed)', () => {
+  const doc = (enumLine: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /mode:
+    put:
+      requestBody:
+        content:
+          text/plain:
+            schema: { type: string${enumLine} }
+      responses:
+        '200':
+          description: ok
+          content:
+            text/plain:
+              schema: { type: string${enumLine} }
+`;
+  assert.deepEqual(ids(diffYaml(doc(', enum: [fast, slow]'), doc(''))), ['request-body-enum-removed non-breaking', 'response-mediatype-enum-removed breaking']);
+});

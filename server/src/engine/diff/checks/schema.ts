@@ -29,7 +29,14 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
       // readOnly parts are not sent, writeOnly parts are not returned: changes there break nobody.
       const hidden = site.direction === 'request' ? readOnly || rec.readOnly : writeOnly || rec.writeOnly;
       if (hidden && !ACCESS_KINDS.has(rec.kind)) continue;
-      const id = rec.property !== undefined ? propertyChangeId(rec, site) : WRAP_KINDS.has(rec.kind) ? wrapId(rec, site, path.length === 0) : kindId(rec.kind, site, path.length === 0);
+      const id =
+        rec.property !== undefined
+          ? propertyChangeId(rec, site)
+          : WRAP_KINDS.has(rec.kind)
+            ? wrapId(rec, site, path.length === 0)
+            : FALSE_KINDS.has(rec.kind)
+              ? `${site.direction}-property-${rec.kind}`
+              : kindId(rec.kind, site, path.length === 0);
       if (id === undefined) continue;
       // Property-level texts name the property themselves; the subject names its parent.
       const subject = path.length > 0 ? `${site.subject}, property '${path.join('/')}'` : site.subject;
@@ -46,6 +53,7 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
 }
 
 const WRAP_KINDS = new Set(['wrapped-in-one-of', 'wrapped-in-any-of']);
+const FALSE_KINDS = new Set(['schema-became-false', 'schema-became-not-false']);
 
 /** A body (at the root of a request or response body) or a property (anywhere else) wrapped in oneOf/anyOf. */
 function wrapId(rec: SchemaRecord, site: SchemaSite, root: boolean): string {

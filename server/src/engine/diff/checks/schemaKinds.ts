@@ -117,8 +117,6 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   // prefixItems: oasdiff treats added tuple positions as a widening of requests and a narrowing of responses.
   k('prefix-items-added', 'prefixItems added', N, B, { structural: true }),
   k('prefix-items-removed', 'prefixItems removed', B, N, { structural: true }),
-  k('schema-became-false', 'schema became `false` (accepts nothing)', B, N, { structural: true }),
-  k('schema-became-not-false', 'schema `false` replaced by one that accepts values', N, B, { structural: true }),
   k('enum-removed', 'enum restriction removed', N, B),
   k('discriminator-added', 'discriminator added', N, N, { structural: true }),
   k('discriminator-removed', 'discriminator removed', N, N, { structural: true }),
@@ -241,6 +239,11 @@ export const PROPERTY_RULES: ChangeRule[] = [
   rule('response-property-became-required', N, 'A response property became required', 'response'),
   rule('response-property-deprecated', N, 'A response property was deprecated', 'response'),
   rule('response-property-reactivated', N, 'A deprecated response property is no longer deprecated', 'response'),
+  // A subschema (a property, or `items` closing a tuple) replaced by the boolean schema `false`, or the reverse.
+  rule('request-property-schema-became-false', B, 'A request subschema became `false`: values clients send there are now rejected', 'request'),
+  rule('request-property-schema-became-not-false', N, 'A request subschema that was `false` now accepts values', 'request'),
+  rule('response-property-schema-became-false', N, 'A response subschema became `false`: the server no longer returns values there', 'response'),
+  rule('response-property-schema-became-not-false', B, 'A response subschema that was `false` now accepts values: clients can receive data they never saw (e.g. array items past the tuple prefix)', 'response'),
   ...['request', 'response'].flatMap((dir) =>
     ['optional', 'required'].flatMap((req) =>
       ['read-only', 'not-read-only', 'write-only', 'not-write-only'].map((what) => {
