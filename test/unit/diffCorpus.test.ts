@@ -469,3 +469,49 @@ paths:
 `;
   assert.deepEqual(ids(diffYaml(doc(', enum: [fast, slow]'), doc(''))), ['request-body-enum-removed non-breaking', 'response-mediatype-enum-removed breaking']);
 });
+
+test('a body or parameter schema replaced by false is one transition, not keyword echoes; schema: true is no schema', () => {
+  const doc = (param: string, bodyMedia: string, respMedia: string) => `openapi: 3.1.0
+info: { title: t, version: '1' }
+paths:
+  /things:
+    post:
+      parameters:
+        - { name: q, in: query, schema: ${param} }
+      requestBody:
+        content:
+          application/json: ${bodyMedia}
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json: ${respMedia}
+`;
+  const open = doc('{ type: string }', '{ schema: { type: object, required: [a], properties: { a: { type: string, enum: [x] } } } }', '{ schema: { type: object } }');
+  const closed = doc('false', '{ schema: false }', '{ schema: false }');
+  assert.deepEqual(ids(diffYaml(open, closed)), ['request-body-schema-became-false breaking', 'request-parameter-schema-became-false breaking', 'response-body-schema-became-false breaking']);
+  assert.deepEqual(ids(diffYaml(closed, open)), ['request-body-schema-became-not-false non-breaking', 'request-parameter-schema-became-not-false non-breaking', 'response-body-schema-became-not-false non-breaking']);
+  const none = doc('{ type: string }', '{}', '{}');
+  assert.deepEqual(ids(diffYaml(none, doc('{ type: string }', '{ schema: false }', '{ schema: false }'))), ['request-body-schema-became-false breaking', 'response-body-schema-became-false breaking']);
+  assert.deepEqual(ids(diffYaml(none, doc('{ type: string }', '{ schema: true }', '{ schema: true }'))), []);
+  assert.deepEqual(ids(diffYaml(doc('{ type: string }', '{ schema: true }', '{ schema: true }'), none)), []);
+});
+
+test('prefixItems positions that repeat the items schema are no change; changes inside additionalProperties values are reported', () => {
+  assert.deepEqual(ids(diffYaml(array31('items: { type: string }'), array31('items: { type: string }, prefixItems: [ { type: string } ]'))), []);
+  const dict = (required: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /entries:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+            application/json:
+              schema:
+                type: object
+                additionalProperties: { type: object, required: [${required}], properties: { id: { type: integer }, kind: { type: string } } }
+`;
+  assert.deepEqual(ids(diffYaml(dict('id, kind'), dict('id'))), ['response-property-became-optional breaking']);
+});

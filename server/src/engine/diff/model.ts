@@ -164,7 +164,7 @@ function toParam(spec: Spec, p: Located, name: string, where: string, fromPathIt
   // Path parameters pair by position in the template, so renaming {id} to {petId} is no change.
   const key = where === 'path' && index >= 0 ? `path:#${index}` : `${where}:${where === 'header' ? name.toLowerCase() : name}`;
   let schema: Located | undefined;
-  if (isObject(node.schema)) schema = child(p, 'schema');
+  if (isObject(node.schema) || typeof node.schema === 'boolean') schema = child(p, 'schema');
   else if (isObject(node.content)) {
     const first = Object.keys(node.content)[0];
     if (first !== undefined && isObject((node.content as Record<string, Record<string, unknown>>)[first]?.schema)) schema = child(p, 'content', first, 'schema');

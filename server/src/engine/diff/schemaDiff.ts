@@ -224,7 +224,13 @@ class PairDiff {
     const pr = this.r.kw.get('prefixItems');
     const lb = Array.isArray(pb?.node) ? pb.node.length : 0;
     const lr = Array.isArray(pr?.node) ? pr.node.length : 0;
-    if (lr > lb) this.add('prefix-items-added', 'prefixItems', `${lr - lb} prefixItems position(s) added`, lb, lr);
+    // New positions that repeat the items schema constrain nothing new (oasdiff reports nothing either).
+    const sameAsItems = (i: number) => {
+      const items = this.r.kw.get('items');
+      return items !== undefined && isObject(items.node) && isEmptyDiff(this.cmp.compare(items, child(pr as Located, i)));
+    };
+    const repeatsItems = lr > lb && Array.from({ length: lr - lb }, (_, j) => lb + j).every(sameAsItems);
+    if (lr > lb && !repeatsItems) this.add('prefix-items-added', 'prefixItems', `${lr - lb} prefixItems position(s) added`, lb, lr);
     else if (lr < lb) this.add('prefix-items-removed', 'prefixItems', `${lb - lr} prefixItems position(s) removed`, lb, lr);
     for (let i = 0; i < Math.min(lb, lr); i++) this.link(`prefixItems/${i}`, child(pb as Located, i), child(pr as Located, i));
   }

@@ -38,7 +38,10 @@ export function checkRequestBody(ctx: DiffContext, pair: MatchedPair): void {
   for (const type of media.removed) ctx.emit('request-body-media-type-removed', inBase((b.content.get(type) as { at: typeof b.at }).at), `request media type ${type} removed`, { operation: op.base, before: type, direction });
   for (const type of media.added) ctx.emit('request-body-media-type-added', inRevision((r.content.get(type) as { at: typeof r.at }).at), `request media type ${type} added`, { operation: op.revision, after: type, direction });
   for (const [, bm, type, rm] of media.pairs) {
-    if (!bm.schema && rm.schema) ctx.emit('request-body-media-type-schema-added', inRevision(rm.schema), `request body (${type}): schema added`, { operation: op.revision, direction });
+    // `schema: true` accepts what no schema accepts: adding or removing it changes nothing.
+    if ((!bm.schema && rm.schema?.node === true) || (bm.schema?.node === true && !rm.schema)) continue;
+    if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit('request-body-schema-became-false', inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });
+    else if (!bm.schema && rm.schema) ctx.emit('request-body-media-type-schema-added', inRevision(rm.schema), `request body (${type}): schema added`, { operation: op.revision, direction });
     else if (bm.schema && !rm.schema) ctx.emit('request-body-media-type-schema-removed', inBase(bm.schema), `request body (${type}): schema removed`, { operation: op.base, direction });
     else if (bm.schema && rm.schema) emitSchemaChanges(ctx, bm.schema, rm.schema, { direction, location: 'body', operation: op, subject: `request body (${type})` });
   }

@@ -48,7 +48,10 @@ function compareResponse(ctx: DiffContext, pair: MatchedPair, b: ResponseView, r
   for (const type of media.removed) ctx.emit('response-media-type-removed', inBase(b.content.get(type)!.at), `response ${b.code}: media type ${type} removed`, { operation: op.base, before: type, direction });
   for (const type of media.added) ctx.emit('response-media-type-added', inRevision(r.content.get(type)!.at), `response ${r.code}: media type ${type} added`, { operation: op.revision, after: type, direction });
   for (const [, bm, type, rm] of media.pairs) {
-    if (!bm.schema && rm.schema) ctx.emit('response-body-media-type-schema-added', inRevision(rm.schema), `response ${r.code} (${type}): schema added`, { operation: op.revision, direction });
+    // `schema: true` accepts what no schema accepts: adding or removing it changes nothing.
+    if ((!bm.schema && rm.schema?.node === true) || (bm.schema?.node === true && !rm.schema)) continue;
+    if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit('response-body-schema-became-false', inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });
+    else if (!bm.schema && rm.schema) ctx.emit('response-body-media-type-schema-added', inRevision(rm.schema), `response ${r.code} (${type}): schema added`, { operation: op.revision, direction });
     else if (bm.schema && !rm.schema) ctx.emit('response-body-media-type-schema-removed', inBase(bm.schema), `response ${b.code} (${type}): schema removed`, { operation: op.base, direction });
     else if (bm.schema && rm.schema) emitSchemaChanges(ctx, bm.schema, rm.schema, { direction, location: 'body', operation: op, subject: `response ${r.code} body (${type})` });
   }

@@ -4,7 +4,8 @@
  * same diff gives different ids and levels depending on the direction.
  */
 import type { Located } from '../../refs';
-import type { DiffContext } from '../context';
+import { inRevision, type DiffContext } from '../context';
+import { isObject } from '../../refs';
 import type { SchemaDiff, SchemaRecord } from '../schemaDiff';
 import type { Direction } from '../types';
 import { KIND_BY_NAME, schemaChangeId, type SchemaLocation } from './schemaKinds';
@@ -21,6 +22,22 @@ export interface SchemaSite {
 const ACCESS_KINDS = new Set(['became-read-only', 'became-not-read-only', 'became-write-only', 'became-not-write-only']);
 
 export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Located, site: SchemaSite): void {
+  if (site.location !== 'header') {
+    // A whole body or parameter schema replaced by the boolean schema `false` (nothing is valid), or the reverse.
+    const b = ctx.schemas.view(0, base).at;
+    const r = ctx.schemas.view(1, revision).at;
+    const accepts = (n: unknown) => n === true || isObject(n);
+    const became = accepts(b.node) && r.node === false ? 'schema-became-false' : b.node === false && accepts(r.node) ? 'schema-became-not-false' : undefined;
+    if (became) {
+      ctx.emit(`${site.direction}-${site.location}-${became}`, inRevision(r), `${site.subject}: schema ${became === 'schema-became-false' ? 'became false (nothing is valid)' : 'is no longer false'}`, {
+        operation: site.operation.revision,
+        before: b.node === false ? false : undefined,
+        after: r.node === false ? false : undefined,
+        direction: site.direction,
+      });
+      return;
+    }
+  }
   const visited = new Set<SchemaDiff>();
   const walk = (diff: SchemaDiff, path: string[], depth: number, readOnly: boolean, writeOnly: boolean) => {
     if (visited.has(diff) || depth > ctx.maxDepth) return;

@@ -239,6 +239,13 @@ export const PROPERTY_RULES: ChangeRule[] = [
   rule('response-property-became-required', N, 'A response property became required', 'response'),
   rule('response-property-deprecated', N, 'A response property was deprecated', 'response'),
   rule('response-property-reactivated', N, 'A deprecated response property is no longer deprecated', 'response'),
+  // A body or parameter schema replaced by the boolean schema `false` (nothing is valid), or the reverse.
+  rule('request-body-schema-became-false', B, 'The request body schema became `false`: no payload is accepted', 'request'),
+  rule('request-body-schema-became-not-false', N, 'The request body schema was `false` and now accepts payloads', 'request'),
+  rule('request-parameter-schema-became-false', B, 'A request parameter schema became `false`: no value is accepted', 'request'),
+  rule('request-parameter-schema-became-not-false', N, 'A request parameter schema was `false` and now accepts values', 'request'),
+  rule('response-body-schema-became-false', B, 'The response body schema became `false`: the media type can no longer be returned in a valid form', 'response'),
+  rule('response-body-schema-became-not-false', N, 'The response body schema was `false` and now describes payloads', 'response'),
   // A subschema (a property, or `items` closing a tuple) replaced by the boolean schema `false`, or the reverse.
   rule('request-property-schema-became-false', B, 'A request subschema became `false`: values clients send there are now rejected', 'request'),
   rule('request-property-schema-became-not-false', N, 'A request subschema that was `false` now accepts values', 'request'),
