@@ -7,6 +7,8 @@ import { diffSpecs, formatDiff, DiffResult, ChangeLevel } from './engine/diff';
 import { summarize } from './engine/diff';
 import { requiredBump, semverVerdict } from './engine/diff/semver';
 import { parseDocument, ParsedDocument } from './engine/document/parsedDocument';
+import { parseValue } from './engine/document/parseValue';
+import { loadSpecGraph, SpecInput } from './engine/refs';
 import { ACCEPTED_FILE, isAccepted, parseAccepted } from './engine/baseline/accepted';
 import { UsageError } from './cliErrors';
 
@@ -57,19 +59,28 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
   const workspace = new NodeWorkspace([pathToUri(cwd)], { trusted: true });
   const settings = mergeSettings({ baseline: args.base ?? 'HEAD' });
   const service = createLanguageService({ workspace, getSettings: () => settings });
-  const parsed = new Map<string, ParsedDocument>();
+  const texts = new Map<string, string>();
 
-  async function load(file: string): Promise<ParsedDocument> {
+  /** Values only: ranges are computed later, and only for formats that show lines. */
+  async function load(file: string): Promise<{ uri: string; value: unknown }> {
     const uri = pathToUri(path.resolve(cwd, file));
     const text = await workspace.readFile(uri);
     if (text === undefined) throw new UsageError(`cannot read ${file}`);
-    const doc = parseDocument(uri, text);
-    if (doc.problems.length > 0 || doc.value === undefined) {
-      const p = doc.problems[0];
-      throw new UsageError(`${file}:${(p?.range.start.line ?? 0) + 1}: ${p?.message ?? 'empty document'}`);
+    const parsed = parseValue(uri, text);
+    if (parsed.problem || parsed.value === undefined) {
+      throw new UsageError(`${file}:${(parsed.problem?.line ?? 0) + 1}: ${parsed.problem?.message ?? 'empty document'}`);
     }
-    parsed.set(uri, doc);
-    return doc;
+    texts.set(uri, text);
+    return { uri, value: parsed.value };
+  }
+
+  async function graphOf(root: { uri: string; value: unknown }): Promise<SpecInput> {
+    const graph = await loadSpecGraph(root.uri, root.value, async (uri) => {
+      const text = await workspace.readFile(uri);
+      if (text !== undefined) texts.set(uri, text);
+      return text === undefined ? undefined : parseValue(uri, text).value;
+    }, { allowRemote: false, maxFiles: settings.maxReferencedFiles });
+    return { uri: graph.uri, documents: graph.documents };
   }
 
   const results: DiffResult[] = [];
@@ -79,7 +90,7 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
     const [baseFile, revisionFile] = args.files;
     const base = await load(baseFile);
     const revision = await load(revisionFile);
-    results.push(diffSpecs(await service.getSpecGraph(base), await service.getSpecGraph(revision)));
+    results.push(diffSpecs(await graphOf(base), await graphOf(revision)));
     [baseLabel, revisionLabel] = [baseFile, revisionFile];
   } else {
     for (const file of args.files) {
@@ -92,11 +103,11 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
           err.write(`specgate: ${file}: ${baseline.message}\n`);
           return 2;
         }
-        results.push(diffSpecs({ uri: revision.uri, documents: new Map([[revision.uri, { openapi: (revision.value as { openapi?: unknown }).openapi, paths: {} }]]) }, await service.getSpecGraph(revision)));
+        results.push(diffSpecs({ uri: revision.uri, documents: new Map([[revision.uri, { openapi: (revision.value as { openapi?: unknown }).openapi, paths: {} }]]) }, await graphOf(revision)));
         continue;
       }
       const accepted = parseAccepted(await workspace.readFile(pathToUri(path.join(cwd, ACCEPTED_FILE))), pathToUri(cwd));
-      const result = diffSpecs(baseline.input, await service.getSpecGraph(revision));
+      const result = diffSpecs(baseline.input, await graphOf(revision));
       result.changes = result.changes.filter((c) => !isAccepted(c, baseline.revision, accepted));
       result.semver = semverVerdict(result.changes, baseline.input.documents.get(baseline.input.uri), revision.value);
       results.push(result);
@@ -105,9 +116,11 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
     revisionLabel = 'working tree';
   }
   const result = combine(results);
+  const located = new Map<string, ParsedDocument>();
   const locate = (uri: string, pointer: string) => {
-    const doc = parsed.get(uri);
-    const range = doc?.rangeOf(pointer, 'key');
+    const text = texts.get(uri);
+    if (text !== undefined && !located.has(uri)) located.set(uri, parseDocument(uri, text));
+    const range = located.get(uri)?.rangeOf(pointer, 'key');
     return range ? { line: range.start.line + 1, column: range.start.character + 1 } : undefined;
   };
   out.write(formatDiff(result, args.format, {

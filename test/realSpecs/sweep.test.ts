@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as YAML from 'yaml';
 import { openapiDirectory, listSpecs, sample } from '../helpers/realSpecs';
 import { parseDocument } from '../../server/src/engine/document/parsedDocument';
+import { parseValue } from '../../server/src/engine/document/parseValue';
 import { fastDiagnostics } from '../../server/src/engine/languageFeatures/diagnostics';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { diffSpecs } from '../../server/src/engine/diff';
@@ -41,6 +42,7 @@ test('the same spec as JSON and as YAML gives the same findings at the same poin
     const yamlText = YAML.stringify(value, { aliasDuplicateObjects: false, lineWidth: 0 });
     const a = parseDocument('file:///a.json', json);
     const b = parseDocument('file:///a.yaml', yamlText);
+    assert.deepEqual(parseValue('file:///a.yaml', yamlText).value, b.value, `${path.basename(file)}: the fast value parse equals the full parse`);
     const pointers = (doc: typeof a) => (fastDiagnostics(doc, DEFAULT_SETTINGS).get(doc.uri) ?? []).map((d) => `${d.code} ${(d.data as { pointer: string }).pointer}`).sort();
     assert.deepEqual(pointers(b), pointers(a), path.basename(file));
     const diff = diffSpecs({ uri: 'file:///a.json', documents: new Map([['file:///a.json', a.value]]) }, { uri: 'file:///a.yaml', documents: new Map([['file:///a.yaml', b.value]]) });

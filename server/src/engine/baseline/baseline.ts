@@ -1,4 +1,4 @@
-import { parseDocument } from '../document/parsedDocument';
+import { parseValue } from '../document/parseValue';
 import { loadSpecGraph, SpecInput } from '../refs';
 import type { GitFileResult, IWorkspace } from '../workspace';
 
@@ -48,14 +48,16 @@ export class BaselineCache {
     const git = this.workspace.git!;
     const shown = await git.readFileAt(uri, commit ?? ref);
     if (shown.kind !== 'ok') return { kind: shown.kind, ref, message: shown.message };
-    const root = parseDocument(uri, shown.text);
-    if (root.value === undefined || root.problems.some((p) => p.code !== 'specgate-syntax')) {
-      return { kind: 'unparseable', ref, message: `The version of this file at ${ref} does not parse: ${root.problems[0]?.message ?? 'empty document'}` };
+    // The baseline needs values only (no ranges): the fast value parser serves it.
+    const root = parseValue(uri, shown.text);
+    if (root.value === undefined) {
+      return { kind: 'unparseable', ref, message: `The version of this file at ${ref} does not parse (line ${(root.problem?.line ?? 0) + 1}): ${root.problem?.message ?? 'empty document'}` };
     }
     const at = shown.revision;
     const graph = await loadSpecGraph(uri, root.value, async (fileUri) => {
       const file = await git.readFileAt(fileUri, at);
-      return file.kind === 'ok' ? parseDocument(fileUri, file.text).value : undefined;
+      if (file.kind !== 'ok') return undefined;
+      return parseValue(fileUri, file.text).value;
     }, { allowRemote: false, maxFiles: this.limits().maxReferencedFiles });
     return { kind: 'ok', ref, revision: at, input: { uri: graph.uri, documents: graph.documents } };
   }
