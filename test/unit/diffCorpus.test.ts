@@ -515,3 +515,32 @@ paths:
 `;
   assert.deepEqual(ids(diffYaml(dict('id, kind'), dict('id'))), ['response-property-became-optional breaking']);
 });
+
+test('response media types: a rename to a more specific or general type, and parameter changes, are ordered (oasdiff levels)', () => {
+  const doc = (types: string[]) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /groups:
+    get:
+      responses:
+        '200':
+          description: ok
+          content:
+${types.map((t) => `            '${t}': { schema: { type: object, properties: { id: { type: string } } } }`).join('\n')}
+`;
+  const cases: Array<[string[], string[], string[]]> = [
+    [['application/json'], ['application/problem+json'], ['response-media-type-name-specialized non-breaking']],
+    [['application/problem+json'], ['application/json'], ['response-media-type-name-generalized breaking']],
+    [['*/*'], ['application/json'], ['response-media-type-name-specialized non-breaking']],
+    [['application/json'], ['application/problem+json;q=1'], ['response-media-type-name-changed potentially-breaking']],
+    [['application/json'], ['application/json; charset=utf-8'], ['response-media-type-parameter-added non-breaking']],
+    [['application/json; charset=utf-8'], ['application/json'], ['response-media-type-parameter-removed breaking']],
+    [['application/json; charset=utf-8'], ['application/json; charset="utf-16"'], ['response-media-type-parameter-changed breaking']],
+    [['application/json; charset=utf-8'], ['application/json;charset="utf-8"'], []],
+    [['application/json'], ['application/xml'], ['response-media-type-added non-breaking', 'response-media-type-removed breaking']],
+  ];
+  for (const [from, to, expected] of cases) assert.deepEqual(ids(diffYaml(doc(from), doc(to))), expected, `${from} -> ${to}`);
+  // the renamed media type's schemas are still compared
+  const changed = diffYaml(doc(['application/json']), doc(['application/problem+json']).replace('id: { type: string }', 'id: { type: integer }'));
+  assert.ok(ids(changed).includes('response-property-type-changed breaking'), ids(changed).join(', '));
+});

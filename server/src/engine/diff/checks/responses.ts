@@ -12,6 +12,12 @@ export const RESPONSE_RULES = [
   rule('response-non-success-status-added', N, 'A non-success (error) response status was added', 'response'),
   rule('response-media-type-removed', B, 'A media type was removed from a response', 'response', 'Keep serving the media type; deprecate it first if it must go.'),
   rule('response-media-type-added', N, 'A media type was added to a response', 'response'),
+  rule('response-media-type-name-specialized', N, 'A response media type was replaced by a more specific one (e.g. application/json by application/problem+json)', 'response'),
+  rule('response-media-type-name-generalized', B, 'A response media type was replaced by a more general one (e.g. application/problem+json by application/json)', 'response', 'Keep the specific media type clients negotiate for; add the general one alongside it.'),
+  rule('response-media-type-name-changed', P, 'A response media type changed its name and parameters at once, or its parameters in more than one direction: whether clients still accept it cannot be ordered', 'response'),
+  rule('response-media-type-parameter-added', N, 'A parameter (e.g. charset) was added to a response media type: the server promises more', 'response'),
+  rule('response-media-type-parameter-removed', B, 'A parameter (e.g. charset) was removed from a response media type: clients relying on it can receive other values', 'response'),
+  rule('response-media-type-parameter-changed', B, 'The value of a response media type parameter (e.g. charset) changed', 'response'),
   rule('response-body-media-type-schema-added', N, 'A schema was added to a response media type', 'response'),
   rule('response-body-media-type-schema-removed', B, 'The schema of a response media type was removed (anything may be returned)', 'response'),
   rule('response-header-added', N, 'A response header was added', 'response'),
@@ -45,6 +51,18 @@ function compareResponse(ctx: DiffContext, pair: MatchedPair, b: ResponseView, r
   const op = labels(pair);
   const direction = 'response' as const;
   const media = pairMediaTypes(b.content, r.content);
+  // A removed media type replaced by a more specific or more general one is one rename, not a removal.
+  for (const bt of [...media.removed]) {
+    const rt = media.added.find((t) => mediaOrder(bt, t) !== undefined);
+    if (rt === undefined) continue;
+    media.removed.splice(media.removed.indexOf(bt), 1);
+    media.added.splice(media.added.indexOf(rt), 1);
+    media.pairs.push([bt, b.content.get(bt)!, rt, r.content.get(rt)!]);
+  }
+  for (const [bt, , rt, rm] of media.pairs) {
+    if (bt === rt) continue;
+    for (const [id, text] of mediaTypeRename(bt, rt)) ctx.emit(id, inRevision(rm.at), `response ${r.code}: ${text}`, { operation: op.revision, before: bt, after: rt, direction });
+  }
   for (const type of media.removed) ctx.emit('response-media-type-removed', inBase(b.content.get(type)!.at), `response ${b.code}: media type ${type} removed`, { operation: op.base, before: type, direction });
   for (const type of media.added) ctx.emit('response-media-type-added', inRevision(r.content.get(type)!.at), `response ${r.code}: media type ${type} added`, { operation: op.revision, after: type, direction });
   for (const [, bm, type, rm] of media.pairs) {
@@ -69,4 +87,61 @@ function compareResponse(ctx: DiffContext, pair: MatchedPair, b: ResponseView, r
   for (const [key, rh] of r.headers) {
     if (!b.headers.has(key)) ctx.emit('response-header-added', inRevision(rh.at), `response ${r.code}: header '${rh.name}' added`, { operation: op.revision, direction });
   }
+}
+
+interface MediaType {
+  essence: string;
+  params: Map<string, string>;
+}
+
+function parseMediaType(t: string): MediaType {
+  const [essence, ...rest] = t.split(';');
+  const params = new Map<string, string>();
+  for (const p of rest) {
+    const eq = p.indexOf('=');
+    if (eq < 0) continue;
+    params.set(p.slice(0, eq).trim().toLowerCase(), p.slice(eq + 1).trim().replace(/^"(.*)"$/, '$1'));
+  }
+  return { essence: essence.trim().toLowerCase(), params };
+}
+
+/** 1: `to` is more specific than `from` (application/json -> application/problem+json, *\/* -> text/plain); -1: more general. */
+function mediaOrder(from: string, to: string): 1 | -1 | undefined {
+  const a = parseMediaType(from).essence;
+  const b = parseMediaType(to).essence;
+  const narrower = (general: string, specific: string): boolean => {
+    if (general === specific) return false;
+    if (general === '*/*') return true;
+    const [gt, gs] = general.split('/');
+    const [st, ss] = specific.split('/');
+    if (gt !== st || gs === undefined || ss === undefined) return false;
+    if (gs === '*') return true;
+    const plus = ss.lastIndexOf('+');
+    return plus > 0 && ss.slice(plus + 1) === gs; // application/problem+json is application/json with a structured syntax suffix
+  };
+  return narrower(a, b) ? 1 : narrower(b, a) ? -1 : undefined;
+}
+
+/** The changes between two media types that pair up (same essence with other parameters, or a specialization). */
+function mediaTypeRename(from: string, to: string): Array<[string, string]> {
+  const a = parseMediaType(from);
+  const b = parseMediaType(to);
+  const added = [...b.params.keys()].filter((k) => !a.params.has(k));
+  const removed = [...a.params.keys()].filter((k) => !b.params.has(k));
+  const changed = [...a.params.keys()].filter((k) => b.params.has(k) && a.params.get(k) !== b.params.get(k));
+  const paramsChanged = added.length + removed.length + changed.length > 0;
+  if (a.essence !== b.essence) {
+    if (paramsChanged) return [['response-media-type-name-changed', `media type ${from} changed to ${to}`]];
+    return mediaOrder(from, to) === 1
+      ? [['response-media-type-name-specialized', `media type ${from} changed to the more specific ${to}`]]
+      : [['response-media-type-name-generalized', `media type ${from} changed to the more general ${to}`]];
+  }
+  if (added.length > 0 && removed.length + changed.length > 0) {
+    return [['response-media-type-name-changed', `media type ${from} changed to ${to}`]];
+  }
+  return [
+    ...added.map((k): [string, string] => ['response-media-type-parameter-added', `media type parameter '${k}' added to ${b.essence}`]),
+    ...removed.map((k): [string, string] => ['response-media-type-parameter-removed', `media type parameter '${k}' removed from ${a.essence}`]),
+    ...changed.map((k): [string, string] => ['response-media-type-parameter-changed', `media type parameter '${k}' of ${a.essence} changed from ${a.params.get(k)} to ${b.params.get(k)}`]),
+  ];
 }
