@@ -243,6 +243,8 @@ test('readOnly/writeOnly: a required property clients must now send, or no longe
   assert.deepEqual(ids(writeOnly), ['response-required-property-became-write-only breaking']);
   // the reverse transitions relax the contract
   assert.equal(diffYaml(accessDoc('', ''), accessDoc(', readOnly: true', '')).summary.breaking, 0);
+  // a required request property becoming read-only: what clients send is ignored or rejected (oasdiff: warning)
+  assert.deepEqual(ids(diffYaml(accessDoc('', ''), accessDoc(', readOnly: true', ''))), ['request-required-property-became-read-only potentially-breaking']);
   assert.equal(diffYaml(accessDoc('', ', writeOnly: true'), accessDoc('', '')).summary.breaking, 0);
 });
 

@@ -174,8 +174,9 @@ export function schemaKindRules(): ChangeRule[] {
 /** Property-level changes (added, removed, required, readOnly/writeOnly). */
 
 /**
- * readOnly / writeOnly transitions whose level is not "non-breaking". oasdiff reports every transition as info;
- * OpenAPITools/openapi-diff calls the four below incompatible. We follow the effect on the wire: a required request
+ * readOnly / writeOnly transitions whose level is not "non-breaking". oasdiff reports a request property becoming
+ * read-only as a warning and a required one becoming not read-only as an error; OpenAPITools/openapi-diff calls the
+ * four below incompatible. We follow the effect on the wire: a required request
  * property that stops being read-only must now be sent (like a new required property), and a required response
  * property that becomes write-only stops being returned (like a removed required property), so both are breaking;
  * an optional property becoming read-only in a request or write-only in a response is treated like the removal of an
@@ -185,6 +186,7 @@ const ACCESS_LEVELS: Record<string, [ChangeLevel, string, string]> = {
   'request-required-property-became-not-read-only': [B, ': clients must now send it', 'Keep the property read-only, or make it optional in requests (with a server-side default) before dropping readOnly.'],
   'response-required-property-became-write-only': [B, ': it is no longer returned', 'Keep returning the property; deprecate it first and remove it in a new API version.'],
   'request-optional-property-became-read-only': [P, ': values clients send are ignored or rejected', 'Keep accepting the property for a deprecation period; announce that it became read-only.'],
+  'request-required-property-became-read-only': [P, ': values clients send are ignored or rejected', 'Keep accepting the property for a deprecation period; announce that it became read-only.'],
   'response-optional-property-became-write-only': [P, ': it is no longer returned', 'Check whether clients read the property; deprecate it first if they might.'],
   'response-required-property-became-not-write-only': [P, '', 'Make sure clients tolerate the property appearing in responses.'],
 };
