@@ -546,3 +546,27 @@ ${types.map((t) => `            '${t}': { schema: { type: object, properties: { 
   const changed = diffYaml(doc(['application/json']), doc(['application/problem+json']).replace('id: { type: string }', 'id: { type: integer }'));
   assert.ok(ids(changed).includes('response-property-type-changed breaking'), ids(changed).join(', '));
 });
+
+test('a global security requirement added while every operation declares its own security locks nobody out', () => {
+  const doc = (global: boolean, pets: string) => `openapi: 3.0.3
+info: { title: t, version: '1' }
+${global ? 'security:\n  - key: []\n' : ''}paths:
+  /pets:
+    get:
+${pets}      responses:
+        '200': { description: ok }
+  /health:
+    get:
+      security: []
+      responses:
+        '200': { description: ok }
+components:
+  securitySchemes:
+    key: { type: apiKey, in: header, name: X-Key }
+`;
+  const own = '      security:\n        - key: []\n';
+  assert.deepEqual(ids(diffYaml(doc(false, own), doc(true, own))), ['api-global-security-added non-breaking']);
+  assert.deepEqual(ids(diffYaml(doc(false, '      security: []\n'), doc(true, '      security: []\n'))), ['api-global-security-added non-breaking']);
+  // an operation that inherits it is locked out of anonymous access
+  assert.ok(diffYaml(doc(false, ''), doc(true, '')).summary.breaking > 0);
+});

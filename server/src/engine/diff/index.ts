@@ -37,7 +37,7 @@ export function diffSpecs(base: SpecInput, revision: SpecInput, options: DiffOpt
     checkResponses(ctx, pair);
     checkOperationSecurity(ctx, pair);
   }
-  checkGlobalSecurity(ctx);
+  checkGlobalSecurity(ctx, pairs);
   checkServers(ctx);
   checkComponents(ctx);
   const changes = sortChanges(ctx.changes);

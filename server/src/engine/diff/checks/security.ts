@@ -7,7 +7,7 @@ import { isObject, type Located } from '../../refs';
 import { inBase, inRevision, type DiffContext, type Where } from '../context';
 import { child, type Spec } from '../model';
 import { B, N, P, rule } from '../rule';
-import { labels, type MatchedPair } from './pair';
+import { isMatched, labels, type MatchedPair, type OperationPair } from './pair';
 
 export const SECURITY_RULES = [
   rule('api-global-security-removed', B, 'A global security requirement (alternative) was removed, or authentication became required', 'caller', 'Keep accepting the old way of authenticating alongside the new one, and deprecate it before removal.'),
@@ -56,9 +56,10 @@ function requirements(list: Located): Requirement[] {
 
 const nameOf = (r: Requirement) => (r.key === '' ? 'anonymous access' : r.key);
 
-function compareRequirements(ctx: DiffContext, b: Located, r: Located, prefix: 'api-global-security' | 'api-security', operation?: { base: string; revision: string }): void {
-  const br = requirements(b);
-  const rr = requirements(r);
+function compareRequirements(ctx: DiffContext, b: Located, r: Located, prefix: 'api-global-security' | 'api-security', operation?: { base: string; revision: string }, inherited = true): void {
+  // Global requirements no operation inherits lock nobody out: anonymous access ending there is not reported.
+  const br = requirements(b).filter((x) => inherited || x !== ANONYMOUS);
+  const rr = requirements(r).filter((x) => inherited || x !== ANONYMOUS);
   const where = (req: Requirement, side: 'base' | 'revision'): Where => (req.at ? (side === 'base' ? inBase(req.at) : inRevision(req.at)) : side === 'base' ? inRevision(r) : inBase(b));
   const scope = prefix === 'api-global-security' ? 'global security' : 'security';
   // Alternatives can repeat a scheme with different scopes: pair identical ones first, then by scheme.
@@ -106,8 +107,10 @@ function pairRequirements(base: Requirement[], revision: Requirement[]): Map<Req
   return pairs;
 }
 
-export function checkGlobalSecurity(ctx: DiffContext): void {
-  compareRequirements(ctx, ctx.base.at('/security'), ctx.revision.at('/security'), 'api-global-security');
+export function checkGlobalSecurity(ctx: DiffContext, pairs: readonly OperationPair[]): void {
+  // Does any operation present on both sides inherit the global requirements (on either side)?
+  const inherited = pairs.some((pair) => isMatched(pair) && (child(pair.base.at, 'security').node === undefined || child(pair.revision.at, 'security').node === undefined));
+  compareRequirements(ctx, ctx.base.at('/security'), ctx.revision.at('/security'), 'api-global-security', undefined, inherited);
   checkSchemes(ctx);
 }
 
