@@ -570,3 +570,25 @@ components:
   // an operation that inherits it is locked out of anonymous access
   assert.ok(diffYaml(doc(false, ''), doc(true, '')).summary.breaking > 0);
 });
+
+test('x-stability-level: draft and alpha operations are not checked, a decreased level is breaking, an unknown level is an error', () => {
+  const doc = (level: string | undefined, op = '') => `openapi: 3.0.3
+info: { title: t, version: '1' }
+paths:
+  /test:
+    get:
+${level ? `      x-stability-level: ${level}\n` : ''}${op}      responses:
+        '200': { description: ok }
+`;
+  const param = '      parameters:\n        - { name: q, in: query, required: true, schema: { type: string } }\n';
+  assert.deepEqual(ids(diffYaml(doc('alpha'), doc('alpha', param))), []);
+  assert.deepEqual(ids(diffYaml(doc('draft'), doc(undefined, param))), []);
+  assert.deepEqual(ids(diffYaml(doc('beta'), doc('beta', param))), ['new-required-request-parameter breaking']);
+  assert.deepEqual(ids(diffYaml(doc('beta'), doc('alpha'))), ['api-stability-decreased breaking']);
+  assert.deepEqual(ids(diffYaml(doc(undefined), doc('draft'))), ['api-stability-decreased breaking']);
+  assert.deepEqual(ids(diffYaml(doc('alpha'), doc('beta'))), []);
+  assert.deepEqual(ids(diffYaml(doc(undefined), doc('experimental'))), ['api-invalid-stability-level breaking']);
+  const gone = `openapi: 3.0.3\ninfo: { title: t, version: '1' }\npaths: {}\n`;
+  assert.deepEqual(ids(diffYaml(doc('alpha'), gone)), []);
+  assert.ok(diffYaml(doc('beta'), gone).summary.breaking > 0);
+});

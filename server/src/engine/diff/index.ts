@@ -6,7 +6,7 @@
 import { checkComponents } from './checks/components';
 import { isMatched, type OperationPair } from './checks/pair';
 import { checkParameters } from './checks/parameters';
-import { checkPaths } from './checks/paths';
+import { checkPaths, stabilityOf, unstable } from './checks/paths';
 import { checkRequestBody } from './checks/requestBody';
 import { checkResponses } from './checks/responses';
 import { checkGlobalSecurity, checkOperationSecurity } from './checks/security';
@@ -32,6 +32,8 @@ export function diffSpecs(base: SpecInput, revision: SpecInput, options: DiffOpt
   checkPaths(ctx, pairs);
   for (const pair of pairs) {
     if (!isMatched(pair)) continue;
+    const stability = stabilityOf(pair.base.at.node);
+    if (unstable(stability) || stability === 'invalid' || stabilityOf(pair.revision.at.node) === 'invalid') continue;
     checkParameters(ctx, pair);
     checkRequestBody(ctx, pair);
     checkResponses(ctx, pair);

@@ -19,6 +19,8 @@ export const PATH_RULES = [
   rule('sunset-deleted', B, 'The sunset date of a deprecated operation was removed while it stays deprecated', 'caller', 'Keep the announced `x-sunset` date, or move it later; clients plan their migration around it.'),
   rule('api-sunset-date-changed-too-small', B, 'The sunset date of a deprecated operation moved earlier', 'caller', 'Never move a sunset date earlier than announced; keep the old date or a later one.'),
   rule('api-sunset-date-changed', N, 'The sunset date of a deprecated operation moved later', 'caller'),
+  rule('api-stability-decreased', B, 'The x-stability-level of an operation decreased (e.g. stable to beta, beta to alpha): clients relying on its stability lose the guarantee', 'caller', 'Keep the stability level; publish the less stable variant as a new operation.'),
+  rule('api-invalid-stability-level', B, 'The x-stability-level of an operation is not one of draft, alpha, beta or stable', 'caller', 'Use draft, alpha, beta or stable.'),
   rule('api-operation-id-removed', N, 'The operationId of an operation was removed or changed (generated SDK method names change)', 'caller'),
   rule('api-operation-id-added', N, 'An operationId was added to an operation', 'caller'),
   rule('api-tag-removed', N, 'A tag was removed from an operation', 'caller'),
@@ -32,6 +34,19 @@ const sunsetOf = (op: unknown) => {
   return { raw, time };
 };
 
+const STABILITY = ['draft', 'alpha', 'beta', 'stable'] as const;
+export type Stability = (typeof STABILITY)[number] | 'invalid';
+
+/** x-stability-level of an operation (oasdiff's extension); no value means stable. */
+export function stabilityOf(op: unknown): Stability {
+  const raw = obj(op)['x-stability-level'];
+  if (raw === undefined) return 'stable';
+  return typeof raw === 'string' && (STABILITY as readonly string[]).includes(raw) ? (raw as Stability) : 'invalid';
+}
+
+/** draft and alpha operations make no compatibility promise: changes to them are not checked (oasdiff's default). */
+export const unstable = (s: Stability) => s === 'draft' || s === 'alpha';
+
 export function checkPaths(ctx: DiffContext, pairs: OperationPair[]): void {
   const revShapes = new Set(pairs.filter((p) => p.revision).map((p) => pathShape(p.revision!.path)));
   for (const pair of pairs) {
@@ -41,6 +56,7 @@ export function checkPaths(ctx: DiffContext, pairs: OperationPair[]): void {
     }
     if (pair.base && !pair.revision) {
       const op = pair.base;
+      if (unstable(stabilityOf(op.at.node))) continue;
       const pathGone = !revShapes.has(pathShape(op.path));
       const prefix = pathGone ? 'api-path-removed' : 'api-removed';
       const deprecated = obj(op.at.node).deprecated === true;
@@ -52,7 +68,20 @@ export function checkPaths(ctx: DiffContext, pairs: OperationPair[]): void {
       ctx.emit(id, inBase(op.at), `${what}${why} (${op.label})`, { operation: op.label });
       continue;
     }
-    if (isMatched(pair)) checkLifecycle(ctx, pair.base.at, pair.revision.at, pair.base.label, pair.revision.label);
+    if (isMatched(pair)) {
+      const sb = stabilityOf(pair.base.at.node);
+      const sr = stabilityOf(pair.revision.at.node);
+      if (sb === 'invalid' || sr === 'invalid') {
+        const where = sr === 'invalid' ? inRevision(child(pair.revision.at, 'x-stability-level')) : inBase(child(pair.base.at, 'x-stability-level'));
+        ctx.emit('api-invalid-stability-level', where, `${pair.revision.label}: invalid x-stability-level`, { operation: pair.revision.label });
+        continue;
+      }
+      if (unstable(sb)) continue;
+      if (STABILITY.indexOf(sr) < STABILITY.indexOf(sb)) {
+        ctx.emit('api-stability-decreased', inRevision(child(pair.revision.at, 'x-stability-level')), `${pair.revision.label}: stability level decreased from ${sb} to ${sr}`, { operation: pair.revision.label, before: sb, after: sr });
+      }
+      checkLifecycle(ctx, pair.base.at, pair.revision.at, pair.base.label, pair.revision.label);
+    }
   }
 }
 
