@@ -348,8 +348,8 @@ test('oneOf/anyOf [{type: null}, X] is X made nullable: one became-nullable, no 
   assert.equal(diffYaml(nullableDoc(typeArray), nullableDoc(viaWrap)).summary.breaking, 0);
 });
 
-/** One schema used as a 3.1 request body and response body, with `extra` keyword lines added to both. */
-const both31 = (extra: string) => `openapi: 3.1.0
+/** One schema (YAML lines at indent 0) used as a 3.1 request body and as the response body. */
+const inAndOut31 = (schema: string) => `openapi: 3.1.0
 info: { title: t, version: '1' }
 paths:
   /things:
@@ -358,19 +358,17 @@ paths:
         content:
           application/json:
             schema:
-              type: object
-              properties: { a: { type: string }, b: { type: string } }
-${extra.replace(/^/gm, '              ')}
+${schema.replace(/^/gm, '              ')}
       responses:
         '200':
           description: ok
           content:
             application/json:
               schema:
-                type: object
-                properties: { a: { type: string }, b: { type: string } }
-${extra.replace(/^/gm, '                ')}
+${schema.replace(/^/gm, '                ')}
 `;
+/** An object schema with `extra` keyword lines. */
+const both31 = (extra: string) => inAndOut31(`type: object\nproperties: { a: { type: string }, b: { type: string } }\n${extra}`);
 
 test('JSON Schema 2020-12 constraint keywords: added breaks requests, removed breaks responses (oasdiff levels)', () => {
   const cases: Array<[string, string]> = [
@@ -415,23 +413,8 @@ test('contains and its bounds, and contentMediaType/contentEncoding/contentSchem
   ]);
 });
 
-/** An array schema used as a 3.1 request body and response body. */
-const array31 = (schema: string) => `openapi: 3.1.0
-info: { title: t, version: '1' }
-paths:
-  /things:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema: { type: array, ${schema} }
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema: { type: array, ${schema} }
-`;
+/** An array schema (flow-style keywords) used as a 3.1 request body and response body. */
+const array31 = (schema: string) => inAndOut31(`{ type: array, ${schema} }`);
 
 test('prefixItems positions and items: false closing a tuple', () => {
   const added = diffYaml(array31('prefixItems: [ { type: string } ]'), array31('prefixItems: [ { type: string }, { type: integer } ]'));
