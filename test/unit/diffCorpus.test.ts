@@ -243,6 +243,9 @@ test('readOnly/writeOnly: a required property clients must now send, or no longe
   assert.deepEqual(ids(writeOnly), ['response-required-property-became-write-only breaking']);
   // the reverse transitions relax the contract
   assert.equal(diffYaml(accessDoc('', ''), accessDoc(', readOnly: true', '')).summary.breaking, 0);
+  // in 3.1 `required` applied to the readOnly property in requests too, so clients already send it (oasdiff: info)
+  const as31 = (doc: string) => doc.replace('openapi: 3.0.3', 'openapi: 3.1.0');
+  assert.deepEqual(ids(diffYaml(as31(accessDoc(', readOnly: true', '')), as31(accessDoc('', '')))), ['request-required-property-became-not-read-only-31 non-breaking']);
   // a required request property becoming read-only: what clients send is ignored or rejected (oasdiff: warning)
   assert.deepEqual(ids(diffYaml(accessDoc('', ''), accessDoc(', readOnly: true', ''))), ['request-required-property-became-read-only potentially-breaking']);
   assert.equal(diffYaml(accessDoc('', ', writeOnly: true'), accessDoc('', '')).summary.breaking, 0);

@@ -38,6 +38,8 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
       return;
     }
   }
+  // OpenAPI 3.1 dropped the rule that `required` applies to a readOnly property in responses only.
+  const oas31 = [ctx.base, ctx.revision].every((spec) => /^3\.[1-9]/.test(String(spec.root.openapi ?? '')));
   const visited = new Set<SchemaDiff>();
   const walk = (diff: SchemaDiff, path: string[], depth: number, readOnly: boolean, writeOnly: boolean) => {
     if (visited.has(diff) || depth > ctx.maxDepth) return;
@@ -48,7 +50,7 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
       if (hidden && !ACCESS_KINDS.has(rec.kind)) continue;
       const id =
         rec.property !== undefined
-          ? propertyChangeId(rec, site)
+          ? propertyChangeId(rec, site, oas31)
           : WRAP_KINDS.has(rec.kind)
             ? wrapId(rec, site, path.length === 0)
             : FALSE_KINDS.has(rec.kind)
@@ -85,7 +87,7 @@ function kindId(kind: string, site: SchemaSite, root: boolean): string | undefin
   return schemaChangeId(def, site.direction, location);
 }
 
-function propertyChangeId(rec: SchemaRecord, site: SchemaSite): string | undefined {
+function propertyChangeId(rec: SchemaRecord, site: SchemaSite, oas31 = false): string | undefined {
   const req = rec.required ? 'required' : 'optional';
   if (site.direction === 'request') {
     const param = site.location === 'parameter';
@@ -114,6 +116,10 @@ function propertyChangeId(rec: SchemaRecord, site: SchemaSite): string | undefin
     }
   }
   if (rec.kind === 'deprecated' || rec.kind === 'reactivated') return `${site.direction}-property-${rec.kind}`;
-  if (ACCESS_KINDS.has(rec.kind)) return `${site.direction}-${req}-property-${rec.kind}`;
+  if (ACCESS_KINDS.has(rec.kind)) {
+    // In 3.1 clients already had to send a required readOnly property, so it ceasing to be readOnly asks nothing new.
+    if (oas31 && site.direction === 'request' && rec.required && rec.kind === 'became-not-read-only') return 'request-required-property-became-not-read-only-31';
+    return `${site.direction}-${req}-property-${rec.kind}`;
+  }
   return undefined;
 }

@@ -226,6 +226,7 @@ export const PROPERTY_RULES: ChangeRule[] = [
   rule('request-property-removed', P, 'A property was removed from a request body (the server may now reject or ignore it)', 'request'),
   rule('request-property-became-required', B, 'A request property became required', 'request'),
   rule('request-property-became-optional', N, 'A request property became optional', 'request'),
+  rule('request-required-property-became-not-read-only-31', N, 'A required request property is no longer read-only, in OpenAPI 3.1 where `required` already applied to it in requests: clients already send it', 'request'),
   rule('request-property-deprecated', N, 'A request property was deprecated', 'request'),
   rule('request-property-reactivated', N, 'A deprecated request property is no longer deprecated', 'request'),
   rule('new-required-request-parameter-property', B, 'A new required property was added to an object request parameter', 'request'),
