@@ -578,3 +578,23 @@ ${level ? `      x-stability-level: ${level}\n` : ''}${op}      responses:
   assert.deepEqual(ids(diffYaml(doc('alpha'), gone)), []);
   assert.ok(diffYaml(doc('beta'), gone).summary.breaking > 0);
 });
+
+test('OpenAPI 3.2 itemSchema of a streamed media type is compared like a body schema', () => {
+  const doc = (type: string) => `openapi: 3.2.0
+info: { title: t, version: '1' }
+paths:
+  /stream:
+    post:
+      requestBody:
+        content:
+          application/jsonl:
+            itemSchema: { type: object, properties: { id: { type: ${type} } } }
+      responses:
+        '200':
+          description: ok
+          content:
+            application/jsonl:
+              itemSchema: { type: object, properties: { id: { type: ${type} } } }
+`;
+  assert.deepEqual(ids(diffYaml(doc('string'), doc('integer'))), ['request-property-type-changed breaking', 'response-property-type-changed breaking']);
+});

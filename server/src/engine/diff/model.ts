@@ -23,6 +23,8 @@ export interface Spec {
 export interface MediaView {
   at: Located;
   schema?: Located;
+  /** OpenAPI 3.2: the schema of each item of a sequential (streamed) media type. */
+  itemSchema?: Located;
 }
 
 export interface ParamView {
@@ -182,7 +184,8 @@ function contentOf(spec: Spec, content: Located): Map<string, MediaView> {
   for (const type of Object.keys(content.node)) {
     const media = spec.resolve(child(content, type));
     const schema = isObject(media.node) && media.node.schema !== undefined ? child(media, 'schema') : undefined;
-    out.set(type, { at: media, schema });
+    const itemSchema = isObject(media.node) && media.node.itemSchema !== undefined ? child(media, 'itemSchema') : undefined;
+    out.set(type, { at: media, schema, itemSchema });
   }
   return out;
 }

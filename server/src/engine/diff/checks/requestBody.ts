@@ -44,5 +44,6 @@ export function checkRequestBody(ctx: DiffContext, pair: MatchedPair): void {
     else if (!bm.schema && rm.schema) ctx.emit('request-body-media-type-schema-added', inRevision(rm.schema), `request body (${type}): schema added`, { operation: op.revision, direction });
     else if (bm.schema && !rm.schema) ctx.emit('request-body-media-type-schema-removed', inBase(bm.schema), `request body (${type}): schema removed`, { operation: op.base, direction });
     else if (bm.schema && rm.schema) emitSchemaChanges(ctx, bm.schema, rm.schema, { direction, location: 'body', operation: op, subject: `request body (${type})` });
+    if (bm.itemSchema && rm.itemSchema) emitSchemaChanges(ctx, bm.itemSchema, rm.itemSchema, { direction, location: 'body', operation: op, subject: `request body (${type}) item schema` });
   }
 }

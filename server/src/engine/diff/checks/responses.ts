@@ -72,6 +72,7 @@ function compareResponse(ctx: DiffContext, pair: MatchedPair, b: ResponseView, r
     else if (!bm.schema && rm.schema) ctx.emit('response-body-media-type-schema-added', inRevision(rm.schema), `response ${r.code} (${type}): schema added`, { operation: op.revision, direction });
     else if (bm.schema && !rm.schema) ctx.emit('response-body-media-type-schema-removed', inBase(bm.schema), `response ${b.code} (${type}): schema removed`, { operation: op.base, direction });
     else if (bm.schema && rm.schema) emitSchemaChanges(ctx, bm.schema, rm.schema, { direction, location: 'body', operation: op, subject: `response ${r.code} body (${type})` });
+    if (bm.itemSchema && rm.itemSchema) emitSchemaChanges(ctx, bm.itemSchema, rm.itemSchema, { direction, location: 'body', operation: op, subject: `response ${r.code} body (${type}) item schema` });
   }
   for (const [key, bh] of b.headers) {
     const rh = r.headers.get(key);
