@@ -301,7 +301,8 @@ test('a new required query parameter stays breaking even with a schema default (
   assert.deepEqual(ids(result), ['new-required-request-parameter breaking']);
 });
 
-const nullableDoc = (field: string) => `openapi: 3.1.0
+/** One schema (YAML lines at indent 0) used as a 3.1 request body and as the response body. */
+const inAndOut31 = (schema: string) => `openapi: 3.1.0
 info: { title: t, version: '1' }
 paths:
   /things:
@@ -310,21 +311,18 @@ paths:
         content:
           application/json:
             schema:
-              type: object
-              properties:
-                kind:
-${field}
+${schema.replace(/^/gm, '              ')}
       responses:
         '200':
           description: ok
           content:
             application/json:
               schema:
-                type: object
-                properties:
-                  kind:
-${field.replace(/^/gm, '  ')}
-components:
+${schema.replace(/^/gm, '                ')}
+`;
+/** A 3.1 object with one property `kind` (`field`: its lines, indented 18 spaces as at the request's property). */
+const nullableDoc = (field: string) =>
+  `${inAndOut31(`type: object\nproperties:\n  kind:\n${field.replace(/^ {14}/gm, '')}`)}components:
   schemas:
     Kind: { type: string, enum: [a, b] }
 `;
@@ -351,25 +349,6 @@ test('oneOf/anyOf [{type: null}, X] is X made nullable: one became-nullable, no 
   assert.equal(diffYaml(nullableDoc(typeArray), nullableDoc(viaWrap)).summary.breaking, 0);
 });
 
-/** One schema (YAML lines at indent 0) used as a 3.1 request body and as the response body. */
-const inAndOut31 = (schema: string) => `openapi: 3.1.0
-info: { title: t, version: '1' }
-paths:
-  /things:
-    post:
-      requestBody:
-        content:
-          application/json:
-            schema:
-${schema.replace(/^/gm, '              ')}
-      responses:
-        '200':
-          description: ok
-          content:
-            application/json:
-              schema:
-${schema.replace(/^/gm, '                ')}
-`;
 /** An object schema with `extra` keyword lines. */
 const both31 = (extra: string) => inAndOut31(`type: object\nproperties: { a: { type: string }, b: { type: string } }\n${extra}`);
 
