@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createE2eWorkspace } from './e2e-workspace.mjs';
 import { downloadAndUnzipVSCode, resolveCliArgsFromVSCodeExecutablePath, runTests } from '@vscode/test-electron';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -20,14 +21,7 @@ try {
   execFileSync(process.execPath, [join(root, 'scripts/e2e-build-suite.mjs')], { stdio: 'inherit' });
   const ws = join(data, 'ws');
   fs.mkdirSync(ws);
-  fs.copyFileSync(join(root, 'test/e2e/workspace/openapi.yaml'), join(ws, 'openapi.yaml'));
-  const git = (...a) => execFileSync('git', a, { cwd: ws, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'e2e@specgate.test');
-  git('config', 'user.name', 'Specgate e2e');
-  git('config', 'commit.gpgsign', 'false');
-  git('add', 'openapi.yaml');
-  git('commit', '-q', '-m', 'Orders API v1');
+  createE2eWorkspace(root, ws);
   const resultFile = join(data, 'e2e-result.json');
   fs.writeFileSync(join(data, 'e2e-run.json'), JSON.stringify({ expectVsix: true, artifactsDir: join(root, '.e2e-artifacts'), resultFile }));
 

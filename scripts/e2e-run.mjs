@@ -14,6 +14,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createE2eWorkspace } from './e2e-workspace.mjs';
 import * as util from 'node:util';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -75,14 +76,7 @@ async function main() {
   const ws = join(data, 'ws');
   const signals = join(data, 'signals');
   for (const d of ['User', 'home', 'tmp', 'extensions', 'ws', 'signals']) fs.mkdirSync(join(data, d), { recursive: true });
-  fs.copyFileSync(join(root, 'test/e2e/workspace/openapi.yaml'), join(ws, 'openapi.yaml'));
-  const git = (...a) => execFileSync('git', a, { cwd: ws, stdio: 'pipe' });
-  git('init', '-q', '-b', 'main');
-  git('config', 'user.email', 'e2e@specgate.test');
-  git('config', 'user.name', 'Specgate e2e');
-  git('config', 'commit.gpgsign', 'false');
-  git('add', 'openapi.yaml');
-  git('commit', '-q', '-m', 'Orders API v1');
+  createE2eWorkspace(root, ws);
   fs.mkdirSync(ARTIFACTS, { recursive: true });
   const docsShot = args.has('--docs-screenshot') ? join(root, 'docs/images/breaking-hover.png') : undefined;
   fs.writeFileSync(join(data, 'e2e-run.json'), JSON.stringify({ expectVsix: true, signalsDir: signals, artifactsDir: ARTIFACTS, docsScreenshot: docsShot, resultFile: join(data, 'e2e-result.json') }));
