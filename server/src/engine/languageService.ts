@@ -175,13 +175,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   async function rulesetFor(uri: string): Promise<LoadedRuleset> {
     const s = settings();
     const file = await findRulesetFile(workspace, uri, s);
-    const key = `${file ?? '<default>'}|${workspace.isTrusted()}|${s.allowRemoteReferences}`;
+    // Keyed by the file's text too: a load (or a failure) is reused until the file changes, so a
+    // broken ruleset is bundled once, not by every layer of every lint, and fixing it takes effect
+    // at once even in clients that send no file-watch events.
+    const text = file ? await workspace.readFile(file) : '';
+    const key = `${file ?? '<default>'}|${workspace.isTrusted()}|${s.allowRemoteReferences}|${text ?? ''}`;
     let pending = rulesets.get(key);
     if (!pending) {
       pending = file ? loadRuleset(workspace, file, s) : Promise.resolve({ ruleset: getDefaultRuleset(), styleRules: {} });
+      pending.catch(() => undefined);
+      // One entry per ruleset file: older texts of it are gone for good.
+      for (const old of rulesets.keys()) if (old.startsWith(`${file ?? '<default>'}|`)) rulesets.delete(old);
       rulesets.set(key, pending);
-      // A failed load is not cached, so fixing the file takes effect on the next lint.
-      pending.catch(() => rulesets.delete(key));
     }
     return pending;
   }
@@ -211,7 +216,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       return result;
     }
     const { input, files } = await loadGraph(doc);
-    return fastDiagnostics(doc, settings(), styleConfig, { inlined: inlineExternalRefs(input), files });
+    return fastDiagnostics(doc, s, styleConfig, { inlined: inlineExternalRefs(input), files });
   }
 
   async function getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome> {
