@@ -1,6 +1,6 @@
 import { promises as fs } from 'fs';
 import { glob } from 'tinyglobby';
-import type { IGit, IWorkspace } from '../engine/workspace';
+import { FileChangeEmitter, type DirectoryEntry, type Disposable, type FileChange, type IGit, type IWorkspace } from '../engine/workspace';
 import { pathToUri, uriToPath } from '../engine/uri';
 import { NodeGit } from './nodeGit';
 
@@ -25,6 +25,54 @@ export class NodeWorkspace implements IWorkspace {
   }
 
   private readonly buffers?: OpenBuffers;
+  private readonly changes = new FileChangeEmitter();
+
+  /** Reports changes the host observed (watched files, buffer open/edit/close) to every listener. */
+  fireChanges(changes: readonly FileChange[]): void {
+    this.changes.fire(changes);
+  }
+
+  onDidChangeFiles(listener: (changes: readonly FileChange[]) => void): Disposable {
+    return this.changes.on(listener);
+  }
+
+  /** Files and directories; symbolic links are skipped so a walk cannot loop. */
+  async readDirectory(uri: string): Promise<DirectoryEntry[] | undefined> {
+    if (!uri.startsWith('file://')) return undefined;
+    try {
+      const entries = await fs.readdir(uriToPath(uri), { withFileTypes: true });
+      const out: DirectoryEntry[] = [];
+      for (const e of entries) {
+        if (e.isFile()) out.push({ name: e.name, type: 'file' });
+        else if (e.isDirectory()) out.push({ name: e.name, type: 'directory' });
+      }
+      return out;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async readFileBytes(uri: string, maxBytes = Infinity): Promise<Uint8Array | undefined> {
+    const open = this.buffers?.get(uri);
+    if (open) return Buffer.from(open.getText()).subarray(0, maxBytes);
+    if (!uri.startsWith('file://')) return undefined;
+    let handle: fs.FileHandle | undefined;
+    try {
+      handle = await fs.open(uriToPath(uri), 'r');
+      if (maxBytes === Infinity) {
+        const { size } = await handle.stat();
+        if (size > MAX_READ_BYTES) return undefined;
+        return await handle.readFile();
+      }
+      const buffer = Buffer.alloc(maxBytes);
+      const { bytesRead } = await handle.read(buffer, 0, maxBytes, 0);
+      return buffer.subarray(0, bytesRead);
+    } catch {
+      return undefined;
+    } finally {
+      await handle?.close();
+    }
+  }
 
   isTrusted(): boolean {
     return this.trusted;

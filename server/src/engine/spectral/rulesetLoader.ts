@@ -15,7 +15,8 @@ import { normalizeSeverity } from '../settings';
 import type { SeveritySetting } from '../types';
 import { dirnameUri, isUnder, joinUri, pathToUri, uriToPath } from '../uri';
 
-export const RULESET_FILE_NAMES = ['.spectral.yaml', '.spectral.yml', '.spectral.json', '.spectral.js', '.spectral.mjs', '.spectral.cjs'];
+import { RULESET_FILE_NAMES } from './rulesetFiles';
+export { RULESET_FILE_NAMES };
 const CODE_EXTENSIONS = /\.(m|c)?js$/i;
 
 export interface LoadedRuleset {
