@@ -1,6 +1,7 @@
 import {
   createConnection,
   DidChangeConfigurationNotification,
+  DidChangeWatchedFilesNotification,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -18,6 +19,7 @@ import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
 import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
+import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -29,10 +31,12 @@ const documents = new TextDocuments(TextDocument);
 const workspace = new NodeWorkspace([], { trusted: false, buffers: documents });
 let settings: SpecgateSettings = mergeSettings(undefined);
 let pullConfiguration = false;
+/** The client watches files for us (dynamic registration): caches then live until its events. */
+let clientWatchesFiles = false;
 
 // Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
 const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m)) : undefined;
-const service = createLanguageService({ workspace, getSettings: () => settings, spectral: spectralWorker });
+const service = createLanguageService({ workspace, getSettings: () => settings, spectral: spectralWorker, fileChangesReported: () => clientWatchesFiles });
 const scheduler = new DiagnosticsScheduler({
   service,
   settings: () => settings,
@@ -91,6 +95,7 @@ connection.onInitialize((params: InitializeParams) => {
   workspace.setTrusted(init.trusted === true);
   settings = mergeSettings(init.settings);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  clientWatchesFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
@@ -105,6 +110,10 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(async () => {
+  if (clientWatchesFiles) {
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: FILE_WATCHERS }).catch(() => undefined);
+  }
+  void service.index.ready();
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specgate' }).catch(() => undefined);
     await refreshSettings();
@@ -137,10 +146,18 @@ connection.onNotification('specgate/setTrusted', (params: { trusted: boolean }) 
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  if (params.changes.some((c) => RULESET_FILE_NAMES.some((name) => c.uri.endsWith('/' + name)) || /\.spectral|functions/.test(c.uri))) {
-    service.invalidateRulesets();
+  workspace.fireChanges(toFileChanges(params.changes));
+  const rulesetChanged = params.changes.some((c) => RULESET_FILE_NAMES.some((name) => c.uri.endsWith('/' + name)) || /\.spectral|functions/.test(c.uri));
+  if (rulesetChanged) service.invalidateRulesets();
+  // Rulesets and accepted changes apply to every spec; other files only to their dependents (below).
+  if (rulesetChanged || params.changes.some((c) => c.uri.endsWith('/.specgate/accepted.yaml'))) {
+    for (const doc of documents.all()) scheduler.schedule(doc.uri);
   }
-  for (const doc of documents.all()) scheduler.schedule(doc.uri);
+});
+
+// A changed file (buffer or disk) re-analyses exactly the open documents that $ref it.
+service.index.onDidChange((changes) => {
+  for (const uri of openDependents(service.index, changes, (u) => documents.get(u) !== undefined)) scheduler.schedule(uri);
 });
 
 const naming = registerRenameHandlers(connection, service, documents);
@@ -192,10 +209,18 @@ setInterval(async () => {
   }
 }, 1000).unref();
 
-documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+documents.onDidOpen((e) => {
+  workspace.fireChanges([{ uri: e.document.uri, type: 'changed' }]);
+  scheduler.schedule(e.document.uri, 0);
+});
+documents.onDidChangeContent((e) => {
+  workspace.fireChanges([{ uri: e.document.uri, type: 'changed' }]);
+  scheduler.schedule(e.document.uri);
+});
 documents.onDidSave((e) => void scheduler.runNow(e.document.uri));
 documents.onDidClose((e) => {
+  // The buffer is gone: the text is the disk's again.
+  workspace.fireChanges([{ uri: e.document.uri, type: 'changed' }]);
   lastBaselineCommit.delete(e.document.uri);
   scheduler.close(e.document.uri);
 });

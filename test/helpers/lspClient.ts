@@ -21,6 +21,10 @@ export interface LspSession {
   open(uri: string, text: string, languageId?: string, version?: number): void;
   change(uri: string, version: number, text: string): void;
   close(uri: string): void;
+  /** workspace/didChangeWatchedFiles, as a watching editor sends it (type 1 created, 2 changed, 3 deleted). */
+  changeWatchedFiles(changes: Array<{ uri: string; type: 1 | 2 | 3 }>): void;
+  /** Capabilities the server registered dynamically (client/registerCapability). */
+  registrations: Array<{ method: string; registerOptions?: unknown }>;
   /** Resolves with the first publish for `uri` (after this call) that satisfies `predicate`. */
   waitForDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   shutdown(): Promise<void>;
@@ -32,6 +36,8 @@ export async function startServer(options: {
   settings?: Record<string, unknown>;
   trusted?: boolean;
   configurationCapability?: boolean;
+  /** Declare dynamic registration of watched files, as VS Code does. */
+  watchFiles?: boolean;
 } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -53,7 +59,11 @@ export async function startServer(options: {
     connection.onNotification(method, (params: unknown) => { notifications.push({ method, params }); });
   }
   connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
-  connection.onRequest('client/registerCapability', () => null);
+  const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
+  connection.onRequest('client/registerCapability', (params: { registrations: Array<{ method: string; registerOptions?: unknown }> }) => {
+    registrations.push(...params.registrations);
+    return null;
+  });
   connection.onRequest('window/showMessageRequest', () => null);
   connection.onRequest('window/workDoneProgress/create', () => null);
   connection.listen();
@@ -62,7 +72,11 @@ export async function startServer(options: {
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
     capabilities: {
-      workspace: { configuration: options.configurationCapability ?? true, workspaceFolders: true },
+      workspace: {
+        configuration: options.configurationCapability ?? true,
+        workspaceFolders: true,
+        ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+      },
       textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, synchronization: { didSave: true } },
     },
     initializationOptions: { settings: options.settings ?? {}, trusted: options.trusted ?? true },
@@ -75,6 +89,10 @@ export async function startServer(options: {
     stderr: () => stderr,
     published,
     notifications,
+    registrations,
+    changeWatchedFiles(changes) {
+      void connection.sendNotification('workspace/didChangeWatchedFiles', { changes });
+    },
     open(uri, text, languageId = uri.endsWith('.json') ? 'json' : 'yaml', version = 1) {
       versions.set(uri, version);
       void connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version, text } });

@@ -18,6 +18,8 @@ import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
 import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
 import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
+import { createServiceIndex } from './workspace/serviceIndex';
+import type { WorkspaceIndex } from './workspace/workspaceIndex';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -25,6 +27,12 @@ export interface LanguageServiceOptions {
   getSettings?: () => SpecgateSettings;
   /** Runs the Spectral layer elsewhere (the language server's worker thread); default: in this thread. */
   spectral?: SpectralRunner;
+  /**
+   * True when the host reports every file change (the language server with a watching client):
+   * texts, ruleset locations and `$ref` edges are then cached until an event says otherwise.
+   * Otherwise (CLI, tests, the Spectral worker) files are read again when needed.
+   */
+  fileChangesReported?: () => boolean;
 }
 
 /** Where the Spectral layer runs when not in this thread (see server/src/node/spectralWorkerHost.ts). */
@@ -46,6 +54,8 @@ export interface SpectralOutcome {
 }
 
 export interface LanguageService {
+  /** The workspace model: discovered files, cached texts and parses, the `$ref` graph (see engine/workspace). */
+  readonly index: WorkspaceIndex;
   /** Parses a document version, or returns the cached parse of that exact version. */
   getDocument(uri: string, text: string, version: number): ParsedDocument;
   /** Cheap check used before anything else: is this YAML/JSON file an OpenAPI/Arazzo document? */
@@ -91,6 +101,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
   /** Fast-layer results of single-file documents, per parsed version (multi-file ones depend on other files). */
   const fastMemo = new WeakMap<ParsedDocument, { settings: SpecgateSettings; styleConfig: unknown; result: Map<string, Diagnostic[]> }>();
+  const index = createServiceIndex(workspace, settings, options.fileChangesReported, {
+    // A file changed: what was computed from it (or from a file depending on it) is stale.
+    invalidate: (uris) => {
+      for (const uri of uris) {
+        analyses.delete(uri);
+        referenced.delete(uri);
+      }
+    },
+  });
 
   function folderOf(uri: string): string {
     return workspace.folders.find((f) => isUnder(uri, f)) ?? dirnameUri(uri);
@@ -100,7 +119,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const referenced = new Map<string, ParsedDocument>();
 
   async function parseReferenced(uri: string): Promise<ParsedDocument | undefined> {
-    const text = await workspace.readFile(uri);
+    const text = await index.getText(uri);
     if (text === undefined) return undefined;
     const cached = referenced.get(uri);
     if (cached && cached.text === text) return cached;
@@ -128,7 +147,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   async function getBreakingAnalysis(doc: ParsedDocument): Promise<BreakingAnalysis> {
     const baseline = await baselines.get(doc.uri, settings().baseline);
     const folder = folderOf(doc.uri);
-    const acceptedText = await workspace.readFile(joinUri(folder, ACCEPTED_FILE));
+    const acceptedText = await index.getText(joinUri(folder, ACCEPTED_FILE));
     const key = `${doc.version}|${doc.text.length}|${baseline.kind === 'ok' ? baseline.revision : baseline.kind}|${acceptedText ?? ''}`;
     const cached = analyses.get(doc.uri);
     if (cached && cached.key === key) return cached.analysis;
@@ -147,7 +166,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     byFile.set(doc.uri, breakingDiagnostics(doc, analysis, settings()));
     for (const file of new Set(analysis.changes.map((c) => c.uri))) {
       if (file === doc.uri) continue;
-      const text = await workspace.readFile(file);
+      const text = await index.getText(file);
       if (text !== undefined) byFile.set(file, breakingDiagnostics(parseDocument(file, text), analysis, settings()));
     }
     return byFile;
@@ -264,6 +283,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   return {
+    index,
     getDocument,
     isSpecText: (text) => sniffFormat(text) !== undefined,
     getFastDiagnostics,
@@ -271,6 +291,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getSpectralDiagnostics,
     lint,
     invalidateRulesets: () => {
+      void index.refreshSettings();
       rulesets.clear();
       options.spectral?.invalidate();
     },

@@ -27,6 +27,8 @@ export interface SpecgateSettings {
   /** Git revision the breaking-change engine compares with. */
   baseline: string;
   breaking: BreakingSettings;
+  /** Workspace paths the index skips (gitignore-style globs, relative to the workspace folder), besides `.gitignore`d ones. */
+  exclude: string[];
 }
 
 export interface BreakingSettings {
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
     minLevel: 'potentially-breaking',
     severity: { breaking: 'warn', 'potentially-breaking': 'warn', 'non-breaking': 'info' },
   },
+  exclude: [],
 };
 
 export function mergeSettings(partial: unknown): SpecgateSettings {

@@ -34,7 +34,7 @@ export interface WorkspaceIndexOptions {
    * False when nothing reports disk changes (an editor without file watching): texts are then
    * read again on every `getText`, parses still reused while the text is the same.
    */
-  changesReported?: boolean;
+  changesReported?: () => boolean;
   /** Most files and directories visited by the scan (a guard against giant trees). */
   maxEntries?: number;
 }
@@ -100,7 +100,7 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
       return text;
     }
     const text = await this.workspace.readFile(uri).catch(() => undefined);
-    if (this.options.changesReported !== false && !this.disposed) this.remember(uri, text);
+    if ((this.options.changesReported?.() ?? true) && !this.disposed) this.remember(uri, text);
     return text;
   }
 
