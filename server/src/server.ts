@@ -20,6 +20,7 @@ import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
+import { BaselineFollower } from './lsp/baselineFollower';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -35,7 +36,7 @@ let pullConfiguration = false;
 let clientWatchesFiles = false;
 
 // Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
-const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m)) : undefined;
+const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m), (uri) => service.index.getText(uri)) : undefined;
 const service = createLanguageService({ workspace, getSettings: () => settings, spectral: spectralWorker, fileChangesReported: () => clientWatchesFiles });
 const scheduler = new DiagnosticsScheduler({
   service,
@@ -111,7 +112,9 @@ connection.onInitialize((params: InitializeParams) => {
 
 connection.onInitialized(async () => {
   if (clientWatchesFiles) {
-    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: FILE_WATCHERS }).catch(() => undefined);
+    void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: FILE_WATCHERS }).catch(() => baselineFollower.startPolling());
+  } else {
+    baselineFollower.startPolling();
   }
   void service.index.ready();
   if (pullConfiguration) {
@@ -193,21 +196,18 @@ async function breakingReport(uris: string[]): Promise<string> {
   return sections.length > 0 ? sections.join('\n---\n\n') : 'No open OpenAPI documents.\n';
 }
 
-/**
- * Follows the baseline ref as it moves (commit, checkout, pull, rebase) without a reload:
- * every client, even ones without file watching, gets refreshed hints. Compares with the
- * commit the last analysis used, so a move between two polls is never missed.
- */
-setInterval(async () => {
-  for (const doc of documents.all()) {
-    if (!lastBaselineCommit.has(doc.uri)) continue;
-    const commit = await workspace.git.resolveRef(doc.uri, settings.baseline).catch(() => undefined);
-    if (lastBaselineCommit.has(doc.uri) && lastBaselineCommit.get(doc.uri) !== commit) {
-      lastBaselineCommit.delete(doc.uri);
-      scheduler.schedule(doc.uri, 0);
-    }
-  }
-}, 1000).unref();
+// The baseline follows HEAD through .git file events, or a slow poll where the client does not watch files.
+const baselineFollower = new BaselineFollower({
+  git: workspace.git,
+  ref: () => settings.baseline,
+  analysed: () => lastBaselineCommit,
+  folderOf: (uri) => service.folderOf(uri),
+  moved: (uri) => {
+    lastBaselineCommit.delete(uri);
+    scheduler.schedule(uri, 0);
+  },
+});
+workspace.onDidChangeFiles((changes) => void baselineFollower.onFileChanges(changes));
 
 documents.onDidOpen((e) => {
   workspace.fireChanges([{ uri: e.document.uri, type: 'changed' }]);

@@ -193,11 +193,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   async function rulesetFor(uri: string): Promise<LoadedRuleset> {
     const s = settings();
-    const file = await findRulesetFile(workspace, uri, s);
+    // With change events the index knows every ruleset file: no probing per keystroke.
+    const known = options.fileChangesReported?.() && index.isReady() ? new Set(index.files('ruleset').map((f) => f.uri)) : undefined;
+    const file = await findRulesetFile(workspace, uri, s, known);
     // Keyed by the file's text too: a load (or a failure) is reused until the file changes, so a
     // broken ruleset is bundled once, not by every layer of every lint, and fixing it takes effect
     // at once even in clients that send no file-watch events.
-    const text = file ? await workspace.readFile(file) : '';
+    const text = file ? await index.getText(file) : '';
     const key = `${file ?? '<default>'}|${workspace.isTrusted()}|${s.allowRemoteReferences}|${text ?? ''}`;
     let pending = rulesets.get(key);
     if (!pending) {

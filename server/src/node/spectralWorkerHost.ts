@@ -23,7 +23,12 @@ export class SpectralWorkerHost {
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
 
-  constructor(private readonly workspace: IWorkspace, private readonly log: (message: string) => void = () => undefined) {}
+  constructor(
+    private readonly workspace: IWorkspace,
+    private readonly log: (message: string) => void = () => undefined,
+    /** How the worker's reads are answered; the server passes its index (texts cached until a change event). */
+    private readonly read: (uri: string) => Promise<string | undefined> = (uri) => workspace.readFile(uri),
+  ) {}
 
   /** Whether the bundled worker script sits next to this bundle (it does in dist/). */
   static available(): boolean {
@@ -76,7 +81,7 @@ export class SpectralWorkerHost {
       case 'read': {
         let text: string | undefined;
         try {
-          text = await this.workspace.readFile(message.uri);
+          text = await this.read(message.uri);
         } catch {
           text = undefined;
         }

@@ -42,8 +42,12 @@ export function getDefaultRuleset(): Ruleset {
   return defaultRuleset;
 }
 
-/** Finds the ruleset that applies to `documentUri`: the setting first, then `.spectral.*` up to the workspace folder. */
-export async function findRulesetFile(workspace: IWorkspace, documentUri: string, settings: SpecgateSettings): Promise<string | undefined> {
+/**
+ * Finds the ruleset that applies to `documentUri`: the setting first, then `.spectral.*` up to the
+ * workspace folder. `known`: the ruleset files the workspace index found, so nothing is probed;
+ * without it each candidate name is read in each folder.
+ */
+export async function findRulesetFile(workspace: IWorkspace, documentUri: string, settings: SpecgateSettings, known?: ReadonlySet<string>): Promise<string | undefined> {
   const folder = workspace.folders.find((f) => isUnder(documentUri, f));
   if (settings.ruleset) {
     if (settings.ruleset.startsWith('/') || /^[a-z]+:\/\//i.test(settings.ruleset)) return pathToUri(settings.ruleset);
@@ -52,7 +56,7 @@ export async function findRulesetFile(workspace: IWorkspace, documentUri: string
   for (let dir = dirnameUri(documentUri); ; dir = dirnameUri(dir)) {
     for (const name of RULESET_FILE_NAMES) {
       const candidate = joinUri(dir, name);
-      if ((await workspace.readFile(candidate)) !== undefined) return candidate;
+      if (known ? known.has(candidate) : (await workspace.readFile(candidate)) !== undefined) return candidate;
     }
     const parent = dirnameUri(dir);
     if (parent === dir || (folder && !isUnder(parent, folder))) return undefined;

@@ -65,6 +65,7 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
   private rules: IgnoreRules;
   private excludeKey = '';
   private scanned: Promise<void> | undefined;
+  private scanDone = false;
   /** Change events are applied one batch at a time, after the scan. */
   private queue: Promise<void> = Promise.resolve();
   private readonly subscription: { dispose(): void } | undefined;
@@ -76,8 +77,13 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
   }
 
   ready(): Promise<void> {
-    this.scanned ??= this.scan();
+    this.scanned ??= this.scan().finally(() => { this.scanDone = true; });
     return this.scanned;
+  }
+
+  /** Whether the initial scan has finished (callers that cannot wait fall back to reading files). */
+  isReady(): boolean {
+    return this.scanDone;
   }
 
   files(kind?: IndexedKind): readonly IndexedFile[] {
