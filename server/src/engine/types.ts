@@ -4,24 +4,3 @@ export type { Range, Position, Diagnostic, DiagnosticSeverity } from 'vscode-lan
 /** Severity names as Spectral rulesets and the CLI spell them. */
 export type SeverityName = 'error' | 'warn' | 'info' | 'hint';
 export type SeveritySetting = SeverityName | 'off';
-
-/** A JSON pointer (RFC 6901), e.g. `/paths/~1orders/get/responses/200`. Empty string is the root. */
-export type JsonPointer = string;
-
-export function encodePointerSegment(segment: string | number): string {
-  return String(segment).replace(/~/g, '~0').replace(/\//g, '~1');
-}
-
-export function decodePointerSegment(segment: string): string {
-  return segment.replace(/~1/g, '/').replace(/~0/g, '~');
-}
-
-export function joinPointer(base: JsonPointer, ...segments: Array<string | number>): JsonPointer {
-  return base + segments.map((s) => '/' + encodePointerSegment(s)).join('');
-}
-
-export function splitPointer(pointer: JsonPointer): string[] {
-  if (pointer === '' || pointer === '#') return [];
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  return body.split('/').slice(1).map(decodePointerSegment);
-}

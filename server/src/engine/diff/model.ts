@@ -5,7 +5,7 @@
  */
 import { childOf as child, deref, isObject, type Located, type SpecInput } from '../refs';
 
-import { splitPointer } from '../types';
+import { splitPointer } from '../jsonPointer';
 
 export { child };
 

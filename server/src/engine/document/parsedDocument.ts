@@ -1,7 +1,7 @@
 import * as YAML from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Range } from 'vscode-languageserver-types';
-import { JsonPointer, joinPointer, splitPointer } from '../types';
+import { JsonPointer, joinPointer, splitPointer } from '../jsonPointer';
 import type { SpecFormat, FindingTarget } from '../style/types';
 import { DEFAULT_PARSE_LIMITS, ParseLimits, findExcessiveNesting } from './limits';
 import { sniffFormat } from './sniff';

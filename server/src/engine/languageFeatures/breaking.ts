@@ -6,7 +6,7 @@ import type { SpecInput } from '../refs';
 import type { SpecgateSettings } from '../settings';
 import { SEVERITY } from './diagnostics';
 import { isAccepted, AcceptedChange } from '../baseline/accepted';
-import { splitPointer, joinPointer } from '../types';
+import { splitPointer, joinPointer } from '../jsonPointer';
 
 export interface BreakingAnalysis {
   baseline: BaselineState;

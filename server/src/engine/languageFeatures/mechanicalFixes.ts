@@ -7,7 +7,7 @@ import type { CodeAction, Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { getAtPointer, HTTP_METHODS, indexDocument, isObj, own, ownString } from '../openapi';
 import { joinWords, tokenize } from '../style/casing';
-import { joinPointer, splitPointer, type JsonPointer } from '../types';
+import { joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
 import { EditSet, insertMember, isJsonDoc, offsetRange, replaceAt, writeScalar } from '../references/textEdits';
 import { currentFinding, styleData, versionsOf } from './namingFixes';
 
@@ -84,7 +84,7 @@ export function suitableResponseRef(doc: ParsedDocument, status: string): string
   const words = RESPONSE_NAMES[status]?.words ?? [status];
   const name = Object.keys(responses).find((n) => words.includes(n.toLowerCase().replace(/[^a-z0-9]/g, '')));
   if (name === undefined) return undefined;
-  return (oas2 ? '#/responses/' : '#/components/responses/') + name.replace(/~/g, '~0').replace(/\//g, '~1');
+  return '#' + (oas2 ? joinPointer('/responses', name) : joinPointer('/components/responses', name));
 }
 
 function addResponses(doc: ParsedDocument, opPointer: JsonPointer, statuses: string[]): EditSet {

@@ -8,7 +8,7 @@
  * through YAML aliases are walked once (at their first occurrence), which also makes cycles safe.
  */
 import { isObject as isObj } from '../refs';
-import { encodePointerSegment, type JsonPointer } from '../types';
+import { decodePointerSegment, encodePointerSegment, type JsonPointer } from '../jsonPointer';
 import type { SpecFormat } from '../style/types';
 
 export type Obj = Record<string, unknown>;
@@ -326,7 +326,7 @@ export function getAtPointer(root: unknown, pointer: JsonPointer): unknown {
   for (const raw of body.split('/').slice(1)) {
     let seg: string;
     try {
-      seg = decodeURIComponent(raw).replace(/~1/g, '/').replace(/~0/g, '~');
+      seg = decodePointerSegment(decodeURIComponent(raw));
     } catch {
       return undefined;
     }

@@ -5,7 +5,7 @@
 import type { ParsedDocument } from '../document/parsedDocument';
 import { getAtPointer, indexDocument, isObj, own, ownString } from '../openapi';
 import { resolveRefUri } from '../refs';
-import { encodePointerSegment, joinPointer, splitPointer, type JsonPointer } from '../types';
+import { encodePointerSegment, joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
 import { decodeFragment, schemaPointer, type NameSymbol } from './symbols';
 import { EditSet, replaceAt } from './textEdits';
 

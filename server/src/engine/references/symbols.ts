@@ -3,7 +3,7 @@
  */
 import type { ParsedDocument } from '../document/parsedDocument';
 import { getAtPointer, HTTP_METHODS, indexDocument, isObj, own, ownString } from '../openapi';
-import { joinPointer, splitPointer, type JsonPointer } from '../types';
+import { joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
 
 export type NameSymbol =
   /** A component schema (`/components/schemas/X`, Swagger 2.0 `/definitions/X`); pointer of the member. */

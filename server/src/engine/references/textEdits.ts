@@ -6,7 +6,7 @@
 import * as YAML from 'yaml';
 import type { TextEdit, WorkspaceEdit, TextDocumentEdit, Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
-import type { JsonPointer } from '../types';
+import type { JsonPointer } from '../jsonPointer';
 
 const RESERVED_PLAIN = /^(true|false|null|yes|no|on|off|y|n|~|\.nan|\.inf|-\.inf)$/i;
 

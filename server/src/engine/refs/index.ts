@@ -3,7 +3,7 @@
  * set of already-parsed documents, and loading the graph of files a spec reaches.
  * No I/O here: callers pass a reader.
  */
-import { encodePointerSegment, splitPointer } from '../types';
+import { encodePointerSegment, splitPointer } from '../jsonPointer';
 
 export interface SpecInput {
   /** URI of the root document. */

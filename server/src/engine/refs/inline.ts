@@ -1,5 +1,5 @@
 import { getAtPointer, isObject, resolveRefUri, SpecInput } from './index';
-import { joinPointer } from '../types';
+import { joinPointer } from '../jsonPointer';
 
 /** Where a subtree of the inlined document really lives. */
 export interface InlinedOrigin {

@@ -1,4 +1,5 @@
-import type { JsonPointer, SeverityName } from '../types';
+import type { SeverityName } from '../types';
+import type { JsonPointer } from '../jsonPointer';
 
 /** Which OpenAPI dialect a document is; decided by a cheap sniff of its root. */
 export type SpecFormat = 'oas2' | 'oas3.0' | 'oas3.1' | 'arazzo1';

@@ -4,7 +4,7 @@
  * acronym rule only looks at names that are otherwise well cased.
  */
 import { indexDocument, own, ownString, type OpenApiIndex, type ParameterInfo, type PropertyInfo } from '../../openapi';
-import { joinPointer } from '../../types';
+import { joinPointer } from '../../jsonPointer';
 import {
   acronymStem,
   capitalize,

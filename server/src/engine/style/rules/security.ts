@@ -8,7 +8,7 @@ import {
   resolveLocalRef,
   type OperationInfo,
 } from '../../openapi';
-import { decodePointerSegment, joinPointer } from '../../types';
+import { decodePointerSegment, joinPointer } from '../../jsonPointer';
 import type { RuleContext, StyleRule } from '../types';
 import { operationLabel, quoteList, stringArray } from '../util';
 import { OAS_FORMATS } from './naming';
