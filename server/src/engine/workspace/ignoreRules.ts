@@ -2,7 +2,7 @@ import ignore, { type Ignore } from 'ignore';
 import { dirnameUri, isUnder, relativePath } from '../uri';
 
 /** Folders never walked, whatever `.gitignore` says. */
-export const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
+const ALWAYS_SKIPPED = new Set(['node_modules', '.git']);
 
 /**
  * `.gitignore` files (root and nested) and the `specgate.exclude` patterns, answering whether a

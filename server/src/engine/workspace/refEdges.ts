@@ -10,7 +10,7 @@ const REF = [0x72, 0x65, 0x66];
 const VALUE_WINDOW = 512;
 
 /** Above this size a text is not parsed to find its `$ref`s; they are read from the text instead. */
-export const MAX_PARSED_FOR_REFS = 2 * 1024 * 1024;
+const MAX_PARSED_FOR_REFS = 2 * 1024 * 1024;
 
 /**
  * The local files `text` references with `$ref` (remote URLs left out: they never change under

@@ -92,11 +92,6 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     return out.sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   }
 
-  /** The kind of one file, if indexed. */
-  kindOf(uri: string): IndexedKind | undefined {
-    return this.entries.get(uri);
-  }
-
   async getText(uri: string): Promise<string | undefined> {
     if (this.texts.has(uri)) {
       const text = this.texts.get(uri);
