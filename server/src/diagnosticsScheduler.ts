@@ -15,6 +15,8 @@ export interface SchedulerHost {
   status(uri: string, diagnostics: Diagnostic[]): void;
   /** Baseline state and change counts, for the status bar. */
   baselineStatus?(uri: string, analysis: BreakingAnalysis): void;
+  /** Every layer has finished (or failed) for this version, and its findings are published. */
+  analysisFinished?(uri: string, version: number): void;
   log(message: string): void;
 }
 
@@ -78,6 +80,12 @@ export class DiagnosticsScheduler {
     const current = () => this.generation.get(uri) === gen;
     const open = this.host.openDocument(uri);
     if (!open) return;
+    await this.analyze(uri, open, forceSpectral, current);
+    // Superseded runs stay silent: the newer version's run signals for itself.
+    if (current()) this.host.analysisFinished?.(uri, open.version);
+  }
+
+  private async analyze(uri: string, open: { text: string; version: number }, forceSpectral: boolean, current: () => boolean): Promise<void> {
     try {
       if (!this.host.service.isSpecText(open.text)) {
         if (this.layers.has(uri)) this.close(uri);

@@ -24,6 +24,8 @@ import { BaselineFollower } from './lsp/baselineFollower';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
+/** Sent once every layer of a document version has finished and its findings are published. */
+const ANALYSIS_FINISHED = 'specgate/analysisFinished';
 
 const connection = createConnection(ProposedFeatures.all);
 /** Per open spec: the baseline commit its current breaking-change hints were computed against. */
@@ -55,6 +57,7 @@ const scheduler = new DiagnosticsScheduler({
     total: diagnostics.length,
   }),
   log: (message) => connection.console.error(message),
+  analysisFinished: (uri, version) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version }),
   baselineStatus: (uri, analysis) => {
     lastBaselineCommit.set(uri, analysis.baseline.kind === 'ok' ? analysis.baseline.revision : undefined);
     void connection.sendNotification('specgate/baseline', {

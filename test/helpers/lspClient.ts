@@ -27,6 +27,8 @@ export interface LspSession {
   registrations: Array<{ method: string; registerOptions?: unknown }>;
   /** Resolves with the first publish for `uri` (after this call) that satisfies `predicate`. */
   waitForDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Resolves once the server sent `specgate/analysisFinished` for `uri` at `version` (also if it already has). */
+  waitForAnalysis(uri: string, version: number, timeoutMs?: number): Promise<void>;
   shutdown(): Promise<void>;
 }
 
@@ -55,8 +57,12 @@ export async function startServer(options: {
       }
     }
   });
-  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline']) {
-    connection.onNotification(method, (params: unknown) => { notifications.push({ method, params }); });
+  const analysisWaiters: Array<() => void> = [];
+  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline', 'specgate/analysisFinished']) {
+    connection.onNotification(method, (params: unknown) => {
+      notifications.push({ method, params });
+      for (const check of [...analysisWaiters]) check();
+    });
   }
   connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
   const registrations: Array<{ method: string; registerOptions?: unknown }> = [];
@@ -107,6 +113,24 @@ export async function startServer(options: {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(published.filter((p) => p.uri === uri).map((p) => ({ v: p.version, codes: p.diagnostics.map((d) => d.code) })))}\nstderr: ${stderr}`)), timeoutMs);
         waiters.push({ uri, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      });
+    },
+    waitForAnalysis(uri, version, timeoutMs = 30_000) {
+      const finished = () => notifications.some((n) => n.method === 'specgate/analysisFinished'
+        && (n.params as { uri: string; version: number }).uri === uri && (n.params as { version: number }).version === version);
+      return new Promise<void>((resolve, reject) => {
+        const check = () => {
+          if (!finished()) return;
+          analysisWaiters.splice(analysisWaiters.indexOf(check), 1);
+          clearTimeout(timer);
+          resolve();
+        };
+        const timer = setTimeout(() => {
+          analysisWaiters.splice(analysisWaiters.indexOf(check), 1);
+          reject(new Error(`no specgate/analysisFinished for ${uri} v${version} within ${timeoutMs} ms\nstderr: ${stderr}`));
+        }, timeoutMs);
+        analysisWaiters.push(check);
+        check();
       });
     },
     async shutdown() {

@@ -76,7 +76,7 @@ test('rapid edits publish diagnostics for the newest version last, never an olde
   for (let v = 2; v <= 8; v++) server.change(uri, v, base.replace('quantity:', `quantity${v}:`));
   const last = await server.waitForDiagnostics(uri, (p) => p.version === 8);
   assert.equal(last.version, 8);
-  await new Promise((r) => setTimeout(r, 1500));
+  await server.waitForAnalysis(uri, 8);
   const mine = server.published.filter((p) => p.uri === uri);
   assert.equal(mine[mine.length - 1].version, 8);
 });
@@ -88,7 +88,7 @@ test('plain YAML and JSON files that are not specs get no diagnostics', async ()
   const marker = server.waitForDiagnostics(spec);
   server.open(spec, 'openapi: 3.0.0\ninfo: {title: x, version: "1"}\npaths: {}\n');
   await marker;
-  await new Promise((r) => setTimeout(r, 300));
+  await server.waitForAnalysis(uri, 1);
   assert.equal(server.published.filter((p) => p.uri === uri && p.diagnostics.length > 0).length, 0);
 });
 
@@ -108,8 +108,8 @@ test('alias bombs, deep nesting and $ref cycles do not take the server down', as
     server.open(uri, text);
     const { diagnostics } = await wait;
     if (code) assert.ok(codes(diagnostics).includes(code), `${name}: ${JSON.stringify(codes(diagnostics))}`);
+    await server.waitForAnalysis(uri, 1);
   }
-  await new Promise((r) => setTimeout(r, 1000));
   assert.equal(server.process.exitCode, null, 'server still running');
   const probe = pathToUri(path.join(dir, 'probe.yaml'));
   const alive = server.waitForDiagnostics(probe);

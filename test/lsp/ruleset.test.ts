@@ -57,7 +57,7 @@ test('a ruleset that fails to load gives one diagnostic naming the file and reas
   assert.match(String(errors[0].message), /\.spectral\.yaml/);
   assert.match(String(errors[0].message), /noSuchFunction/);
   assert.ok(codes(diagnostics).includes('specgate-path-segment-casing'), 'the built-in style guide still runs');
-  await new Promise((r) => setTimeout(r, 300));
+  await server.waitForAnalysis(uri, 1);
   assert.equal(server.notifications.filter((n) => n.method === 'window/showMessage').length, 1);
 });
 
@@ -72,8 +72,8 @@ test('custom functions do not run in an untrusted workspace: one notice, default
     const wait = server.waitForDiagnostics(uri, (p) => codes(p.diagnostics).includes('info-contact'));
     server.open(uri, SPEC);
     await wait;
+    await server.waitForAnalysis(uri, 1);
   }
-  await new Promise((r) => setTimeout(r, 300));
   const notices = server.notifications.filter((n) => n.method === 'window/showMessage');
   assert.equal(notices.length, 1, JSON.stringify(notices));
   assert.match(JSON.stringify(notices[0].params), /not trusted/);

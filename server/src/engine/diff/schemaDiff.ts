@@ -401,7 +401,8 @@ class PairDiff {
       if (vb === 0) vb = undefined;
       if (vr === 0) vr = undefined;
     }
-    if (vb === vr) return;
+    // Object.is: `.nan` on both sides is the same bound, not a change.
+    if (vb === vr || Object.is(vb, vr)) return;
     if (vb === undefined) this.add(`${name}-set`, key, `${key} set to ${vr}`, vb, vr);
     else if (vr === undefined) this.add(`${name}-unset`, key, `${key} ${vb} removed`, vb, vr);
     else {
@@ -414,7 +415,7 @@ class PairDiff {
   private multipleOf(): void {
     const vb = this.bv('multipleOf');
     const vr = this.rv('multipleOf');
-    if (vb === vr) return;
+    if (vb === vr || Object.is(vb, vr)) return;
     if (typeof vb !== 'number') {
       if (typeof vr === 'number') this.add('multiple-of-set', 'multipleOf', `multipleOf set to ${vr}`, vb, vr);
       return;

@@ -1,6 +1,7 @@
 import * as jsYaml from 'js-yaml';
 import { parseDocument } from './parsedDocument';
 import { DEFAULT_PARSE_LIMITS, ParseLimits, findExcessiveNesting } from './limits';
+import { YAML_CORE_SCHEMA } from './yamlCoreSchema';
 
 export interface ValueParse {
   /** Undefined when nothing could be built (refused by limits, empty, unreadable). */
@@ -15,12 +16,19 @@ export interface ValueParse {
  */
 const ALIAS = /(?:[:,[{?-])[ \t]*\*[^\s,[\]{}*]+[ \t]*(?:$|[,\]}#])/m;
 
+/** `%YAML 1.1` makes `yaml` resolve scalars the 1.1 way: leave such documents to it. */
+const DIRECTIVE = /^%YAML/m;
+
+/** A null key (`~:`, `null:`, `: x`): `yaml` names it "", js-yaml "null". A false match only costs speed. */
+const NULL_KEY = /(?:^|[\n{,])[ \t?-]*(?:~|null|Null|NULL)?:(?:[ \t\r\n]|$)/;
+
 /**
  * Parses only the value of a document, for consumers that never need source ranges (the git
- * baseline, the CLI diff). JSON goes through JSON.parse and YAML through js-yaml's core schema,
- * about 8× faster than building the positioned AST. Anything unusual (aliases, which js-yaml
- * would share rather than bound; any error) takes the full parser, so limits and messages are
- * the same as in the editor.
+ * baseline, the CLI diff). JSON goes through JSON.parse and YAML through js-yaml with the `yaml`
+ * package's core schema (YAML_CORE_SCHEMA), about 8× faster than building the positioned AST
+ * and value-for-value the same as the editor's parse. Anything unusual (aliases, which js-yaml
+ * would share rather than bound; a `%YAML` directive, which switches `yaml` to 1.1; null keys; any error)
+ * takes the full parser, so limits and messages are the same as in the editor.
  */
 export function parseValue(uri: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ValueParse {
   if (findExcessiveNesting(text, limits.maxDepth) < 0) {
@@ -29,9 +37,9 @@ export function parseValue(uri: string, text: string, limits: ParseLimits = DEFA
     } catch {
       // Not strict JSON (comments, trailing commas...): YAML may still read it.
     }
-    if (!ALIAS.test(text)) {
+    if (!ALIAS.test(text) && !DIRECTIVE.test(text) && !NULL_KEY.test(text)) {
       try {
-        const value = jsYaml.load(text, { schema: jsYaml.CORE_SCHEMA, json: false, filename: uri });
+        const value = jsYaml.load(text, { schema: YAML_CORE_SCHEMA, json: false, filename: uri });
         if (value !== undefined && value !== null) return { value };
       } catch {
         // Fall through to the full parser for a precise, recovering error report.
