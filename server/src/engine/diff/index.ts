@@ -10,7 +10,7 @@ import { checkPaths, stabilityOf, unstable } from './checks/paths';
 import { checkRequestBody } from './checks/requestBody';
 import { checkResponses } from './checks/responses';
 import { checkGlobalSecurity, checkOperationSecurity } from './checks/security';
-import { checkServers } from './checks/servers';
+import { checkOperationServers, checkServers } from './checks/servers';
 import { DiffContext } from './context';
 import { makeSpec, operationsOf, type OperationView } from './model';
 import { changeRegistry } from './registry';
@@ -38,6 +38,7 @@ export function diffSpecs(base: SpecInput, revision: SpecInput, options: DiffOpt
     checkRequestBody(ctx, pair);
     checkResponses(ctx, pair);
     checkOperationSecurity(ctx, pair);
+    checkOperationServers(ctx, pair);
   }
   checkGlobalSecurity(ctx, pairs);
   checkServers(ctx);

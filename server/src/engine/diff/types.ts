@@ -53,4 +53,6 @@ export interface ChangeRule {
   whoBreaks: string;
   whatToDo: string;
   description: string;
+  /** Why this level, from the consumer's side, and where a well-known peer decides otherwise. */
+  rationale?: string;
 }

@@ -4,6 +4,7 @@ import type { Located } from '../../refs';
 import { child, pathShape } from '../model';
 import { B, N, rule } from '../rule';
 import { isMatched, type OperationPair } from './pair';
+import { plain, show } from '../show';
 
 export const PATH_RULES = [
   rule('endpoint-added', N, 'An operation was added', 'none'),
@@ -64,7 +65,7 @@ export function checkPaths(ctx: DiffContext, pairs: OperationPair[]): void {
       const early = deprecated && !Number.isNaN(sunset.time) && sunset.time > ctx.now;
       const id = !deprecated ? `${prefix}-without-deprecation` : early ? `${prefix}-before-sunset` : `${prefix}-with-deprecation`;
       const what = pathGone ? `path ${op.path} removed` : `${op.label} removed`;
-      const why = !deprecated ? ' without prior deprecation' : early ? ` before its sunset date ${String(sunset.raw)}` : ' after deprecation';
+      const why = !deprecated ? ' without prior deprecation' : early ? ` before its sunset date ${plain(sunset.raw)}` : ' after deprecation';
       ctx.emit(id, inBase(op.at), `${what}${why} (${op.label})`, { operation: op.label });
       continue;
     }
@@ -91,33 +92,33 @@ function checkLifecycle(ctx: DiffContext, b: Located, r: Located, baseLabel: str
   const operation = label;
   if (bn.deprecated !== true && rn.deprecated === true) {
     const sunset = rn['x-sunset'];
-    ctx.emit(sunset === undefined ? 'endpoint-deprecated' : 'endpoint-deprecated-with-sunset', inRevision(child(r, 'deprecated')), `${label} deprecated${sunset === undefined ? '' : ` with sunset date ${String(sunset)}`}`, { operation });
+    ctx.emit(sunset === undefined ? 'endpoint-deprecated' : 'endpoint-deprecated-with-sunset', inRevision(child(r, 'deprecated')), `${label} deprecated${sunset === undefined ? '' : ` with sunset date ${plain(sunset)}`}`, { operation });
   } else if (bn.deprecated === true && rn.deprecated !== true) {
     ctx.emit('endpoint-reactivated', inRevision(r), `${label} is no longer deprecated`, { operation });
   }
   const sb = sunsetOf(bn);
   const sr = sunsetOf(rn);
   if (bn.deprecated === true && rn.deprecated === true && sb.raw !== undefined) {
-    if (sr.raw === undefined) ctx.emit('sunset-deleted', inBase(child(b, 'x-sunset')), `${baseLabel}: sunset date ${String(sb.raw)} removed while still deprecated`, { operation: baseLabel, before: sb.raw });
-    else if (sr.time < sb.time) ctx.emit('api-sunset-date-changed-too-small', inRevision(child(r, 'x-sunset')), `${label}: sunset date moved earlier from ${String(sb.raw)} to ${String(sr.raw)}`, { operation, before: sb.raw, after: sr.raw });
-    else if (sr.time > sb.time) ctx.emit('api-sunset-date-changed', inRevision(child(r, 'x-sunset')), `${label}: sunset date moved from ${String(sb.raw)} to ${String(sr.raw)}`, { operation, before: sb.raw, after: sr.raw });
+    if (sr.raw === undefined) ctx.emit('sunset-deleted', inBase(child(b, 'x-sunset')), `${baseLabel}: sunset date ${plain(sb.raw)} removed while still deprecated`, { operation: baseLabel, before: sb.raw });
+    else if (sr.time < sb.time) ctx.emit('api-sunset-date-changed-too-small', inRevision(child(r, 'x-sunset')), `${label}: sunset date moved earlier from ${plain(sb.raw)} to ${plain(sr.raw)}`, { operation, before: sb.raw, after: sr.raw });
+    else if (sr.time > sb.time) ctx.emit('api-sunset-date-changed', inRevision(child(r, 'x-sunset')), `${label}: sunset date moved from ${plain(sb.raw)} to ${plain(sr.raw)}`, { operation, before: sb.raw, after: sr.raw });
   }
   if (typeof bn.operationId === 'string' && bn.operationId !== rn.operationId) {
     const where = rn.operationId === undefined ? inBase(child(b, 'operationId')) : inRevision(child(r, 'operationId'));
-    ctx.emit('api-operation-id-removed', where, `${label}: operationId ${JSON.stringify(bn.operationId)} ${rn.operationId === undefined ? 'removed' : `replaced with ${JSON.stringify(rn.operationId)}`}`, {
+    ctx.emit('api-operation-id-removed', where, `${label}: operationId ${show(bn.operationId)} ${rn.operationId === undefined ? 'removed' : `replaced with ${show(rn.operationId)}`}`, {
       operation: where.side === 'base' ? baseLabel : label,
       before: bn.operationId,
       after: rn.operationId,
     });
   } else if (bn.operationId === undefined && typeof rn.operationId === 'string') {
-    ctx.emit('api-operation-id-added', inRevision(child(r, 'operationId')), `${label}: operationId ${JSON.stringify(rn.operationId)} added`, { operation, after: rn.operationId });
+    ctx.emit('api-operation-id-added', inRevision(child(r, 'operationId')), `${label}: operationId ${show(rn.operationId)} added`, { operation, after: rn.operationId });
   }
   const tb = Array.isArray(bn.tags) ? bn.tags : [];
   const tr = Array.isArray(rn.tags) ? rn.tags : [];
   tb.forEach((t, i) => {
-    if (!tr.includes(t)) ctx.emit('api-tag-removed', inBase(child(b, 'tags', i)), `${baseLabel}: tag ${JSON.stringify(t)} removed`, { operation: baseLabel, before: t });
+    if (!tr.includes(t)) ctx.emit('api-tag-removed', inBase(child(b, 'tags', i)), `${baseLabel}: tag ${show(t)} removed`, { operation: baseLabel, before: t });
   });
   tr.forEach((t, i) => {
-    if (!tb.includes(t)) ctx.emit('api-tag-added', inRevision(child(r, 'tags', i)), `${label}: tag ${JSON.stringify(t)} added`, { operation, after: t });
+    if (!tb.includes(t)) ctx.emit('api-tag-added', inRevision(child(r, 'tags', i)), `${label}: tag ${show(t)} added`, { operation, after: t });
   });
 }

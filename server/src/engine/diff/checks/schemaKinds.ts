@@ -18,6 +18,8 @@ export interface SchemaKind {
   responseSuffix?: string;
   /** Only bodies and properties: keywords that make no sense on parameters and headers. */
   structural?: boolean;
+  /** Consumer-side reasoning for the doc page (see rule()). */
+  rationale?: string;
 }
 
 const k = (kind: string, title: string, request: ChangeLevel, response: ChangeLevel, extra: Partial<SchemaKind> = {}): SchemaKind => ({
@@ -61,7 +63,10 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('multiple-of-specialized', 'multipleOf changed to a multiple of the old one', B, N, { requestSuffix: 'multiple-of-changed' }),
   k('unique-items-set', 'uniqueItems set', B, N),
   k('unique-items-unset', 'uniqueItems removed', N, B),
-  k('pattern-added', 'pattern added', B, N),
+  k('pattern-added', 'pattern added', B, N, {
+    rationale:
+      "A pattern that matches every string (`''`, `.*`, `^.*$`) constrains nothing, so replacing it with a real pattern is reported as a pattern added, not changed: values clients send today can now be rejected. oasdiff and OpenAPITools/openapi-diff compare the pattern strings and call this a pattern change.",
+  }),
   k('pattern-removed', 'pattern removed', N, B),
   k('pattern-changed', 'pattern changed', P, P),
   k('became-enum', 'restricted to a list of enum values', B, N),
@@ -87,8 +92,12 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('one-of-removed', 'schema removed from oneOf', B, N, { structural: true }),
   k('any-of-added', 'schema added to anyOf', N, B, { structural: true }),
   k('any-of-removed', 'schema removed from anyOf', B, N, { structural: true }),
-  k('all-of-added', 'schema added to allOf', B, N, { structural: true }),
-  k('all-of-removed', 'schema removed from allOf', N, B, { structural: true }),
+  k('one-of-list-added', 'oneOf list added next to the existing constraints (values must also match exactly one alternative)', B, N, { structural: true, rationale: "A oneOf/anyOf list that appears next to a schema's existing properties or type is an intersection: every value must now also match the alternatives, so it narrows what a request accepts (breaking) and what a response can return (non-breaking); dropping it widens both. An object replaced by alternatives is the separate wrapped-in-one-of/any-of restructuring. oasdiff only compares lists present on both sides and reports nothing when one side has none." }),
+  k('one-of-list-removed', 'oneOf list removed, leaving the other constraints', N, B, { structural: true, rationale: "A oneOf/anyOf list that appears next to a schema's existing properties or type is an intersection: every value must now also match the alternatives, so it narrows what a request accepts (breaking) and what a response can return (non-breaking); dropping it widens both. An object replaced by alternatives is the separate wrapped-in-one-of/any-of restructuring. oasdiff only compares lists present on both sides and reports nothing when one side has none." }),
+  k('any-of-list-added', 'anyOf list added next to the existing constraints (values must also match an alternative)', B, N, { structural: true, rationale: "A oneOf/anyOf list that appears next to a schema's existing properties or type is an intersection: every value must now also match the alternatives, so it narrows what a request accepts (breaking) and what a response can return (non-breaking); dropping it widens both. An object replaced by alternatives is the separate wrapped-in-one-of/any-of restructuring. oasdiff only compares lists present on both sides and reports nothing when one side has none." }),
+  k('any-of-list-removed', 'anyOf list removed, leaving the other constraints', N, B, { structural: true, rationale: "A oneOf/anyOf list that appears next to a schema's existing properties or type is an intersection: every value must now also match the alternatives, so it narrows what a request accepts (breaking) and what a response can return (non-breaking); dropping it widens both. An object replaced by alternatives is the separate wrapped-in-one-of/any-of restructuring. oasdiff only compares lists present on both sides and reports nothing when one side has none." }),
+  k('all-of-added', 'schema added to allOf, constraining something the schema did not constrain identically before', B, N, { structural: true, rationale: "allOf is flattened recursively and every declaration of a property across members applies (the strictest bound is effective), so a tighter limit re-declared in a member is reported as that limit's change. A member added or removed is reported only when something it constrains is not constrained identically on the other side: inlining a chain of allOf, wrapping a $ref in a one-element allOf next to a default, or a member that only carries annotations (xml, description, x-*) changes nothing for clients. oasdiff and OpenAPITools/openapi-diff compare allOf members as a list and report such restructurings." }),
+  k('all-of-removed', 'schema removed from allOf, taking away a constraint nothing else keeps', N, B, { structural: true, rationale: "allOf is flattened recursively and every declaration of a property across members applies (the strictest bound is effective), so a tighter limit re-declared in a member is reported as that limit's change. A member added or removed is reported only when something it constrains is not constrained identically on the other side: inlining a chain of allOf, wrapping a $ref in a one-element allOf next to a default, or a member that only carries annotations (xml, description, x-*) changes nothing for clients. oasdiff and OpenAPITools/openapi-diff compare allOf members as a list and report such restructurings." }),
   // JSON Schema 2020-12 keywords (OpenAPI 3.1), levels as oasdiff reports them: a keyword that adds a constraint
   // narrows what is accepted (breaks requests when added, responses when removed).
   ...[
@@ -164,7 +173,7 @@ export function schemaKindRules(): ChangeRule[] {
         const suffix = (direction === 'request' ? kind.requestSuffix : kind.responseSuffix) ?? kind.kind;
         const loc = id === 'response-mediatype-enum-removed' ? 'response-body' : id.slice(0, id.length - suffix.length - 1);
         const title = `${LOCATION_TITLE[loc]}: ${kind.title}`;
-        out.set(id, rule(id, level, title, direction));
+        out.set(id, rule(id, level, title, direction, undefined, kind.rationale));
       }
     }
   }

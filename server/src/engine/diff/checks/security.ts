@@ -8,15 +8,18 @@ import { inBase, inRevision, type DiffContext, type Where } from '../context';
 import { child, type Spec } from '../model';
 import { B, N, P, rule } from '../rule';
 import { isMatched, labels, type MatchedPair, type OperationPair } from './pair';
+import { plain } from '../show';
 
 export const SECURITY_RULES = [
   rule('api-global-security-removed', B, 'A global security requirement (alternative) was removed, or authentication became required', 'caller', 'Keep accepting the old way of authenticating alongside the new one, and deprecate it before removal.'),
   rule('api-global-security-removed-now-anonymous', N, 'A global security requirement was removed and anonymous access is now allowed, so no client is locked out', 'caller'),
+  rule('api-global-security-requirement-relaxed', N, 'A global security requirement was relaxed: replaced by a subset of its schemes or scopes', 'caller', undefined, 'A security requirement (an alternative) was replaced by a subset of its schemes or scopes, or is removed while a remaining alternative asks for a subset of it: every client that sent the old credentials still satisfies the new requirement. This generalises anonymous access (the empty subset). oasdiff reports the requirement as removed (error) and OpenAPITools/openapi-diff as a security change (incompatible); both compare requirement names, not what a client must present.'),
   rule('api-global-security-added', N, 'A global security requirement alternative was added', 'caller'),
   rule('api-global-security-scope-added', B, 'A scope was added to a global security requirement', 'caller', 'Do not require extra scopes from existing tokens; add a new alternative instead.'),
   rule('api-global-security-scope-removed', N, 'A scope was removed from a global security requirement', 'caller'),
   rule('api-security-removed', B, 'A security requirement (alternative) of an operation was removed, or the operation now requires authentication', 'caller', 'Keep accepting the old way of authenticating alongside the new one, and deprecate it before removal.'),
   rule('api-security-removed-now-anonymous', N, 'A security requirement of an operation was removed and the operation now allows anonymous access, so no client is locked out', 'caller'),
+  rule('api-security-requirement-relaxed', N, "An operation's security requirement was relaxed: replaced by a subset of its schemes or scopes", 'caller', undefined, 'A security requirement (an alternative) was replaced by a subset of its schemes or scopes, or is removed while a remaining alternative asks for a subset of it: every client that sent the old credentials still satisfies the new requirement. This generalises anonymous access (the empty subset). oasdiff reports the requirement as removed (error) and OpenAPITools/openapi-diff as a security change (incompatible); both compare requirement names, not what a client must present.'),
   rule('api-security-added', N, 'A security requirement alternative was added to an operation', 'caller'),
   rule('api-security-scope-added', B, "A scope was added to an operation's security requirement", 'caller', 'Do not require extra scopes from existing tokens; add a new alternative instead.'),
   rule('api-security-scope-removed', N, "A scope was removed from an operation's security requirement", 'caller'),
@@ -36,6 +39,24 @@ export const SECURITY_RULES = [
   rule('api-security-component-oauth-scope-removed', N, 'A scope was removed from an OAuth flow', 'caller'),
   rule('api-security-component-oauth-scope-changed', N, 'The description of an OAuth scope changed', 'none'),
 ];
+
+/** The ids of each scope, literal so that grep finds where they are emitted. */
+const GLOBAL_IDS = {
+  removed: 'api-global-security-removed',
+  nowAnonymous: 'api-global-security-removed-now-anonymous',
+  relaxed: 'api-global-security-requirement-relaxed',
+  added: 'api-global-security-added',
+  scopeAdded: 'api-global-security-scope-added',
+  scopeRemoved: 'api-global-security-scope-removed',
+} as const;
+const OPERATION_IDS = {
+  removed: 'api-security-removed',
+  nowAnonymous: 'api-security-removed-now-anonymous',
+  relaxed: 'api-security-requirement-relaxed',
+  added: 'api-security-added',
+  scopeAdded: 'api-security-scope-added',
+  scopeRemoved: 'api-security-scope-removed',
+} as const;
 
 interface Requirement {
   key: string;
@@ -64,30 +85,44 @@ function compareRequirements(ctx: DiffContext, b: Located, r: Located, prefix: '
   const scope = prefix === 'api-global-security' ? 'global security' : 'security';
   // Alternatives can repeat a scheme with different scopes: pair identical ones first, then by scheme.
   const pairs = pairRequirements(br, rr);
-  const nowAnonymous = rr.some((x) => x.key === '') && !br.some((x) => x.key === '');
+  const ids = prefix === 'api-global-security' ? GLOBAL_IDS : OPERATION_IDS;
+  const relaxedTo = new Set<Requirement>();
   for (const req of br) {
     const match = pairs.get(req);
     if (!match) {
       const w = where(req, 'base');
-      // Clients that sent credentials keep working when the revision also accepts anonymous calls.
-      const id = nowAnonymous ? `${prefix}-removed-now-anonymous` : `${prefix}-removed`;
-      const text = nowAnonymous ? `${scope} requirement ${nameOf(req)} removed; anonymous access is allowed` : `${scope} requirement ${nameOf(req)} removed`;
-      ctx.emit(id, w, text, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), before: req.key });
+      const op = operation && (w.side === 'base' ? operation.base : operation.revision);
+      // Clients that sent these credentials keep working when some revision alternative asks for no more.
+      const weaker = rr.find((x) => x.key === '') ?? rr.find((x) => satisfiedBy(x, req));
+      if (weaker?.key === '') ctx.emit(ids.nowAnonymous, w, `${scope} requirement ${nameOf(req)} removed; anonymous access is allowed`, { operation: op, before: req.key });
+      else if (weaker) {
+        relaxedTo.add(weaker);
+        ctx.emit(ids.relaxed, w, `${scope} requirement ${describeRequirement(req)} relaxed to ${describeRequirement(weaker)}: credentials clients send today still satisfy it`, { operation: op, before: req.key, after: weaker.key });
+      } else ctx.emit(ids.removed, w, `${scope} requirement ${nameOf(req)} removed`, { operation: op, before: req.key });
       continue;
     }
     for (const [scheme, scopes] of match.scopes) {
       const old = req.scopes.get(scheme) ?? [];
-      for (const s of scopes.filter((x) => !old.includes(x))) ctx.emit(`${prefix}-scope-added`, inRevision(match.at as Located), `${scope} requirement ${scheme}: scope '${s}' added`, { operation: operation?.revision, after: s });
-      for (const s of old.filter((x) => !scopes.includes(x))) ctx.emit(`${prefix}-scope-removed`, inRevision(match.at as Located), `${scope} requirement ${scheme}: scope '${s}' removed`, { operation: operation?.revision, before: s });
+      for (const s of scopes.filter((x) => !old.includes(x))) ctx.emit(ids.scopeAdded, inRevision(match.at as Located), `${scope} requirement ${scheme}: scope '${s}' added`, { operation: operation?.revision, after: s });
+      for (const s of old.filter((x) => !scopes.includes(x))) ctx.emit(ids.scopeRemoved, inRevision(match.at as Located), `${scope} requirement ${scheme}: scope '${s}' removed`, { operation: operation?.revision, before: s });
     }
   }
   const matched = new Set(pairs.values());
   for (const req of rr) {
-    if (matched.has(req)) continue;
+    if (matched.has(req) || relaxedTo.has(req)) continue;
     const w = where(req, 'revision');
-    ctx.emit(`${prefix}-added`, w, `${scope} requirement ${nameOf(req)} added`, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), after: req.key });
+    ctx.emit(ids.added, w, `${scope} requirement ${nameOf(req)} added`, { operation: operation && (w.side === 'base' ? operation.base : operation.revision), after: req.key });
   }
 }
+
+/** True when every scheme and scope `weaker` asks for is also in `stronger`: a client satisfying `stronger` satisfies it. */
+function satisfiedBy(weaker: Requirement, stronger: Requirement): boolean {
+  if (weaker.key === '' || stronger.key === '') return false;
+  return [...weaker.scopes].every(([scheme, scopes]) => stronger.scopes.has(scheme) && scopes.every((s) => stronger.scopes.get(scheme)!.includes(s)));
+}
+
+const describeRequirement = (r: Requirement) =>
+  [...r.scopes].map(([scheme, scopes]) => (scopes.length ? `${scheme} [${scopes.join(', ')}]` : scheme)).join(' + ') || 'anonymous access';
 
 const scopeSignature = (r: Requirement) => [...r.scopes].map(([k, v]) => `${k}:${[...v].sort().join(',')}`).sort().join(';');
 
@@ -143,19 +178,19 @@ function compareScheme(ctx: DiffContext, name: string, b: Located, r: Located): 
   const bn = (isObject(b.node) ? b.node : {}) as Record<string, unknown>;
   const rn = (isObject(r.node) ? r.node : {}) as Record<string, unknown>;
   if (bn.type !== rn.type) {
-    ctx.emit('api-security-component-type-changed', inRevision(child(r, 'type')), `security scheme '${name}': type changed from ${String(bn.type)} to ${String(rn.type)}`, { before: bn.type, after: rn.type });
+    ctx.emit('api-security-component-type-changed', inRevision(child(r, 'type')), `security scheme '${name}': type changed from ${plain(bn.type)} to ${plain(rn.type)}`, { before: bn.type, after: rn.type });
     return;
   }
   if (bn.type === 'apiKey' && (bn.name !== rn.name || bn.in !== rn.in)) {
-    ctx.emit('api-security-component-api-key-changed', inRevision(r), `security scheme '${name}': API key moved from ${String(bn.in)} '${String(bn.name)}' to ${String(rn.in)} '${String(rn.name)}'`, { before: `${String(bn.in)}:${String(bn.name)}`, after: `${String(rn.in)}:${String(rn.name)}` });
+    ctx.emit('api-security-component-api-key-changed', inRevision(r), `security scheme '${name}': API key moved from ${plain(bn.in)} '${plain(bn.name)}' to ${plain(rn.in)} '${plain(rn.name)}'`, { before: `${plain(bn.in)}:${plain(bn.name)}`, after: `${plain(rn.in)}:${plain(rn.name)}` });
   }
   if (bn.type === 'http') {
     const scheme = (v: unknown) => (typeof v === 'string' ? v.toLowerCase() : undefined);
-    if (scheme(bn.scheme) !== scheme(rn.scheme)) ctx.emit('api-security-component-http-scheme-changed', rn.scheme === undefined ? inBase(child(b, 'scheme')) : inRevision(child(r, 'scheme')), `security scheme '${name}': HTTP scheme changed from ${String(bn.scheme)} to ${String(rn.scheme)}`, { before: bn.scheme, after: rn.scheme });
-    else if (bn.bearerFormat !== rn.bearerFormat) ctx.emit('api-security-component-bearer-format-changed', rn.bearerFormat === undefined ? inBase(child(b, 'bearerFormat')) : inRevision(child(r, 'bearerFormat')), `security scheme '${name}': bearerFormat changed from ${String(bn.bearerFormat)} to ${String(rn.bearerFormat)}`, { before: bn.bearerFormat, after: rn.bearerFormat });
+    if (scheme(bn.scheme) !== scheme(rn.scheme)) ctx.emit('api-security-component-http-scheme-changed', rn.scheme === undefined ? inBase(child(b, 'scheme')) : inRevision(child(r, 'scheme')), `security scheme '${name}': HTTP scheme changed from ${plain(bn.scheme)} to ${plain(rn.scheme)}`, { before: bn.scheme, after: rn.scheme });
+    else if (bn.bearerFormat !== rn.bearerFormat) ctx.emit('api-security-component-bearer-format-changed', rn.bearerFormat === undefined ? inBase(child(b, 'bearerFormat')) : inRevision(child(r, 'bearerFormat')), `security scheme '${name}': bearerFormat changed from ${plain(bn.bearerFormat)} to ${plain(rn.bearerFormat)}`, { before: bn.bearerFormat, after: rn.bearerFormat });
   }
   if (bn.type === 'openIdConnect' && bn.openIdConnectUrl !== rn.openIdConnectUrl) {
-    ctx.emit('api-security-component-openid-connect-url-changed', rn.openIdConnectUrl === undefined ? inBase(child(b, 'openIdConnectUrl')) : inRevision(child(r, 'openIdConnectUrl')), `security scheme '${name}': openIdConnectUrl changed from ${String(bn.openIdConnectUrl)} to ${String(rn.openIdConnectUrl)}`, { before: bn.openIdConnectUrl, after: rn.openIdConnectUrl });
+    ctx.emit('api-security-component-openid-connect-url-changed', rn.openIdConnectUrl === undefined ? inBase(child(b, 'openIdConnectUrl')) : inRevision(child(r, 'openIdConnectUrl')), `security scheme '${name}': openIdConnectUrl changed from ${plain(bn.openIdConnectUrl)} to ${plain(rn.openIdConnectUrl)}`, { before: bn.openIdConnectUrl, after: rn.openIdConnectUrl });
   }
   // OpenAPI 3 lists flows; a Swagger 2 oauth2 scheme is itself one flow.
   const flows = (at: Located, n: Record<string, unknown>): Map<string, Located> =>
@@ -167,7 +202,7 @@ function compareScheme(ctx: DiffContext, name: string, b: Located, r: Located): 
     const x = (bfl.node ?? {}) as Record<string, unknown>;
     const y = (rf.node ?? {}) as Record<string, unknown>;
     for (const [key, id] of [['authorizationUrl', 'api-security-component-oauth-url-changed'], ['tokenUrl', 'api-security-component-oauth-token-url-changed'], ['refreshUrl', 'api-security-component-oauth-refresh-url-changed']] as const) {
-      if (x[key] !== y[key]) ctx.emit(id, y[key] === undefined ? inBase(child(bfl, key)) : inRevision(child(rf, key)), `security scheme '${name}': ${key} changed from ${String(x[key])} to ${String(y[key])}`, { before: x[key], after: y[key] });
+      if (x[key] !== y[key]) ctx.emit(id, y[key] === undefined ? inBase(child(bfl, key)) : inRevision(child(rf, key)), `security scheme '${name}': ${key} changed from ${plain(x[key])} to ${plain(y[key])}`, { before: x[key], after: y[key] });
     }
     const sx = (isObject(x.scopes) ? x.scopes : {}) as Record<string, unknown>;
     const sy = (isObject(y.scopes) ? y.scopes : {}) as Record<string, unknown>;
