@@ -17,7 +17,11 @@ export interface SchemaSite {
   operation: { base: string; revision: string };
   /** Names the schema's owner in messages, e.g. `request body (application/json)`. */
   subject: string;
+  /** A path parameter is always sent: its default never applies. */
+  pathParameter?: boolean;
 }
+
+const DEFAULT_KINDS = new Set(['default-value-added', 'default-value-removed', 'default-value-changed']);
 
 const ACCESS_KINDS = new Set(['became-read-only', 'became-not-read-only', 'became-write-only', 'became-not-write-only']);
 
@@ -48,6 +52,7 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
       // readOnly parts are not sent, writeOnly parts are not returned: changes there break nobody.
       const hidden = site.direction === 'request' ? readOnly || rec.readOnly : writeOnly || rec.writeOnly;
       if (hidden && !ACCESS_KINDS.has(rec.kind)) continue;
+      if (site.pathParameter && DEFAULT_KINDS.has(rec.kind)) continue;
       const id =
         rec.property !== undefined
           ? propertyChangeId(rec, site, oas31)

@@ -78,7 +78,10 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('const-changed', 'const changed', B, B),
   k('default-value-added', 'default value added', N, N),
   k('default-value-removed', 'default value removed', N, N),
-  k('default-value-changed', 'default value changed', N, N),
+  k('default-value-changed', 'default value changed', P, N, {
+    rationale:
+      'Clients that omit an optional request value silently get the new default, so their requests now mean something else: potentially breaking. Path parameters are always sent, so their defaults never apply and a change is not reported. In responses a default is documentation only (non-breaking). oasdiff reports request default changes as info, OpenAPITools/openapi-diff ignores them.',
+  }),
   k('type-changed', 'type or format changed', B, B),
   k('type-generalized', 'type or format widened', N, B),
   k('type-specialized', 'type or format narrowed', B, N, { requestSuffix: 'type-changed' }),
@@ -129,7 +132,11 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('enum-removed', 'enum restriction removed', N, B),
   k('discriminator-added', 'discriminator added', N, N, { structural: true }),
   k('discriminator-removed', 'discriminator removed', N, N, { structural: true }),
-  k('discriminator-property-name-changed', 'discriminator propertyName changed', N, N, { structural: true }),
+  k('discriminator-property-name-changed', 'discriminator propertyName changed', B, P, {
+    structural: true,
+    rationale:
+      'The discriminator property is how a payload selects its alternative. Payloads clients send today carry the old property, so the server can no longer dispatch them: breaking in requests. Clients that read responses and dispatch on the old property (generated SDKs do) can fail: potentially breaking in responses. oasdiff reports it as info, OpenAPITools/openapi-diff as incompatible in both directions.',
+  }),
   k('discriminator-mapping-added', 'discriminator mapping added', N, N, { structural: true }),
   k('discriminator-mapping-deleted', 'discriminator mapping removed', N, N, { structural: true }),
   k('discriminator-mapping-changed', 'discriminator mapping changed', N, N, { structural: true }),
@@ -230,7 +237,8 @@ export const WRAP_RULES: ChangeRule[] = (['request', 'response'] as const).flatM
 
 export const PROPERTY_RULES: ChangeRule[] = [
   rule('new-required-request-property', B, 'A new required property was added to a request body', 'request'),
-  rule('new-required-request-property-with-default', N, 'A new required property with a default value was added to a request body (clients that omit it get the default)', 'request'),
+  rule('new-required-request-property-with-default', B, 'A new required property with a default value was added to a request body: clients that do not send it now send an invalid payload', 'request', 'Add the property as optional; the server applies the default when it is missing.',
+    "A default documents what the server assumes when an optional value is missing; it does not make a required property optional, so validating servers and gateways reject payloads without it. This matches new-required-request-parameter, which was already breaking with a default. oasdiff agrees (error); Specgate reported it as non-breaking before issue 16."),
   rule('new-optional-request-property', N, 'A new optional property was added to a request body', 'request'),
   rule('request-property-removed', P, 'A property was removed from a request body (the server may now reject or ignore it)', 'request'),
   rule('request-property-became-required', B, 'A request property became required', 'request'),
