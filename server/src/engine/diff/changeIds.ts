@@ -15,6 +15,9 @@ export const ID = {
   endpointDeprecated: 'endpoint-deprecated',
   endpointDeprecatedWithSunset: 'endpoint-deprecated-with-sunset',
   endpointReactivated: 'endpoint-reactivated',
+  apiDeprecatedSunsetMissing: 'api-deprecated-sunset-missing',
+  apiDeprecatedSunsetParse: 'api-deprecated-sunset-parse',
+  apiSunsetDateTooSmall: 'api-sunset-date-too-small',
   sunsetDeleted: 'sunset-deleted',
   apiSunsetDateChangedTooSmall: 'api-sunset-date-changed-too-small',
   apiSunsetDateChanged: 'api-sunset-date-changed',
@@ -382,6 +385,10 @@ export const SCHEMA_CHANGE_IDS: Record<string, SchemaKindIds> = {
   'enum-value-added': {
     request: { body: 'request-body-enum-value-added', property: 'request-property-enum-value-added', parameter: 'request-parameter-enum-value-added' },
     response: { body: 'response-body-enum-value-added', property: 'response-property-enum-value-added', header: 'response-header-enum-value-added' },
+  },
+  'x-extensible-enum-value-added': {
+    request: { body: 'request-body-x-extensible-enum-value-added', property: 'request-property-x-extensible-enum-value-added', parameter: 'request-parameter-x-extensible-enum-value-added' },
+    response: { body: 'response-body-x-extensible-enum-value-added', property: 'response-property-x-extensible-enum-value-added', header: 'response-header-x-extensible-enum-value-added' },
   },
   'x-extensible-enum-value-removed': {
     request: { body: 'request-body-x-extensible-enum-value-removed', property: 'request-property-x-extensible-enum-value-removed', parameter: 'request-parameter-x-extensible-enum-value-removed' },

@@ -417,7 +417,7 @@ class PairDiff {
     }
     const xb = this.bv('x-extensible-enum');
     const xr = this.rv('x-extensible-enum');
-    if (Array.isArray(xb) && Array.isArray(xr)) this.enumValues('x-extensible-enum', xb, xr, 'x-extensible-enum-value-removed');
+    if (Array.isArray(xb) && Array.isArray(xr)) this.enumValues('x-extensible-enum', xb, xr, 'x-extensible-enum-value-removed', 'x-extensible-enum-value-added');
   }
 
   private enumValues(key: string, eb: unknown[], er: unknown[], removed: string, added?: string): void {

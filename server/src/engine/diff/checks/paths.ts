@@ -4,22 +4,29 @@ import type { Located } from '../../refs';
 import { child, pathShape } from '../model';
 import { B, N, rule } from '../rule';
 import { isMatched, type OperationPair } from './pair';
-import { plain, show } from '../show';
+import { show } from '../show';
+import { checkNewDeprecation, checkSunsetMoved, removalVerdict, type RemovalVerdict } from './deprecation';
 import { ID } from '../changeIds';
 
 export const PATH_RULES = [
   rule(ID.endpointAdded, N, 'An operation was added', 'none'),
   rule(ID.apiPathRemovedWithoutDeprecation, B, 'A path and its operations were removed without being deprecated first', 'caller'),
   rule(ID.apiPathRemovedWithDeprecation, N, 'A deprecated path was removed after its sunset date (or with no sunset date)', 'caller'),
-  rule(ID.apiPathRemovedBeforeSunset, B, 'A deprecated path was removed before its sunset date', 'caller'),
+  rule(ID.apiPathRemovedBeforeSunset, B, 'A deprecated path was removed before its sunset date, or without a sunset date while a deprecation window applies', 'caller', undefined, 'Removal is judged against the announced `x-sunset` (an RFC 3339 date): before it, clients still rely on the operation. With a minimum deprecation window (`specgate.breaking.deprecationDaysStable` / `deprecationDaysBeta`, CLI `--deprecation-days-stable` / `--deprecation-days-beta`, as oasdiff names them), a deprecation without a valid sunset date announces no window, so removing such an operation is reported here too. oasdiff accepts the removal of a deprecated operation without a sunset date even when a window is configured.'),
   rule(ID.apiRemovedWithoutDeprecation, B, 'An operation was removed without being deprecated first', 'caller'),
   rule(ID.apiRemovedWithDeprecation, N, 'A deprecated operation was removed after its sunset date (or with no sunset date)', 'caller'),
-  rule(ID.apiRemovedBeforeSunset, B, 'A deprecated operation was removed before its sunset date', 'caller'),
+  rule(ID.apiRemovedBeforeSunset, B, 'A deprecated operation was removed before its sunset date, or without a sunset date while a deprecation window applies', 'caller', undefined, 'Removal is judged against the announced `x-sunset` (an RFC 3339 date): before it, clients still rely on the operation. With a minimum deprecation window (`specgate.breaking.deprecationDaysStable` / `deprecationDaysBeta`, CLI `--deprecation-days-stable` / `--deprecation-days-beta`, as oasdiff names them), a deprecation without a valid sunset date announces no window, so removing such an operation is reported here too. oasdiff accepts the removal of a deprecated operation without a sunset date even when a window is configured.'),
   rule(ID.endpointDeprecated, N, 'An operation was deprecated', 'caller'),
   rule(ID.endpointDeprecatedWithSunset, N, 'An operation was deprecated with a sunset date', 'caller'),
+  rule(ID.apiDeprecatedSunsetMissing, B, 'An operation was deprecated without an x-sunset date while a minimum deprecation window applies to its stability level', 'caller', 'Add `x-sunset` with an RFC 3339 date at least the configured number of days away.',
+    'With --deprecation-days-stable / --deprecation-days-beta set, the sunset date is the promise clients plan their migration around, so deprecating without one is reported as breaking, as oasdiff does. With no window configured (0, the default), a deprecation without a sunset is the non-breaking endpoint-deprecated.'),
+  rule(ID.apiDeprecatedSunsetParse, B, 'The x-sunset date of a deprecated operation is not an RFC 3339 date', 'caller', 'Write the date as YYYY-MM-DD (or a full RFC 3339 date-time).',
+    'A sunset date nobody can read announces nothing; oasdiff reports it as an error (api-deprecated-sunset-parse) too.'),
+  rule(ID.apiSunsetDateTooSmall, B, 'An operation was deprecated with a sunset date closer than the minimum deprecation window of its stability level', 'caller', 'Move `x-sunset` later, to at least the configured number of days from today.',
+    'The window is counted from the day of the change to the sunset date, per stability level (stable and beta; draft and alpha make no promise), with the thresholds oasdiff uses: --deprecation-days-stable and --deprecation-days-beta.'),
   rule(ID.endpointReactivated, N, 'A deprecated operation is no longer deprecated', 'caller'),
   rule(ID.sunsetDeleted, B, 'The sunset date of a deprecated operation was removed while it stays deprecated', 'caller', 'Keep the announced `x-sunset` date, or move it later; clients plan their migration around it.'),
-  rule(ID.apiSunsetDateChangedTooSmall, B, 'The sunset date of a deprecated operation moved earlier', 'caller', 'Never move a sunset date earlier than announced; keep the old date or a later one.'),
+  rule(ID.apiSunsetDateChangedTooSmall, B, 'The sunset date of a deprecated operation moved earlier, or to a date closer than the minimum deprecation window', 'caller', 'Never move a sunset date earlier than announced; keep the old date or a later one that respects the window.'),
   rule(ID.apiSunsetDateChanged, N, 'The sunset date of a deprecated operation moved later', 'caller'),
   rule(ID.apiStabilityDecreased, B, 'The x-stability-level of an operation decreased (e.g. stable to beta, beta to alpha): clients relying on its stability lose the guarantee', 'caller', 'Keep the stability level; publish the less stable variant as a new operation.'),
   rule(ID.apiInvalidStabilityLevel, B, 'The x-stability-level of an operation is not one of draft, alpha, beta or stable', 'caller', 'Use draft, alpha, beta or stable.'),
@@ -29,15 +36,10 @@ export const PATH_RULES = [
   rule(ID.apiTagAdded, N, 'A tag was added to an operation', 'caller'),
 ];
 
-const PATH_REMOVAL_IDS = { withoutDeprecation: ID.apiPathRemovedWithoutDeprecation, beforeSunset: ID.apiPathRemovedBeforeSunset, withDeprecation: ID.apiPathRemovedWithDeprecation };
-const OPERATION_REMOVAL_IDS = { withoutDeprecation: ID.apiRemovedWithoutDeprecation, beforeSunset: ID.apiRemovedBeforeSunset, withDeprecation: ID.apiRemovedWithDeprecation };
+const PATH_REMOVAL_IDS: Record<RemovalVerdict['kind'], string> = { 'without-deprecation': ID.apiPathRemovedWithoutDeprecation, 'before-sunset': ID.apiPathRemovedBeforeSunset, 'with-deprecation': ID.apiPathRemovedWithDeprecation };
+const OPERATION_REMOVAL_IDS: Record<RemovalVerdict['kind'], string> = { 'without-deprecation': ID.apiRemovedWithoutDeprecation, 'before-sunset': ID.apiRemovedBeforeSunset, 'with-deprecation': ID.apiRemovedWithDeprecation };
 
 const obj = (v: unknown) => (v ?? {}) as Record<string, unknown>;
-const sunsetOf = (op: unknown) => {
-  const raw = obj(op)['x-sunset'];
-  const time = typeof raw === 'string' || raw instanceof Date ? new Date(raw as string).getTime() : NaN;
-  return { raw, time };
-};
 
 const STABILITY = ['draft', 'alpha', 'beta', 'stable'] as const;
 export type Stability = (typeof STABILITY)[number] | 'invalid';
@@ -63,14 +65,10 @@ export function checkPaths(ctx: DiffContext, pairs: OperationPair[]): void {
       const op = pair.base;
       if (unstable(stabilityOf(op.at.node))) continue;
       const pathGone = !revShapes.has(pathShape(op.path));
-      const deprecated = obj(op.at.node).deprecated === true;
-      const sunset = sunsetOf(op.at.node);
-      const early = deprecated && !Number.isNaN(sunset.time) && sunset.time > ctx.now;
-      const ids = pathGone ? PATH_REMOVAL_IDS : OPERATION_REMOVAL_IDS;
-      const id = !deprecated ? ids.withoutDeprecation : early ? ids.beforeSunset : ids.withDeprecation;
+      const verdict = removalVerdict(ctx, op.at, stabilityOf(op.at.node));
+      const id = (pathGone ? PATH_REMOVAL_IDS : OPERATION_REMOVAL_IDS)[verdict.kind];
       const what = pathGone ? `path ${op.path} removed` : `${op.label} removed`;
-      const why = !deprecated ? ' without prior deprecation' : early ? ` before its sunset date ${plain(sunset.raw)}` : ' after deprecation';
-      ctx.emit(id, inBase(op.at), `${what}${why} (${op.label})`, { operation: op.label });
+      ctx.emit(id, inBase(op.at), `${what} ${verdict.why} (${op.label})`, { operation: op.label });
       continue;
     }
     if (isMatched(pair)) {
@@ -85,28 +83,21 @@ export function checkPaths(ctx: DiffContext, pairs: OperationPair[]): void {
       if (STABILITY.indexOf(sr) < STABILITY.indexOf(sb)) {
         ctx.emit(ID.apiStabilityDecreased, inRevision(child(pair.revision.at, 'x-stability-level')), `${pair.revision.label}: stability level decreased from ${sb} to ${sr}`, { operation: pair.revision.label, before: sb, after: sr });
       }
-      checkLifecycle(ctx, pair.base.at, pair.revision.at, pair.base.label, pair.revision.label);
+      checkLifecycle(ctx, pair.base.at, pair.revision.at, pair.base.label, pair.revision.label, sr);
     }
   }
 }
 
-function checkLifecycle(ctx: DiffContext, b: Located, r: Located, baseLabel: string, label: string): void {
+function checkLifecycle(ctx: DiffContext, b: Located, r: Located, baseLabel: string, label: string, stability: Stability): void {
   const bn = obj(b.node);
   const rn = obj(r.node);
   const operation = label;
   if (bn.deprecated !== true && rn.deprecated === true) {
-    const sunset = rn['x-sunset'];
-    ctx.emit(sunset === undefined ? ID.endpointDeprecated : ID.endpointDeprecatedWithSunset, inRevision(child(r, 'deprecated')), `${label} deprecated${sunset === undefined ? '' : ` with sunset date ${plain(sunset)}`}`, { operation });
+    checkNewDeprecation(ctx, r, label, stability);
   } else if (bn.deprecated === true && rn.deprecated !== true) {
     ctx.emit(ID.endpointReactivated, inRevision(r), `${label} is no longer deprecated`, { operation });
   }
-  const sb = sunsetOf(bn);
-  const sr = sunsetOf(rn);
-  if (bn.deprecated === true && rn.deprecated === true && sb.raw !== undefined) {
-    if (sr.raw === undefined) ctx.emit(ID.sunsetDeleted, inBase(child(b, 'x-sunset')), `${baseLabel}: sunset date ${plain(sb.raw)} removed while still deprecated`, { operation: baseLabel, before: sb.raw });
-    else if (sr.time < sb.time) ctx.emit(ID.apiSunsetDateChangedTooSmall, inRevision(child(r, 'x-sunset')), `${label}: sunset date moved earlier from ${plain(sb.raw)} to ${plain(sr.raw)}`, { operation, before: sb.raw, after: sr.raw });
-    else if (sr.time > sb.time) ctx.emit(ID.apiSunsetDateChanged, inRevision(child(r, 'x-sunset')), `${label}: sunset date moved from ${plain(sb.raw)} to ${plain(sr.raw)}`, { operation, before: sb.raw, after: sr.raw });
-  }
+  if (bn.deprecated === true && rn.deprecated === true) checkSunsetMoved(ctx, b, r, baseLabel, label, stability);
   if (typeof bn.operationId === 'string' && bn.operationId !== rn.operationId) {
     const where = rn.operationId === undefined ? inBase(child(b, 'operationId')) : inRevision(child(r, 'operationId'));
     ctx.emit(ID.apiOperationIdRemoved, where, `${label}: operationId ${show(bn.operationId)} ${rn.operationId === undefined ? 'removed' : `replaced with ${show(rn.operationId)}`}`, {

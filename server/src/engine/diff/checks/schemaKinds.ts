@@ -71,6 +71,10 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('became-enum', 'restricted to a list of enum values', B, N),
   k('enum-value-removed', 'enum value removed', B, N),
   k('enum-value-added', 'enum value added', N, P),
+  k('x-extensible-enum-value-added', 'x-extensible-enum value added', N, N, {
+    rationale:
+      '`x-extensible-enum` (Zalando guideline) declares an open list: clients must already handle values they do not know, so a new value breaks no response reader, unlike a value added to `enum` (potentially breaking in responses). oasdiff likewise reports only removals of x-extensible-enum values.',
+  }),
   k('x-extensible-enum-value-removed', 'x-extensible-enum value removed', B, N),
   k('const-added', 'const added', B, N),
   k('const-removed', 'const removed', N, B),
