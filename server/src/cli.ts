@@ -19,6 +19,7 @@ const USAGE = `Usage:
                 [--allow-remote-refs] [--untrusted]
   specgate diff <base-file> <revision-file> [--format text|json|markdown|sarif|github]
                 [--fail-on breaking|potentially-breaking|none]
+                [--deprecation-days-stable N] [--deprecation-days-beta N]
   specgate diff --base <gitref> <files...> [--format ...] [--fail-on ...]
   specgate --version | --help
 

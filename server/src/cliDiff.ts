@@ -3,7 +3,7 @@ import { createLanguageService } from './engine/languageService';
 import { mergeSettings } from './engine/settings';
 import { pathToUri, uriToPath } from './engine/uri';
 import { NodeWorkspace } from './node/nodeWorkspace';
-import { diffSpecs, formatDiff, DiffResult, ChangeLevel } from './engine/diff';
+import { diffSpecs, formatDiff, DiffResult, ChangeLevel, CHANGE_OVERRIDES_FILE, diffPolicy } from './engine/diff';
 import { summarize } from './engine/diff';
 import { requiredBump, semverVerdict } from './engine/diff/semver';
 import { parseDocument, ParsedDocument } from './engine/document/parsedDocument';
@@ -17,10 +17,10 @@ type DiffFormat = (typeof FORMATS)[number];
 const FAIL_ON = ['breaking', 'potentially-breaking', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
-interface DiffArgs { files: string[]; base?: string; format: DiffFormat; failOn: FailOn }
+interface DiffArgs { files: string[]; base?: string; format: DiffFormat; failOn: FailOn; deprecationDaysStable: number; deprecationDaysBeta: number }
 
 function parseDiffArgs(argv: string[]): DiffArgs {
-  const args: DiffArgs = { files: [], format: 'text', failOn: 'breaking' };
+  const args: DiffArgs = { files: [], format: 'text', failOn: 'breaking', deprecationDaysStable: 0, deprecationDaysBeta: 0 };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const eq = arg.startsWith('--') ? arg.indexOf('=') : -1;
@@ -39,6 +39,10 @@ function parseDiffArgs(argv: string[]): DiffArgs {
       const f = value();
       if (!FAIL_ON.includes(f as FailOn)) throw new UsageError(`unknown --fail-on "${f}" (expected ${FAIL_ON.join(', ')})`);
       args.failOn = f as FailOn;
+    } else if (flag === '--deprecation-days-stable' || flag === '--deprecation-days-beta') {
+      const days = value();
+      if (!/^\d+$/.test(days)) throw new UsageError(`${flag} needs a whole number of days, not "${days}"`);
+      args[flag === '--deprecation-days-stable' ? 'deprecationDaysStable' : 'deprecationDaysBeta'] = Number(days);
     } else if (arg.startsWith('-')) throw new UsageError(`unknown option ${arg}`);
     else args.files.push(arg);
   }
@@ -83,6 +87,8 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
     return { uri: graph.uri, documents: graph.documents };
   }
 
+  const policy = diffPolicy(args, await workspace.readFile(pathToUri(path.join(cwd, CHANGE_OVERRIDES_FILE))));
+  for (const problem of policy.problems) err.write(`specgate: ${problem}\n`);
   const results: DiffResult[] = [];
   let baseLabel: string;
   let revisionLabel: string;
@@ -90,7 +96,7 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
     const [baseFile, revisionFile] = args.files;
     const base = await load(baseFile);
     const revision = await load(revisionFile);
-    results.push(diffSpecs(await graphOf(base), await graphOf(revision)));
+    results.push(diffSpecs(await graphOf(base), await graphOf(revision), policy.options));
     [baseLabel, revisionLabel] = [baseFile, revisionFile];
   } else {
     for (const file of args.files) {
@@ -103,11 +109,11 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
           err.write(`specgate: ${file}: ${baseline.message}\n`);
           return 2;
         }
-        results.push(diffSpecs({ uri: revision.uri, documents: new Map([[revision.uri, { openapi: (revision.value as { openapi?: unknown }).openapi, paths: {} }]]) }, await graphOf(revision)));
+        results.push(diffSpecs({ uri: revision.uri, documents: new Map([[revision.uri, { openapi: (revision.value as { openapi?: unknown }).openapi, paths: {} }]]) }, await graphOf(revision), policy.options));
         continue;
       }
       const accepted = parseAccepted(await workspace.readFile(pathToUri(path.join(cwd, ACCEPTED_FILE))), pathToUri(cwd));
-      const result = diffSpecs(baseline.input, await graphOf(revision));
+      const result = diffSpecs(baseline.input, await graphOf(revision), policy.options);
       result.changes = result.changes.filter((c) => !isAccepted(c, baseline.revision, accepted));
       result.semver = semverVerdict(result.changes, baseline.input.documents.get(baseline.input.uri), revision.value);
       results.push(result);

@@ -5,7 +5,7 @@ import { diffDocs, expectChange } from './diffHelpers';
 
 for (const fixture of CASES) {
   test(`${fixture.id}`, () => {
-    const result = diffDocs(fixture.base, fixture.revision, fixture.files?.base, fixture.files?.revision);
+    const result = diffDocs(fixture.base, fixture.revision, fixture.files?.base, fixture.files?.revision, fixture.options);
     expectChange(result, fixture.id, fixture.pointer, fixture.side);
   });
 }

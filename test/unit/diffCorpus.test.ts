@@ -89,9 +89,9 @@ ${props}
         '201': { description: created }
 `;
 
-test('a new required request property that has a default is not breaking', () => {
+test('a new required request property that has a default is breaking (issue 16: the default does not make it optional)', () => {
   const result = diffYaml(itemBody('', 'name'), itemBody("                color: { type: string, default: red }", 'name, color'));
-  assert.deepEqual(ids(result), ['new-required-request-property-with-default non-breaking']);
+  assert.deepEqual(ids(result), ['new-required-request-property-with-default breaking']);
 });
 
 test('a new required request property without a default stays breaking', () => {

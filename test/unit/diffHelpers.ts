@@ -1,14 +1,14 @@
 /** Helpers for the diff engine tests: build small specs and run the engine on them. */
 import assert from 'node:assert/strict';
-import { changeRegistry, diffSpecs, type Change, type DiffResult } from '../../server/src/engine/diff';
+import { changeRegistry, diffSpecs, type Change, type DiffOptions, type DiffResult } from '../../server/src/engine/diff';
 
 export const URI = 'file:///api/openapi.yaml';
 
-export function diffDocs(base: unknown, revision: unknown, extraBase: Record<string, unknown> = {}, extraRev: Record<string, unknown> = {}): DiffResult {
+export function diffDocs(base: unknown, revision: unknown, extraBase: Record<string, unknown> = {}, extraRev: Record<string, unknown> = {}, options: DiffOptions = {}): DiffResult {
   return diffSpecs(
     { uri: URI, documents: new Map<string, unknown>([[URI, base], ...Object.entries(extraBase)]) },
     { uri: URI, documents: new Map<string, unknown>([[URI, revision], ...Object.entries(extraRev)]) },
-    { now: Date.parse('2025-01-01') },
+    { now: Date.parse('2025-01-01'), ...options },
   );
 }
 

@@ -10,6 +10,7 @@ import type { CodeAction, Hover, Position, Range } from 'vscode-languageserver-t
 import { getCodeActions } from './languageFeatures/codeActions';
 import { BaselineCache, BaselineState } from './baseline/baseline';
 import { ACCEPTED_FILE, parseAccepted } from './baseline/accepted';
+import { CHANGE_OVERRIDES_FILE, diffPolicy } from './diff';
 import { analyzeBreaking, breakingDiagnostics, breakingHover, BreakingAnalysis, versionHover } from './languageFeatures/breaking';
 import { collectExternalRefs, loadSpecGraph, SpecInput } from './refs';
 import { inlineExternalRefs } from './refs/inline';
@@ -148,12 +149,14 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const baseline = await baselines.get(doc.uri, settings().baseline);
     const folder = folderOf(doc.uri);
     const acceptedText = await index.getText(joinUri(folder, ACCEPTED_FILE));
-    const key = `${doc.version}|${doc.text.length}|${baseline.kind === 'ok' ? baseline.revision : baseline.kind}|${acceptedText ?? ''}`;
+    const overridesText = await index.getText(joinUri(folder, CHANGE_OVERRIDES_FILE));
+    const windows = settings().breaking;
+    const key = `${doc.version}|${doc.text.length}|${baseline.kind === 'ok' ? baseline.revision : baseline.kind}|${acceptedText ?? ''}|${overridesText ?? ''}|${windows.deprecationDaysStable}|${windows.deprecationDaysBeta}`;
     const cached = analyses.get(doc.uri);
     if (cached && cached.key === key) return cached.analysis;
     const analysis = (async () => {
       if (baseline.kind !== 'ok' || doc.value === undefined || doc.problems.length > 0) return { baseline, changes: [] };
-      return analyzeBreaking(baseline, await getSpecGraph(doc), parseAccepted(acceptedText, folder));
+      return analyzeBreaking(baseline, await getSpecGraph(doc), parseAccepted(acceptedText, folder), diffPolicy(windows, overridesText).options);
     })();
     analyses.set(doc.uri, { key, analysis });
     return analysis;

@@ -37,6 +37,9 @@ export interface BreakingSettings {
   minLevel: 'breaking' | 'potentially-breaking' | 'non-breaking';
   /** Diagnostic severity per level. */
   severity: { breaking: SeveritySetting; 'potentially-breaking': SeveritySetting; 'non-breaking': SeveritySetting };
+  /** Minimum days between deprecation and `x-sunset` for stable / beta operations (oasdiff's flags); 0: none. */
+  deprecationDaysStable: number;
+  deprecationDaysBeta: number;
 }
 
 export const DEFAULT_SETTINGS: SpecgateSettings = {
@@ -55,6 +58,8 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
     enabled: true,
     minLevel: 'potentially-breaking',
     severity: { breaking: 'warn', 'potentially-breaking': 'warn', 'non-breaking': 'info' },
+    deprecationDaysStable: 0,
+    deprecationDaysBeta: 0,
   },
   exclude: [],
 };

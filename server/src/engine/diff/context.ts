@@ -28,6 +28,8 @@ export class DiffContext {
     private readonly rules: ReadonlyMap<string, ChangeRule>,
     readonly maxDepth: number,
     readonly now: number,
+    /** Minimum deprecation windows in days (0: none), see checks/deprecation.ts. */
+    readonly deprecationDays: { stable: number; beta: number } = { stable: 0, beta: 0 },
   ) {}
 
   has(id: string): boolean {

@@ -28,6 +28,7 @@ export function renderChangeDoc(id: string): string {
     '',
     rule.whatToDo,
     '',
+    ...(rule.rationale ? ['## Why this level', '', rule.rationale, ''] : []),
     '<!-- Generated from the change registry by scripts/gen-change-docs.mjs; do not edit. -->',
     '',
   ].join('\n');

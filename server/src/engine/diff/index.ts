@@ -10,24 +10,30 @@ import { checkPaths, stabilityOf, unstable } from './checks/paths';
 import { checkRequestBody } from './checks/requestBody';
 import { checkResponses } from './checks/responses';
 import { checkGlobalSecurity, checkOperationSecurity } from './checks/security';
-import { checkServers } from './checks/servers';
+import { checkOperationServers, checkServers } from './checks/servers';
 import { DiffContext } from './context';
 import { makeSpec, operationsOf, type OperationView } from './model';
 import { changeRegistry } from './registry';
 import { SchemaComparator } from './schemaDiff';
+import { applyChangeOverrides } from './overrides';
 import { semverVerdict } from './semver';
 import type { Change, ChangeLevel, DiffOptions, DiffResult, SpecInput } from './types';
 
 export type { Change, ChangeLevel, ChangeRule, DiffOptions, DiffResult, Direction, SemverBump, Side, SpecInput } from './types';
 export { changeRegistry, changeDocUrl, CHANGE_DOCS_BASE } from './registry';
 export { formatDiff } from './format';
+export { diffPolicy, type DeprecationWindows } from './policy';
+export { applyChangeOverrides, parseChangeOverrides, CHANGE_OVERRIDES_FILE, type ChangeOverrides } from './overrides';
 
 const LEVEL_ORDER: Record<ChangeLevel, number> = { breaking: 0, 'potentially-breaking': 1, 'non-breaking': 2 };
 
 export function diffSpecs(base: SpecInput, revision: SpecInput, options: DiffOptions = {}): DiffResult {
   const b = makeSpec(base);
   const r = makeSpec(revision);
-  const ctx = new DiffContext(b, r, new SchemaComparator([b.docs, r.docs]), changeRegistry, options.maxDepth ?? 64, options.now ?? Date.now());
+  const ctx = new DiffContext(b, r, new SchemaComparator([b.docs, r.docs]), changeRegistry, options.maxDepth ?? 64, options.now ?? Date.now(), {
+    stable: options.deprecationDays?.stable ?? 0,
+    beta: options.deprecationDays?.beta ?? 0,
+  });
   const pairs = pairOperations(operationsOf(b), operationsOf(r));
   checkPaths(ctx, pairs);
   for (const pair of pairs) {
@@ -38,11 +44,12 @@ export function diffSpecs(base: SpecInput, revision: SpecInput, options: DiffOpt
     checkRequestBody(ctx, pair);
     checkResponses(ctx, pair);
     checkOperationSecurity(ctx, pair);
+    checkOperationServers(ctx, pair);
   }
   checkGlobalSecurity(ctx, pairs);
   checkServers(ctx);
   checkComponents(ctx);
-  const changes = sortChanges(ctx.changes);
+  const changes = sortChanges(applyChangeOverrides(ctx.changes, options.levels));
   return { changes, summary: summarize(changes), semver: semverVerdict(changes, b.root, r.root) };
 }
 

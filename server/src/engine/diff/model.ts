@@ -83,11 +83,14 @@ export function makeSpec(input: SpecInput): Spec {
     uri: input.uri,
     docs: input.documents,
     root,
-    swagger2: typeof root.swagger === 'string' && root.swagger.startsWith('2'),
+    swagger2: isSwagger2(root.swagger),
     at: (pointer) => child(top, ...splitPointer(pointer)),
     resolve: (at) => deref(input.documents, at),
   };
 }
+
+/** `swagger: "2.0"`, or `swagger: 2.0` written as a number (unquoted YAML, JSON), as most Swagger files in the wild are. */
+export const isSwagger2 = (version: unknown): boolean => (typeof version === 'string' && version.startsWith('2')) || version === 2;
 
 /** `/pets/{petId}` and `/pets/{id}` have the same shape. */
 export const pathShape = (path: string): string => path.replace(/\{[^}]*\}/g, '{}').replace(/(.)\/$/, '$1');

@@ -33,7 +33,11 @@ const TODO_POTENTIAL: Record<Audience, string> = {
   none: 'Announce the change in the changelog.',
 };
 
-export function rule(id: string, level: ChangeLevel, title: string, audience: Audience, whatToDo?: string): ChangeRule {
+/**
+ * `rationale`: the consumer-side reasoning behind a level that is a judgment call, and where a well-known peer
+ * (oasdiff, OpenAPITools/openapi-diff…) decides otherwise; rendered in the change's doc page.
+ */
+export function rule(id: string, level: ChangeLevel, title: string, audience: Audience, whatToDo?: string, rationale?: string): ChangeRule {
   const whoBreaks = level === N ? 'Nobody: existing clients keep working.' : WHO[audience];
   const todo =
     whatToDo ?? (level === B ? TODO_BREAKING[audience] : level === P ? TODO_POTENTIAL[audience] : 'Nothing is required. Mention it in the changelog.');
@@ -43,5 +47,5 @@ export function rule(id: string, level: ChangeLevel, title: string, audience: Au
       : level === P
         ? `${title}. This can break some clients, depending on how they are written.`
         : `${title}. Existing clients keep working.`;
-  return { id, level, title, whoBreaks, whatToDo: todo, description };
+  return rationale === undefined ? { id, level, title, whoBreaks, whatToDo: todo, description } : { id, level, title, whoBreaks, whatToDo: todo, description, rationale };
 }

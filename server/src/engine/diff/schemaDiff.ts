@@ -6,7 +6,10 @@
  * component referenced through allOf is not a change.
  */
 import { childOf as child, deref, isObject, type Located } from '../refs';
+import { plain, show } from './show';
 import type { Side } from './types';
+
+export { show };
 
 export interface SchemaRecord {
   /** A kind from schemaKinds.ts, or a property-level kind (`property-added`, `became-read-only`…). */
@@ -40,7 +43,8 @@ export interface SchemaDiff {
 interface View {
   at: Located;
   kw: Map<string, Located>;
-  props: Map<string, Located>;
+  /** Every declaration of each property, across allOf members: all of them apply. */
+  props: Map<string, Located[]>;
   required: Map<string, Located>;
   /** `oneOf`/`anyOf: [{type: 'null'}, X]`: the view is X's, made nullable; this is the wrapping list. */
   nullWrap?: Located;
@@ -48,7 +52,6 @@ interface View {
 
 const EMPTY: SchemaDiff = Object.freeze({ records: [], links: [] }) as SchemaDiff;
 
-export const show = (v: unknown): string => (typeof v === 'string' ? JSON.stringify(v) : JSON.stringify(v) ?? String(v));
 const same = (a: unknown, b: unknown): boolean => a === b || stableJson(a) === stableJson(b);
 
 export function stableJson(v: unknown): string {
@@ -57,15 +60,36 @@ export function stableJson(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
+/** Keywords that constrain no value: a member that only carries these covers nothing. `allOf` is flattened. */
+const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'xml', 'externalDocs', 'deprecated', '$comment', '$id', '$schema', 'default', 'allOf']);
+/** Keywords whose value is a schema compared member by member. */
+const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames']);
+
+const UPPER_BOUNDS = new Set(['maxLength', 'maximum', 'exclusiveMaximum', 'maxItems', 'maxProperties', 'maxContains']);
+const LOWER_BOUNDS = new Set(['minLength', 'minimum', 'exclusiveMinimum', 'minItems', 'minProperties', 'minContains']);
+
+/** A numeric bound re-declared in another allOf member that is stricter than the one already seen. */
+function stricter(key: string, value: unknown, known: unknown): boolean {
+  if (typeof value !== 'number' || typeof known !== 'number') return false;
+  return UPPER_BOUNDS.has(key) ? value < known : LOWER_BOUNDS.has(key) ? value > known : false;
+}
+
+const declarations = (v: Located | Located[]): Located[] => (Array.isArray(v) ? v : [v]);
+const locationKey = (ats: Located[]) => ats.map((a) => `${a.uri}#${a.pointer}`).join('\u0002');
+
 const WIDER_FORMATS: Record<string, string[]> = { int32: ['int64'], float: ['double'], int64: [], double: [] };
 
 export class SchemaComparator {
   private memo = new WeakMap<object, WeakMap<object, SchemaDiff>>();
   private views: [WeakMap<object, View>, WeakMap<object, View>] = [new WeakMap(), new WeakMap()];
+  private memoAll = new Map<string, SchemaDiff>();
+  private viewsAll: [Map<string, View>, Map<string, View>] = [new Map(), new Map()];
 
   constructor(private readonly docs: [ReadonlyMap<string, unknown>, ReadonlyMap<string, unknown>]) {}
 
-  compare(base: Located, revision: Located): SchemaDiff {
+  /** Compares two schemas; a list is several declarations that all apply (a property re-declared across allOf). */
+  compare(base: Located | Located[], revision: Located | Located[]): SchemaDiff {
+    if (Array.isArray(base) || Array.isArray(revision)) return this.compareAll(declarations(base), declarations(revision));
     const b = deref(this.docs[0], base);
     const r = deref(this.docs[1], revision);
     if (!isObject(b.node) || !isObject(r.node) || b.node === r.node) return EMPTY;
@@ -78,6 +102,57 @@ export class SchemaComparator {
     inner.set(r.node, result);
     new PairDiff(this, this.view(0, b), this.view(1, r), result).run();
     return result;
+  }
+
+  private compareAll(bs: Located[], rs: Located[]): SchemaDiff {
+    if (bs.length === 1 && rs.length === 1) return this.compare(bs[0], rs[0]);
+    const key = `${locationKey(bs)}\u0001${locationKey(rs)}`;
+    const known = this.memoAll.get(key);
+    if (known) return known;
+    const result: SchemaDiff = { records: [], links: [] };
+    this.memoAll.set(key, result);
+    new PairDiff(this, this.viewAll(0, bs), this.viewAll(1, rs), result).run();
+    return result;
+  }
+
+  /** One view of several declarations; none of their allOf lists is compared as a list, all are flattened. */
+  viewAll(side: 0 | 1, ats: Located[]): View {
+    if (ats.length === 1) return this.view(side, ats[0]);
+    const key = locationKey(ats);
+    const cached = this.viewsAll[side].get(key);
+    if (cached) return cached;
+    const view: View = { at: deref(this.docs[side], ats[0]), kw: new Map(), props: new Map(), required: new Map() };
+    this.viewsAll[side].set(key, view);
+    const seen = new Set<object>();
+    for (const at of ats) {
+      const resolved = deref(this.docs[side], at);
+      if (isObject(resolved.node)) this.merge(side, view, resolved, seen, false);
+    }
+    return view;
+  }
+
+  /**
+   * True when everything `member` constrains is constrained identically by `other` (annotations aside):
+   * keywords equal, each property covered recursively, required names required there too.
+   */
+  covers(member: View, side: 0 | 1, other: View, otherSide: 0 | 1, seen = new Map<View, Set<View>>()): boolean {
+    // A pair met again (recursive schemas) is assumed covered; the first visit decides.
+    const pairs = seen.get(member) ?? new Set<View>();
+    if (pairs.has(other)) return true;
+    seen.set(member, pairs.add(other));
+    for (const [key, at] of member.kw) {
+      if (ANNOTATIONS.has(key) || key.startsWith('x-')) continue;
+      const there = other.kw.get(key);
+      if (!there) return false;
+      if (SUBSCHEMAS.has(key) && isObject(at.node) && isObject(there.node)) {
+        if (!this.covers(this.view(side, at), side, this.view(otherSide, there), otherSide, seen)) return false;
+      } else if (!same(deref(this.docs[side], at).node, deref(this.docs[otherSide], there).node)) return false;
+    }
+    for (const [name, decls] of member.props) {
+      const theirs = other.props.get(name);
+      if (!theirs || !this.covers(this.viewAll(side, decls), side, this.viewAll(otherSide, theirs), otherSide, seen)) return false;
+    }
+    return [...member.required.keys()].every((name) => other.required.has(name));
   }
 
   view(side: 0 | 1, at: Located): View {
@@ -93,15 +168,18 @@ export class SchemaComparator {
   }
 
   /** Own keywords first, then those inherited through allOf (flattened). */
-  private merge(side: 0 | 1, view: View, at: Located, seen: Set<object>): void {
+  private merge(side: 0 | 1, view: View, at: Located, seen: Set<object>, ownAllOf = true): void {
     const node = at.node as Record<string, unknown>;
     if (seen.has(node)) return;
     seen.add(node);
-    const own = view.at.node === node;
+    const own = ownAllOf && view.at.node === node;
     for (const key of Object.keys(node)) {
       if (key === 'properties' && isObject(node.properties)) {
         for (const name of Object.keys(node.properties)) {
-          if (!view.props.has(name)) view.props.set(name, child(at, 'properties', name));
+          const decl = child(at, 'properties', name);
+          const list = view.props.get(name);
+          if (list) list.push(decl);
+          else view.props.set(name, [decl]);
         }
       } else if (key === 'required' && Array.isArray(node.required)) {
         node.required.forEach((name, i) => {
@@ -111,8 +189,10 @@ export class SchemaComparator {
         // merged below, as the schema it makes nullable
       } else if (key === 'allOf' && !own) {
         // nested allOf members are merged below; only the top-level list is compared as such
-      } else if (!view.kw.has(key)) {
-        view.kw.set(key, child(at, key));
+      } else {
+        const known = view.kw.get(key);
+        // A bound declared again (another allOf member) applies too: the strictest one is effective.
+        if (!known || stricter(key, node[key], known.node)) view.kw.set(key, child(at, key));
       }
     }
     for (const key of ['oneOf', 'anyOf'] as const) {
@@ -120,12 +200,12 @@ export class SchemaComparator {
       if (index === undefined) continue;
       view.nullWrap ??= child(at, key);
       const member = deref(this.docs[side], child(at, key, index));
-      if (isObject(member.node)) this.merge(side, view, member, seen);
+      if (isObject(member.node)) this.merge(side, view, member, seen, ownAllOf);
     }
     if (Array.isArray(node.allOf)) {
       node.allOf.forEach((_, i) => {
         const member = deref(this.docs[side], child(at, 'allOf', i));
-        if (isObject(member.node)) this.merge(side, view, member, seen);
+        if (isObject(member.node)) this.merge(side, view, member, seen, ownAllOf);
       });
     }
   }
@@ -272,7 +352,7 @@ class PairDiff {
     this.out.records.push({ kind, side, uri: at.uri, pointer: at.pointer, text, ...extra });
   }
 
-  private link(name: string, b: Located, r: Located, readOnly = false, writeOnly = false): void {
+  private link(name: string, b: Located | Located[], r: Located | Located[], readOnly = false, writeOnly = false): void {
     const diff = this.cmp.compare(b, r);
     if (diff !== EMPTY) this.out.links.push({ name, diff, readOnly, writeOnly });
   }
@@ -316,7 +396,7 @@ class PairDiff {
     const fb = this.bv('format');
     const fr = this.rv('format');
     if (fb === fr) return;
-    const text = `format changed from ${fb ?? 'none'} to ${fr ?? 'none'}`;
+    const text = `format changed from ${plain(fb)} to ${plain(fr)}`;
     let kind = 'type-changed';
     if (fr === undefined) kind = 'type-generalized';
     else if (fb === undefined) kind = 'type-specialized';
@@ -337,7 +417,7 @@ class PairDiff {
     }
     const xb = this.bv('x-extensible-enum');
     const xr = this.rv('x-extensible-enum');
-    if (Array.isArray(xb) && Array.isArray(xr)) this.enumValues('x-extensible-enum', xb, xr, 'x-extensible-enum-value-removed');
+    if (Array.isArray(xb) && Array.isArray(xr)) this.enumValues('x-extensible-enum', xb, xr, 'x-extensible-enum-value-removed', 'x-extensible-enum-value-added');
   }
 
   private enumValues(key: string, eb: unknown[], er: unknown[], removed: string, added?: string): void {
@@ -363,8 +443,8 @@ class PairDiff {
 
   private values(): void {
     for (const [key, name] of [['const', 'const'], ['default', 'default-value'], ['pattern', 'pattern']] as const) {
-      const vb = this.bv(key);
-      const vr = this.rv(key);
+      const vb = key === 'pattern' ? realPattern(this.bv(key)) : this.bv(key);
+      const vr = key === 'pattern' ? realPattern(this.rv(key)) : this.rv(key);
       if (vb === undefined && vr !== undefined) this.add(`${name}-added`, key, `${key} ${show(vr)} added`, vb, vr);
       else if (vb !== undefined && vr === undefined) this.add(`${name}-removed`, key, `${key} ${show(vb)} removed`, vb, vr);
       else if (vb !== undefined && !same(vb, vr)) this.add(`${name}-changed`, key, `${key} changed from ${show(vb)} to ${show(vr)}`, vb, vr);
@@ -455,16 +535,18 @@ class PairDiff {
 
   private properties(): void {
     const { b, r } = this;
-    for (const [name, bAt] of b.props) {
-      const rAt = r.props.get(name);
-      const bc = this.cmp.view(0, bAt);
+    for (const [name, bDecls] of b.props) {
+      const rDecls = r.props.get(name);
+      const bAt = bDecls[0];
+      const bc = this.cmp.viewAll(0, bDecls);
       const bReq = b.required.has(name);
-      if (!rAt) {
+      if (!rDecls) {
         const flags = { property: name, required: bReq, readOnly: bc.kw.get('readOnly')?.node === true, writeOnly: bc.kw.get('writeOnly')?.node === true };
         this.addAt('property-removed', bAt, 'base', `property '${name}' removed`, flags);
         continue;
       }
-      const rc = this.cmp.view(1, rAt);
+      const rAt = rDecls[0];
+      const rc = this.cmp.viewAll(1, rDecls);
       const rReq = r.required.has(name);
       const readOnly = rc.kw.get('readOnly')?.node === true;
       const writeOnly = rc.kw.get('writeOnly')?.node === true;
@@ -484,11 +566,12 @@ class PairDiff {
         const at = rc.kw.get(key) ?? rAt;
         this.addAt(is ? on : off, at, 'revision', `property '${name}' ${is ? on.replace(/-/g, ' ') : off.replace(/-/g, ' ')}`, { ...flags, before: was, after: is });
       }
-      if (!this.becameFalse(name, bAt, rAt)) this.link(name, bAt, rAt, readOnly || bc.kw.get('readOnly')?.node === true, writeOnly || bc.kw.get('writeOnly')?.node === true);
+      if (!this.becameFalse(name, bAt, rAt)) this.link(name, bDecls, rDecls, readOnly || bc.kw.get('readOnly')?.node === true, writeOnly || bc.kw.get('writeOnly')?.node === true);
     }
-    for (const [name, rAt] of r.props) {
+    for (const [name, rDecls] of r.props) {
       if (b.props.has(name)) continue;
-      const rc = this.cmp.view(1, rAt);
+      const rAt = rDecls[0];
+      const rc = this.cmp.viewAll(1, rDecls);
       const flags = {
         property: name,
         required: r.required.has(name),
@@ -514,24 +597,32 @@ class PairDiff {
   }
 
   private composition(key: 'oneOf' | 'anyOf', name: string): void {
-    // Introducing or dropping the whole list restructures the schema; members are only compared list to list.
-    if (!Array.isArray(this.bv(key)) || !Array.isArray(this.rv(key))) return;
+    const bl = nonEmptyList(this.bv(key));
+    const rl = nonEmptyList(this.rv(key));
+    if (!bl || !rl) {
+      // Only one side has the list. Next to content both sides keep, it is one more constraint on every value;
+      // an object replaced by alternatives is wrapped(); anything else is not judged here.
+      const kept = (v: View) => v.props.size > 0 || v.required.size > 0 || v.kw.has('type');
+      if (!kept(this.b) || !kept(this.r) || !sameTypes(this.b, this.r)) return;
+      if (rl) this.add(`${name}-list-added`, key, `${key} of ${rl.length} alternatives added next to the existing constraints`, undefined, rl.length);
+      else if (bl) this.add(`${name}-list-removed`, key, `${key} of ${bl.length} alternatives removed`, bl.length, undefined);
+      return;
+    }
     const { pairs, added, removed } = this.match(key);
     for (const [bAt, rAt, label] of pairs) this.link(`${key}[${label}]`, bAt, rAt);
     for (const at of added) this.addAt(`${name}-added`, at, 'revision', `${describeMember(at)} added to ${key}`, { after: refName(at) });
     for (const at of removed) this.addAt(`${name}-removed`, at, 'base', `${describeMember(at)} removed from ${key}`, { before: refName(at) });
   }
 
-  /** allOf is flattened; only members that bring something new (or take it away) are reported. */
+  /**
+   * allOf is flattened, so the effective constraints are compared above; a member added or removed is reported only
+   * when it is not covered: something it constrains is not constrained identically on the other side. Inlining a
+   * chain, wrapping a $ref in a one-element allOf, or an annotation-only member is therefore no change.
+   */
   private allOf(): void {
     const { added, removed } = this.match('allOf');
-    const covered = (at: Located, side: 0 | 1, other: View) => {
-      const v = this.cmp.view(side, at);
-      const onlyShape = [...v.kw.keys()].every((k) => ['type', 'title', 'description', 'example', 'examples'].includes(k) || k.startsWith('x-'));
-      return onlyShape && [...v.props.keys()].every((p) => other.props.has(p)) && [...v.required.keys()].every((p) => other.required.has(p));
-    };
-    for (const at of added) if (!covered(at, 1, this.b)) this.addAt('all-of-added', at, 'revision', `${describeMember(at)} added to allOf`, { after: refName(at) });
-    for (const at of removed) if (!covered(at, 0, this.r)) this.addAt('all-of-removed', at, 'base', `${describeMember(at)} removed from allOf`, { before: refName(at) });
+    for (const at of added) if (!this.cmp.covers(this.cmp.view(1, at), 1, this.b, 0)) this.addAt('all-of-added', at, 'revision', `${describeMember(at)} added to allOf`, { after: refName(at) });
+    for (const at of removed) if (!this.cmp.covers(this.cmp.view(0, at), 0, this.r, 1)) this.addAt('all-of-removed', at, 'base', `${describeMember(at)} removed from allOf`, { before: refName(at) });
   }
 
   /** Pairs subschemas by $ref name, then by identical shape, then by title, then by position. */
@@ -605,6 +696,14 @@ class PairDiff {
   }
 }
 
+const nonEmptyList = (v: unknown): unknown[] | undefined => (Array.isArray(v) && v.length > 0 ? v : undefined);
+
+function sameTypes(b: View, r: View): boolean {
+  const tb = typeSet(b);
+  const tr = typeSet(r);
+  return tb.size === tr.size && [...tb].every((t) => tr.has(t));
+}
+
 function typeSet(v: View): Set<string> {
   const t = v.kw.get('type')?.node;
   const set = new Set<string>(typeof t === 'string' ? [t] : Array.isArray(t) ? t.filter((x): x is string => typeof x === 'string') : []);
@@ -631,6 +730,10 @@ function nullable(v: View): boolean {
   if (v.nullWrap) return true;
   return v.kw.get('nullable')?.node === true || v.kw.get('x-nullable')?.node === true || t === 'null' || (Array.isArray(t) && t.includes('null'));
 }
+
+/** Patterns that match every string constrain nothing: they count as no pattern. */
+const MATCH_EVERYTHING = new Set(['', '.*', '^.*$', '^.*', '.*$', '^(.*)$']);
+const realPattern = (p: unknown): unknown => (typeof p === 'string' && MATCH_EVERYTHING.has(p) ? undefined : p);
 
 const lastSegment = (ref: string) => ref.slice(ref.lastIndexOf('/') + 1);
 

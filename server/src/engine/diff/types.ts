@@ -22,6 +22,8 @@ export interface Change {
   before?: unknown;
   after?: unknown;
   direction?: Direction;
+  /** The registry's level, when a per-id override (`.specgate/changes.yaml`) changed `level`. */
+  defaultLevel?: ChangeLevel;
 }
 
 export type SemverBump = 'major' | 'minor' | 'patch' | 'none';
@@ -43,6 +45,13 @@ export interface DiffOptions {
   maxDepth?: number;
   /** "Now" for sunset-date checks, ms since epoch (default Date.now()). */
   now?: number;
+  /** Per-id levels from `.specgate/changes.yaml` (see overrides.ts); applied before summary and semver. */
+  levels?: ReadonlyMap<string, ChangeLevel | 'none'>;
+  /**
+   * Minimum days between deprecating an operation and its `x-sunset`, per stability level (oasdiff's
+   * --deprecation-days-stable / --deprecation-days-beta). 0 (the default) enforces no window.
+   */
+  deprecationDays?: { stable?: number; beta?: number };
 }
 
 /** Metadata every change id carries; docs and hovers are generated from it. */
@@ -53,4 +62,6 @@ export interface ChangeRule {
   whoBreaks: string;
   whatToDo: string;
   description: string;
+  /** Why this level, from the consumer's side, and where a well-known peer decides otherwise. */
+  rationale?: string;
 }

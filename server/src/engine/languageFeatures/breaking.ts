@@ -1,7 +1,7 @@
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { BaselineState } from '../baseline/baseline';
-import { diffSpecs, changeRegistry, changeDocUrl, Change, ChangeLevel, DiffResult } from '../diff';
+import { diffSpecs, changeRegistry, changeDocUrl, Change, ChangeLevel, DiffOptions, DiffResult, CHANGE_OVERRIDES_FILE } from '../diff';
 import type { SpecInput } from '../refs';
 import type { SpecgateSettings } from '../settings';
 import { SEVERITY } from './diagnostics';
@@ -18,9 +18,9 @@ export interface BreakingAnalysis {
 
 const LEVEL_RANK: Record<ChangeLevel, number> = { breaking: 0, 'potentially-breaking': 1, 'non-breaking': 2 };
 
-export function analyzeBreaking(baseline: BaselineState, revision: SpecInput, accepted: AcceptedChange[]): BreakingAnalysis {
+export function analyzeBreaking(baseline: BaselineState, revision: SpecInput, accepted: AcceptedChange[], options: DiffOptions = {}): BreakingAnalysis {
   if (baseline.kind !== 'ok') return { baseline, changes: [] };
-  const result = diffSpecs(baseline.input, revision);
+  const result = diffSpecs(baseline.input, revision, options);
   const changes = result.changes.filter((c) => !isAccepted(c, baseline.revision, accepted));
   return { baseline, result, changes };
 }
@@ -101,6 +101,7 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
       '',
       `**Before → after:** \`${show(first.before)}\` → \`${show(first.after)}\``,
     ];
+    if (first.defaultLevel) lines.push('', `Level set by \`${CHANGE_OVERRIDES_FILE}\` (default: ${levelLabel(first.defaultLevel)}).`);
     if (rule) lines.push('', `**Who breaks:** ${rule.whoBreaks}`);
     if (operations.length > 0) lines.push('', `**Operations:** ${operations.slice(0, 10).join(', ')}${operations.length > 10 ? ` and ${operations.length - 10} more` : ''}`);
     if (rule) lines.push('', `**What to do instead:** ${rule.whatToDo}`);

@@ -4,17 +4,18 @@ import { child, pairMediaTypes } from '../model';
 import { B, N, P, rule } from '../rule';
 import { labels, type MatchedPair } from './pair';
 import { emitSchemaChanges } from './schema';
+import { ID } from '../changeIds';
 
 export const REQUEST_BODY_RULES = [
-  rule('request-body-added-required', B, 'A required request body was added to an existing operation', 'request', 'Make the new body optional, or add it in a new operation or API version.'),
-  rule('request-body-added-optional', N, 'An optional request body was added to an existing operation', 'request'),
-  rule('request-body-removed', B, 'The request body was removed (what clients send is now ignored or rejected)', 'request'),
-  rule('request-body-became-required', B, 'The request body became required', 'request', 'Keep the body optional and apply defaults when it is missing.'),
-  rule('request-body-became-optional', N, 'The request body became optional', 'request'),
-  rule('request-body-media-type-added', N, 'A media type was added to the request body', 'request'),
-  rule('request-body-media-type-removed', B, 'A media type was removed from the request body', 'request', 'Keep accepting the media type; deprecate it first if it must go.'),
-  rule('request-body-media-type-schema-added', B, 'A schema was added to a request media type that accepted anything', 'request'),
-  rule('request-body-media-type-schema-removed', N, 'The schema of a request media type was removed (anything is accepted)', 'request'),
+  rule(ID.requestBodyAddedRequired, B, 'A required request body was added to an existing operation', 'request', 'Make the new body optional, or add it in a new operation or API version.'),
+  rule(ID.requestBodyAddedOptional, N, 'An optional request body was added to an existing operation', 'request'),
+  rule(ID.requestBodyRemoved, B, 'The request body was removed (what clients send is now ignored or rejected)', 'request'),
+  rule(ID.requestBodyBecameRequired, B, 'The request body became required', 'request', 'Keep the body optional and apply defaults when it is missing.'),
+  rule(ID.requestBodyBecameOptional, N, 'The request body became optional', 'request'),
+  rule(ID.requestBodyMediaTypeAdded, N, 'A media type was added to the request body', 'request'),
+  rule(ID.requestBodyMediaTypeRemoved, B, 'A media type was removed from the request body', 'request', 'Keep accepting the media type; deprecate it first if it must go.'),
+  rule(ID.requestBodyMediaTypeSchemaAdded, B, 'A schema was added to a request media type that accepted anything', 'request'),
+  rule(ID.requestBodyMediaTypeSchemaRemoved, N, 'The schema of a request media type was removed (anything is accepted)', 'request'),
 ];
 
 export function checkRequestBody(ctx: DiffContext, pair: MatchedPair): void {
@@ -24,25 +25,25 @@ export function checkRequestBody(ctx: DiffContext, pair: MatchedPair): void {
   const direction = 'request' as const;
   if (!b && !r) return;
   if (!b && r) {
-    ctx.emit(r.required ? 'request-body-added-required' : 'request-body-added-optional', inRevision(r.at), `${r.required ? 'required' : 'optional'} request body added`, { operation: op.revision, direction });
+    ctx.emit(r.required ? ID.requestBodyAddedRequired : ID.requestBodyAddedOptional, inRevision(r.at), `${r.required ? 'required' : 'optional'} request body added`, { operation: op.revision, direction });
     return;
   }
   if (b && !r) {
-    ctx.emit('request-body-removed', inBase(b.at), 'request body removed', { operation: op.base, direction });
+    ctx.emit(ID.requestBodyRemoved, inBase(b.at), 'request body removed', { operation: op.base, direction });
     return;
   }
   if (!b || !r) return;
-  if (!b.required && r.required) ctx.emit('request-body-became-required', inRevision(child(r.at, 'required')), 'request body became required', { operation: op.revision, before: false, after: true, direction });
-  if (b.required && !r.required) ctx.emit('request-body-became-optional', inRevision(r.at), 'request body became optional', { operation: op.revision, before: true, after: false, direction });
+  if (!b.required && r.required) ctx.emit(ID.requestBodyBecameRequired, inRevision(child(r.at, 'required')), 'request body became required', { operation: op.revision, before: false, after: true, direction });
+  if (b.required && !r.required) ctx.emit(ID.requestBodyBecameOptional, inRevision(r.at), 'request body became optional', { operation: op.revision, before: true, after: false, direction });
   const media = pairMediaTypes(b.content, r.content);
-  for (const type of media.removed) ctx.emit('request-body-media-type-removed', inBase((b.content.get(type) as { at: typeof b.at }).at), `request media type ${type} removed`, { operation: op.base, before: type, direction });
-  for (const type of media.added) ctx.emit('request-body-media-type-added', inRevision((r.content.get(type) as { at: typeof r.at }).at), `request media type ${type} added`, { operation: op.revision, after: type, direction });
+  for (const type of media.removed) ctx.emit(ID.requestBodyMediaTypeRemoved, inBase((b.content.get(type) as { at: typeof b.at }).at), `request media type ${type} removed`, { operation: op.base, before: type, direction });
+  for (const type of media.added) ctx.emit(ID.requestBodyMediaTypeAdded, inRevision((r.content.get(type) as { at: typeof r.at }).at), `request media type ${type} added`, { operation: op.revision, after: type, direction });
   for (const [, bm, type, rm] of media.pairs) {
     // `schema: true` accepts what no schema accepts: adding or removing it changes nothing.
     if ((!bm.schema && rm.schema?.node === true) || (bm.schema?.node === true && !rm.schema)) continue;
-    if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit('request-body-schema-became-false', inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });
-    else if (!bm.schema && rm.schema) ctx.emit('request-body-media-type-schema-added', inRevision(rm.schema), `request body (${type}): schema added`, { operation: op.revision, direction });
-    else if (bm.schema && !rm.schema) ctx.emit('request-body-media-type-schema-removed', inBase(bm.schema), `request body (${type}): schema removed`, { operation: op.base, direction });
+    if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit(ID.requestBodySchemaBecameFalse, inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });
+    else if (!bm.schema && rm.schema) ctx.emit(ID.requestBodyMediaTypeSchemaAdded, inRevision(rm.schema), `request body (${type}): schema added`, { operation: op.revision, direction });
+    else if (bm.schema && !rm.schema) ctx.emit(ID.requestBodyMediaTypeSchemaRemoved, inBase(bm.schema), `request body (${type}): schema removed`, { operation: op.base, direction });
     else if (bm.schema && rm.schema) emitSchemaChanges(ctx, bm.schema, rm.schema, { direction, location: 'body', operation: op, subject: `request body (${type})` });
     if (bm.itemSchema && rm.itemSchema) emitSchemaChanges(ctx, bm.itemSchema, rm.itemSchema, { direction, location: 'body', operation: op, subject: `request body (${type}) item schema` });
   }

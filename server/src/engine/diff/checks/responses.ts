@@ -4,27 +4,28 @@ import { child, pairMediaTypes, type ResponseView } from '../model';
 import { B, N, P, rule } from '../rule';
 import { labels, type MatchedPair } from './pair';
 import { emitSchemaChanges } from './schema';
+import { ID } from '../changeIds';
 
 export const RESPONSE_RULES = [
-  rule('response-success-status-removed', B, 'A success response status was removed', 'response', 'Keep returning the status clients expect; announce and version a change of status code.'),
-  rule('response-non-success-status-removed', N, 'A non-success (error or default) response status was removed', 'response'),
-  rule('response-success-status-added', N, 'A success response status was added', 'response'),
-  rule('response-non-success-status-added', N, 'A non-success (error) response status was added', 'response'),
-  rule('response-media-type-removed', B, 'A media type was removed from a response', 'response', 'Keep serving the media type; deprecate it first if it must go.'),
-  rule('response-media-type-added', N, 'A media type was added to a response', 'response'),
-  rule('response-media-type-name-specialized', N, 'A response media type was replaced by a more specific one (e.g. application/json by application/problem+json)', 'response'),
-  rule('response-media-type-name-generalized', B, 'A response media type was replaced by a more general one (e.g. application/problem+json by application/json)', 'response', 'Keep the specific media type clients negotiate for; add the general one alongside it.'),
-  rule('response-media-type-name-changed', P, 'A response media type changed its name and parameters at once, or its parameters in more than one direction: whether clients still accept it cannot be ordered', 'response'),
-  rule('response-media-type-parameter-added', N, 'A parameter (e.g. charset) was added to a response media type: the server promises more', 'response'),
-  rule('response-media-type-parameter-removed', B, 'A parameter (e.g. charset) was removed from a response media type: clients relying on it can receive other values', 'response'),
-  rule('response-media-type-parameter-changed', B, 'The value of a response media type parameter (e.g. charset) changed', 'response'),
-  rule('response-body-media-type-schema-added', N, 'A schema was added to a response media type', 'response'),
-  rule('response-body-media-type-schema-removed', B, 'The schema of a response media type was removed (anything may be returned)', 'response'),
-  rule('response-header-added', N, 'A response header was added', 'response'),
-  rule('required-response-header-removed', B, 'A required response header was removed', 'response', 'Keep sending the header; deprecate it first if it must go.'),
-  rule('optional-response-header-removed', P, 'An optional response header was removed', 'response'),
-  rule('response-header-became-optional', B, 'A response header is no longer required (it may be missing)', 'response'),
-  rule('response-header-became-required', N, 'A response header became required', 'response'),
+  rule(ID.responseSuccessStatusRemoved, B, 'A success response status was removed', 'response', 'Keep returning the status clients expect; announce and version a change of status code.'),
+  rule(ID.responseNonSuccessStatusRemoved, N, 'A non-success (error or default) response status was removed', 'response'),
+  rule(ID.responseSuccessStatusAdded, N, 'A success response status was added', 'response'),
+  rule(ID.responseNonSuccessStatusAdded, N, 'A non-success (error) response status was added', 'response'),
+  rule(ID.responseMediaTypeRemoved, B, 'A media type was removed from a response', 'response', 'Keep serving the media type; deprecate it first if it must go.'),
+  rule(ID.responseMediaTypeAdded, N, 'A media type was added to a response', 'response'),
+  rule(ID.responseMediaTypeNameSpecialized, N, 'A response media type was replaced by a more specific one (e.g. application/json by application/problem+json)', 'response'),
+  rule(ID.responseMediaTypeNameGeneralized, B, 'A response media type was replaced by a more general one (e.g. application/problem+json by application/json)', 'response', 'Keep the specific media type clients negotiate for; add the general one alongside it.'),
+  rule(ID.responseMediaTypeNameChanged, P, 'A response media type changed its name and parameters at once, or its parameters in more than one direction: whether clients still accept it cannot be ordered', 'response'),
+  rule(ID.responseMediaTypeParameterAdded, N, 'A parameter (e.g. charset) was added to a response media type: the server promises more', 'response'),
+  rule(ID.responseMediaTypeParameterRemoved, B, 'A parameter (e.g. charset) was removed from a response media type: clients relying on it can receive other values', 'response'),
+  rule(ID.responseMediaTypeParameterChanged, B, 'The value of a response media type parameter (e.g. charset) changed', 'response'),
+  rule(ID.responseBodyMediaTypeSchemaAdded, N, 'A schema was added to a response media type', 'response'),
+  rule(ID.responseBodyMediaTypeSchemaRemoved, B, 'The schema of a response media type was removed (anything may be returned)', 'response'),
+  rule(ID.responseHeaderAdded, N, 'A response header was added', 'response'),
+  rule(ID.requiredResponseHeaderRemoved, B, 'A required response header was removed', 'response', 'Keep sending the header; deprecate it first if it must go.'),
+  rule(ID.optionalResponseHeaderRemoved, P, 'An optional response header was removed', 'response'),
+  rule(ID.responseHeaderBecameOptional, B, 'A response header is no longer required (it may be missing)', 'response'),
+  rule(ID.responseHeaderBecameRequired, N, 'A response header became required', 'response'),
 ];
 
 const isSuccess = (code: string) => /^[23]/.test(code);
@@ -36,13 +37,13 @@ export function checkResponses(ctx: DiffContext, pair: MatchedPair): void {
     const r = pair.revision.responses.get(code);
     if (r) compareResponse(ctx, pair, b, r);
     else {
-      const id = isSuccess(code) ? 'response-success-status-removed' : 'response-non-success-status-removed';
+      const id = isSuccess(code) ? ID.responseSuccessStatusRemoved : ID.responseNonSuccessStatusRemoved;
       ctx.emit(id, inBase(b.at), `response ${b.code} removed`, { operation: op.base, before: b.code, direction });
     }
   }
   for (const [code, r] of pair.revision.responses) {
     if (pair.base.responses.has(code)) continue;
-    const id = isSuccess(code) ? 'response-success-status-added' : 'response-non-success-status-added';
+    const id = isSuccess(code) ? ID.responseSuccessStatusAdded : ID.responseNonSuccessStatusAdded;
     ctx.emit(id, inRevision(r.at), `response ${r.code} added`, { operation: op.revision, after: r.code, direction });
   }
 }
@@ -63,30 +64,30 @@ function compareResponse(ctx: DiffContext, pair: MatchedPair, b: ResponseView, r
     if (bt === rt) continue;
     for (const [id, text] of mediaTypeRename(bt, rt)) ctx.emit(id, inRevision(rm.at), `response ${r.code}: ${text}`, { operation: op.revision, before: bt, after: rt, direction });
   }
-  for (const type of media.removed) ctx.emit('response-media-type-removed', inBase(b.content.get(type)!.at), `response ${b.code}: media type ${type} removed`, { operation: op.base, before: type, direction });
-  for (const type of media.added) ctx.emit('response-media-type-added', inRevision(r.content.get(type)!.at), `response ${r.code}: media type ${type} added`, { operation: op.revision, after: type, direction });
+  for (const type of media.removed) ctx.emit(ID.responseMediaTypeRemoved, inBase(b.content.get(type)!.at), `response ${b.code}: media type ${type} removed`, { operation: op.base, before: type, direction });
+  for (const type of media.added) ctx.emit(ID.responseMediaTypeAdded, inRevision(r.content.get(type)!.at), `response ${r.code}: media type ${type} added`, { operation: op.revision, after: type, direction });
   for (const [, bm, type, rm] of media.pairs) {
     // `schema: true` accepts what no schema accepts: adding or removing it changes nothing.
     if ((!bm.schema && rm.schema?.node === true) || (bm.schema?.node === true && !rm.schema)) continue;
-    if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit('response-body-schema-became-false', inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });
-    else if (!bm.schema && rm.schema) ctx.emit('response-body-media-type-schema-added', inRevision(rm.schema), `response ${r.code} (${type}): schema added`, { operation: op.revision, direction });
-    else if (bm.schema && !rm.schema) ctx.emit('response-body-media-type-schema-removed', inBase(bm.schema), `response ${b.code} (${type}): schema removed`, { operation: op.base, direction });
+    if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit(ID.responseBodySchemaBecameFalse, inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });
+    else if (!bm.schema && rm.schema) ctx.emit(ID.responseBodyMediaTypeSchemaAdded, inRevision(rm.schema), `response ${r.code} (${type}): schema added`, { operation: op.revision, direction });
+    else if (bm.schema && !rm.schema) ctx.emit(ID.responseBodyMediaTypeSchemaRemoved, inBase(bm.schema), `response ${b.code} (${type}): schema removed`, { operation: op.base, direction });
     else if (bm.schema && rm.schema) emitSchemaChanges(ctx, bm.schema, rm.schema, { direction, location: 'body', operation: op, subject: `response ${r.code} body (${type})` });
     if (bm.itemSchema && rm.itemSchema) emitSchemaChanges(ctx, bm.itemSchema, rm.itemSchema, { direction, location: 'body', operation: op, subject: `response ${r.code} body (${type}) item schema` });
   }
   for (const [key, bh] of b.headers) {
     const rh = r.headers.get(key);
     if (!rh) {
-      const id = bh.required ? 'required-response-header-removed' : 'optional-response-header-removed';
+      const id = bh.required ? ID.requiredResponseHeaderRemoved : ID.optionalResponseHeaderRemoved;
       ctx.emit(id, inBase(bh.at), `response ${b.code}: header '${bh.name}' removed`, { operation: op.base, direction });
       continue;
     }
-    if (bh.required && !rh.required) ctx.emit('response-header-became-optional', inRevision(rh.at), `response ${r.code}: header '${rh.name}' became optional`, { operation: op.revision, before: true, after: false, direction });
-    if (!bh.required && rh.required) ctx.emit('response-header-became-required', inRevision(child(rh.at, 'required')), `response ${r.code}: header '${rh.name}' became required`, { operation: op.revision, before: false, after: true, direction });
+    if (bh.required && !rh.required) ctx.emit(ID.responseHeaderBecameOptional, inRevision(rh.at), `response ${r.code}: header '${rh.name}' became optional`, { operation: op.revision, before: true, after: false, direction });
+    if (!bh.required && rh.required) ctx.emit(ID.responseHeaderBecameRequired, inRevision(child(rh.at, 'required')), `response ${r.code}: header '${rh.name}' became required`, { operation: op.revision, before: false, after: true, direction });
     if (bh.schema && rh.schema) emitSchemaChanges(ctx, bh.schema, rh.schema, { direction, location: 'header', operation: op, subject: `response ${r.code} header '${rh.name}'` });
   }
   for (const [key, rh] of r.headers) {
-    if (!b.headers.has(key)) ctx.emit('response-header-added', inRevision(rh.at), `response ${r.code}: header '${rh.name}' added`, { operation: op.revision, direction });
+    if (!b.headers.has(key)) ctx.emit(ID.responseHeaderAdded, inRevision(rh.at), `response ${r.code}: header '${rh.name}' added`, { operation: op.revision, direction });
   }
 }
 
@@ -132,17 +133,17 @@ function mediaTypeRename(from: string, to: string): Array<[string, string]> {
   const changed = [...a.params.keys()].filter((k) => b.params.has(k) && a.params.get(k) !== b.params.get(k));
   const paramsChanged = added.length + removed.length + changed.length > 0;
   if (a.essence !== b.essence) {
-    if (paramsChanged) return [['response-media-type-name-changed', `media type ${from} changed to ${to}`]];
+    if (paramsChanged) return [[ID.responseMediaTypeNameChanged, `media type ${from} changed to ${to}`]];
     return mediaOrder(from, to) === 1
-      ? [['response-media-type-name-specialized', `media type ${from} changed to the more specific ${to}`]]
-      : [['response-media-type-name-generalized', `media type ${from} changed to the more general ${to}`]];
+      ? [[ID.responseMediaTypeNameSpecialized, `media type ${from} changed to the more specific ${to}`]]
+      : [[ID.responseMediaTypeNameGeneralized, `media type ${from} changed to the more general ${to}`]];
   }
   if (added.length > 0 && removed.length + changed.length > 0) {
-    return [['response-media-type-name-changed', `media type ${from} changed to ${to}`]];
+    return [[ID.responseMediaTypeNameChanged, `media type ${from} changed to ${to}`]];
   }
   return [
-    ...added.map((k): [string, string] => ['response-media-type-parameter-added', `media type parameter '${k}' added to ${b.essence}`]),
-    ...removed.map((k): [string, string] => ['response-media-type-parameter-removed', `media type parameter '${k}' removed from ${a.essence}`]),
-    ...changed.map((k): [string, string] => ['response-media-type-parameter-changed', `media type parameter '${k}' of ${a.essence} changed from ${a.params.get(k)} to ${b.params.get(k)}`]),
+    ...added.map((k): [string, string] => [ID.responseMediaTypeParameterAdded, `media type parameter '${k}' added to ${b.essence}`]),
+    ...removed.map((k): [string, string] => [ID.responseMediaTypeParameterRemoved, `media type parameter '${k}' removed from ${a.essence}`]),
+    ...changed.map((k): [string, string] => [ID.responseMediaTypeParameterChanged, `media type parameter '${k}' of ${a.essence} changed from ${a.params.get(k)} to ${b.params.get(k)}`]),
   ];
 }

@@ -8,7 +8,22 @@ import { inRevision, type DiffContext } from '../context';
 import { isObject } from '../../refs';
 import type { SchemaDiff, SchemaRecord } from '../schemaDiff';
 import type { Direction } from '../types';
-import { KIND_BY_NAME, schemaChangeId, type SchemaLocation } from './schemaKinds';
+import { ACCESS_IDS, KIND_BY_NAME, WRAP_IDS, schemaChangeId, type SchemaLocation } from './schemaKinds';
+import { ID } from '../changeIds';
+
+/** A schema (body, parameter, or a subschema counted as a property) replaced by `false`, or the reverse. */
+type FalseKind = 'schema-became-false' | 'schema-became-not-false';
+const FALSE_IDS: Record<Direction, Partial<Record<SchemaLocation, Record<FalseKind, string>>>> = {
+  request: {
+    body: { 'schema-became-false': ID.requestBodySchemaBecameFalse, 'schema-became-not-false': ID.requestBodySchemaBecameNotFalse },
+    parameter: { 'schema-became-false': ID.requestParameterSchemaBecameFalse, 'schema-became-not-false': ID.requestParameterSchemaBecameNotFalse },
+    property: { 'schema-became-false': ID.requestPropertySchemaBecameFalse, 'schema-became-not-false': ID.requestPropertySchemaBecameNotFalse },
+  },
+  response: {
+    body: { 'schema-became-false': ID.responseBodySchemaBecameFalse, 'schema-became-not-false': ID.responseBodySchemaBecameNotFalse },
+    property: { 'schema-became-false': ID.responsePropertySchemaBecameFalse, 'schema-became-not-false': ID.responsePropertySchemaBecameNotFalse },
+  },
+};
 
 export interface SchemaSite {
   direction: Direction;
@@ -17,7 +32,11 @@ export interface SchemaSite {
   operation: { base: string; revision: string };
   /** Names the schema's owner in messages, e.g. `request body (application/json)`. */
   subject: string;
+  /** A path parameter is always sent: its default never applies. */
+  pathParameter?: boolean;
 }
+
+const DEFAULT_KINDS = new Set(['default-value-added', 'default-value-removed', 'default-value-changed']);
 
 const ACCESS_KINDS = new Set(['became-read-only', 'became-not-read-only', 'became-write-only', 'became-not-write-only']);
 
@@ -29,7 +48,7 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
     const accepts = (n: unknown) => n === true || isObject(n);
     const became = accepts(b.node) && r.node === false ? 'schema-became-false' : b.node === false && accepts(r.node) ? 'schema-became-not-false' : undefined;
     if (became) {
-      ctx.emit(`${site.direction}-${site.location}-${became}`, inRevision(r), `${site.subject}: schema ${became === 'schema-became-false' ? 'became false (nothing is valid)' : 'is no longer false'}`, {
+      ctx.emit(FALSE_IDS[site.direction][site.location]![became], inRevision(r), `${site.subject}: schema ${became === 'schema-became-false' ? 'became false (nothing is valid)' : 'is no longer false'}`, {
         operation: site.operation.revision,
         before: b.node === false ? false : undefined,
         after: r.node === false ? false : undefined,
@@ -48,13 +67,14 @@ export function emitSchemaChanges(ctx: DiffContext, base: Located, revision: Loc
       // readOnly parts are not sent, writeOnly parts are not returned: changes there break nobody.
       const hidden = site.direction === 'request' ? readOnly || rec.readOnly : writeOnly || rec.writeOnly;
       if (hidden && !ACCESS_KINDS.has(rec.kind)) continue;
+      if (site.pathParameter && DEFAULT_KINDS.has(rec.kind)) continue;
       const id =
         rec.property !== undefined
           ? propertyChangeId(rec, site, oas31)
           : WRAP_KINDS.has(rec.kind)
             ? wrapId(rec, site, path.length === 0)
             : FALSE_KINDS.has(rec.kind)
-              ? `${site.direction}-property-${rec.kind}`
+              ? FALSE_IDS[site.direction].property![rec.kind as FalseKind]
               : kindId(rec.kind, site, path.length === 0);
       if (id === undefined) continue;
       // Property-level texts name the property themselves; the subject names its parent.
@@ -77,7 +97,7 @@ const FALSE_KINDS = new Set(['schema-became-false', 'schema-became-not-false']);
 /** A body (at the root of a request or response body) or a property (anywhere else) wrapped in oneOf/anyOf. */
 function wrapId(rec: SchemaRecord, site: SchemaSite, root: boolean): string {
   const where = root && site.location === 'body' ? 'body' : 'property';
-  return `${site.direction}-${where}-${rec.kind}${rec.after === true ? '-original-preserved' : ''}`;
+  return WRAP_IDS[site.direction][where][rec.kind === 'wrapped-in-one-of' ? 'one' : 'any'][rec.after === true ? 1 : 0];
 }
 
 function kindId(kind: string, site: SchemaSite, root: boolean): string | undefined {
@@ -93,33 +113,34 @@ function propertyChangeId(rec: SchemaRecord, site: SchemaSite, oas31 = false): s
     const param = site.location === 'parameter';
     switch (rec.kind) {
       case 'property-added':
-        if (param) return `new-${req}-request-parameter-property`;
+        if (param) return rec.required ? ID.newRequiredRequestParameterProperty : ID.newOptionalRequestParameterProperty;
         // A required property with a default: the server fills it in when clients omit it.
-        return rec.required && rec.after !== undefined ? 'new-required-request-property-with-default' : `new-${req}-request-property`;
+        return rec.required && rec.after !== undefined ? ID.newRequiredRequestPropertyWithDefault : rec.required ? ID.newRequiredRequestProperty : ID.newOptionalRequestProperty;
       case 'property-removed':
-        return param ? 'request-parameter-property-removed' : 'request-property-removed';
+        return param ? ID.requestParameterPropertyRemoved : ID.requestPropertyRemoved;
       case 'property-became-required':
-        return param ? 'request-parameter-property-became-required' : 'request-property-became-required';
+        return param ? ID.requestParameterPropertyBecameRequired : ID.requestPropertyBecameRequired;
       case 'property-became-optional':
-        return param ? 'request-parameter-property-became-optional' : 'request-property-became-optional';
+        return param ? ID.requestParameterPropertyBecameOptional : ID.requestPropertyBecameOptional;
     }
   } else {
     switch (rec.kind) {
       case 'property-added':
-        return `response-${req}-property-added`;
+        return rec.required ? ID.responseRequiredPropertyAdded : ID.responseOptionalPropertyAdded;
       case 'property-removed':
-        return `response-${req}-property-removed`;
+        return rec.required ? ID.responseRequiredPropertyRemoved : ID.responseOptionalPropertyRemoved;
       case 'property-became-required':
-        return 'response-property-became-required';
+        return ID.responsePropertyBecameRequired;
       case 'property-became-optional':
-        return 'response-property-became-optional';
+        return ID.responsePropertyBecameOptional;
     }
   }
-  if (rec.kind === 'deprecated' || rec.kind === 'reactivated') return `${site.direction}-property-${rec.kind}`;
+  if (rec.kind === 'deprecated') return site.direction === 'request' ? ID.requestPropertyDeprecated : ID.responsePropertyDeprecated;
+  if (rec.kind === 'reactivated') return site.direction === 'request' ? ID.requestPropertyReactivated : ID.responsePropertyReactivated;
   if (ACCESS_KINDS.has(rec.kind)) {
     // In 3.1 clients already had to send a required readOnly property, so it ceasing to be readOnly asks nothing new.
-    if (oas31 && site.direction === 'request' && rec.required && rec.kind === 'became-not-read-only') return 'request-required-property-became-not-read-only-31';
-    return `${site.direction}-${req}-property-${rec.kind}`;
+    if (oas31 && site.direction === 'request' && rec.required && rec.kind === 'became-not-read-only') return ID.requestRequiredPropertyBecameNotReadOnly31;
+    return ACCESS_IDS[site.direction][req][rec.kind.slice('became-'.length) as keyof (typeof ACCESS_IDS)['request']['optional']];
   }
   return undefined;
 }

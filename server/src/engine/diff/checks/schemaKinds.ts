@@ -3,8 +3,10 @@
  * Narrowing what is accepted breaks requests; widening what is returned breaks
  * responses. Ids are `<location>-<suffix>`, e.g. `request-property-max-length-decreased`.
  */
+import { SCHEMA_CHANGE_IDS, type LocatedIds } from '../changeIds';
 import { B, N, P, rule } from '../rule';
 import type { ChangeLevel, ChangeRule, Direction } from '../types';
+import { ID } from '../changeIds';
 
 export type SchemaLocation = 'body' | 'property' | 'parameter' | 'header';
 
@@ -13,11 +15,10 @@ export interface SchemaKind {
   title: string;
   request: ChangeLevel;
   response: ChangeLevel;
-  /** Id suffix per direction when it differs from `kind` (to reuse oasdiff's ids). */
-  requestSuffix?: string;
-  responseSuffix?: string;
   /** Only bodies and properties: keywords that make no sense on parameters and headers. */
   structural?: boolean;
+  /** Consumer-side reasoning for the doc page (see rule()). */
+  rationale?: string;
 }
 
 const k = (kind: string, title: string, request: ChangeLevel, response: ChangeLevel, extra: Partial<SchemaKind> = {}): SchemaKind => ({
@@ -57,26 +58,36 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('multiple-of-set', 'multipleOf set', B, N),
   k('multiple-of-unset', 'multipleOf removed', N, B),
   k('multiple-of-changed', 'multipleOf changed to an unrelated value', B, B),
-  k('multiple-of-generalized', 'multipleOf changed to a divisor of the old one', N, B, { responseSuffix: 'multiple-of-changed' }),
-  k('multiple-of-specialized', 'multipleOf changed to a multiple of the old one', B, N, { requestSuffix: 'multiple-of-changed' }),
+  k('multiple-of-generalized', 'multipleOf changed to a divisor of the old one', N, B),
+  k('multiple-of-specialized', 'multipleOf changed to a multiple of the old one', B, N),
   k('unique-items-set', 'uniqueItems set', B, N),
   k('unique-items-unset', 'uniqueItems removed', N, B),
-  k('pattern-added', 'pattern added', B, N),
+  k('pattern-added', 'pattern added', B, N, {
+    rationale:
+      "A pattern that matches every string (`''`, `.*`, `^.*$`) constrains nothing, so replacing it with a real pattern is reported as a pattern added, not changed: values clients send today can now be rejected. oasdiff and OpenAPITools/openapi-diff compare the pattern strings and call this a pattern change.",
+  }),
   k('pattern-removed', 'pattern removed', N, B),
   k('pattern-changed', 'pattern changed', P, P),
   k('became-enum', 'restricted to a list of enum values', B, N),
   k('enum-value-removed', 'enum value removed', B, N),
   k('enum-value-added', 'enum value added', N, P),
+  k('x-extensible-enum-value-added', 'x-extensible-enum value added', N, N, {
+    rationale:
+      '`x-extensible-enum` (Zalando guideline) declares an open list: clients must already handle values they do not know, so a new value breaks no response reader, unlike a value added to `enum` (potentially breaking in responses). oasdiff likewise reports only removals of x-extensible-enum values.',
+  }),
   k('x-extensible-enum-value-removed', 'x-extensible-enum value removed', B, N),
   k('const-added', 'const added', B, N),
   k('const-removed', 'const removed', N, B),
   k('const-changed', 'const changed', B, B),
   k('default-value-added', 'default value added', N, N),
   k('default-value-removed', 'default value removed', N, N),
-  k('default-value-changed', 'default value changed', N, N),
+  k('default-value-changed', 'default value changed', P, N, {
+    rationale:
+      'Clients that omit an optional request value silently get the new default, so their requests now mean something else: potentially breaking. Path parameters are always sent, so their defaults never apply and a change is not reported. In responses a default is documentation only (non-breaking). oasdiff reports request default changes as info, OpenAPITools/openapi-diff ignores them.',
+  }),
   k('type-changed', 'type or format changed', B, B),
   k('type-generalized', 'type or format widened', N, B),
-  k('type-specialized', 'type or format narrowed', B, N, { requestSuffix: 'type-changed' }),
+  k('type-specialized', 'type or format narrowed', B, N),
   k('list-of-types-widened', 'list of types widened', N, B),
   k('list-of-types-narrowed', 'list of types narrowed', B, N),
   k('became-nullable', 'became nullable', N, B),
@@ -87,8 +98,12 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('one-of-removed', 'schema removed from oneOf', B, N, { structural: true }),
   k('any-of-added', 'schema added to anyOf', N, B, { structural: true }),
   k('any-of-removed', 'schema removed from anyOf', B, N, { structural: true }),
-  k('all-of-added', 'schema added to allOf', B, N, { structural: true }),
-  k('all-of-removed', 'schema removed from allOf', N, B, { structural: true }),
+  k('one-of-list-added', 'oneOf list added next to the existing constraints (values must also match exactly one alternative)', B, N, { structural: true, rationale: "A oneOf/anyOf list that appears next to a schema's existing properties or type is an intersection: every value must now also match the alternatives, so it narrows what a request accepts (breaking) and what a response can return (non-breaking); dropping it widens both. An object replaced by alternatives is the separate wrapped-in-one-of/any-of restructuring. oasdiff only compares lists present on both sides and reports nothing when one side has none." }),
+  k('one-of-list-removed', 'oneOf list removed, leaving the other constraints', N, B, { structural: true, rationale: "A oneOf/anyOf list that appears next to a schema's existing properties or type is an intersection: every value must now also match the alternatives, so it narrows what a request accepts (breaking) and what a response can return (non-breaking); dropping it widens both. An object replaced by alternatives is the separate wrapped-in-one-of/any-of restructuring. oasdiff only compares lists present on both sides and reports nothing when one side has none." }),
+  k('any-of-list-added', 'anyOf list added next to the existing constraints (values must also match an alternative)', B, N, { structural: true, rationale: "A oneOf/anyOf list that appears next to a schema's existing properties or type is an intersection: every value must now also match the alternatives, so it narrows what a request accepts (breaking) and what a response can return (non-breaking); dropping it widens both. An object replaced by alternatives is the separate wrapped-in-one-of/any-of restructuring. oasdiff only compares lists present on both sides and reports nothing when one side has none." }),
+  k('any-of-list-removed', 'anyOf list removed, leaving the other constraints', N, B, { structural: true, rationale: "A oneOf/anyOf list that appears next to a schema's existing properties or type is an intersection: every value must now also match the alternatives, so it narrows what a request accepts (breaking) and what a response can return (non-breaking); dropping it widens both. An object replaced by alternatives is the separate wrapped-in-one-of/any-of restructuring. oasdiff only compares lists present on both sides and reports nothing when one side has none." }),
+  k('all-of-added', 'schema added to allOf, constraining something the schema did not constrain identically before', B, N, { structural: true, rationale: "allOf is flattened recursively and every declaration of a property across members applies (the strictest bound is effective), so a tighter limit re-declared in a member is reported as that limit's change. A member added or removed is reported only when something it constrains is not constrained identically on the other side: inlining a chain of allOf, wrapping a $ref in a one-element allOf next to a default, or a member that only carries annotations (xml, description, x-*) changes nothing for clients. oasdiff and OpenAPITools/openapi-diff compare allOf members as a list and report such restructurings." }),
+  k('all-of-removed', 'schema removed from allOf, taking away a constraint nothing else keeps', N, B, { structural: true, rationale: "allOf is flattened recursively and every declaration of a property across members applies (the strictest bound is effective), so a tighter limit re-declared in a member is reported as that limit's change. A member added or removed is reported only when something it constrains is not constrained identically on the other side: inlining a chain of allOf, wrapping a $ref in a one-element allOf next to a default, or a member that only carries annotations (xml, description, x-*) changes nothing for clients. oasdiff and OpenAPITools/openapi-diff compare allOf members as a list and report such restructurings." }),
   // JSON Schema 2020-12 keywords (OpenAPI 3.1), levels as oasdiff reports them: a keyword that adds a constraint
   // narrows what is accepted (breaks requests when added, responses when removed).
   ...[
@@ -120,7 +135,11 @@ export const SCHEMA_KINDS: SchemaKind[] = [
   k('enum-removed', 'enum restriction removed', N, B),
   k('discriminator-added', 'discriminator added', N, N, { structural: true }),
   k('discriminator-removed', 'discriminator removed', N, N, { structural: true }),
-  k('discriminator-property-name-changed', 'discriminator propertyName changed', N, N, { structural: true }),
+  k('discriminator-property-name-changed', 'discriminator propertyName changed', B, P, {
+    structural: true,
+    rationale:
+      'The discriminator property is how a payload selects its alternative. Payloads clients send today carry the old property, so the server can no longer dispatch them: breaking in requests. Clients that read responses and dispatch on the old property (generated SDKs do) can fail: potentially breaking in responses. oasdiff reports it as info, OpenAPITools/openapi-diff as incompatible in both directions.',
+  }),
   k('discriminator-mapping-added', 'discriminator mapping added', N, N, { structural: true }),
   k('discriminator-mapping-deleted', 'discriminator mapping removed', N, N, { structural: true }),
   k('discriminator-mapping-changed', 'discriminator mapping changed', N, N, { structural: true }),
@@ -128,43 +147,37 @@ export const SCHEMA_KINDS: SchemaKind[] = [
 
 export const KIND_BY_NAME = new Map(SCHEMA_KINDS.map((s) => [s.kind, s]));
 
-const LOCATION_PREFIX: Record<Direction, Partial<Record<SchemaLocation, string>>> = {
-  request: { body: 'request-body', property: 'request-property', parameter: 'request-parameter' },
-  response: { body: 'response-body', property: 'response-property', header: 'response-header' },
+const LOCATION_TITLE: Record<Direction, Record<SchemaLocation, string>> = {
+  request: { body: 'Request body schema', property: 'Request property', parameter: 'Request parameter schema', header: 'Request header schema' },
+  response: { body: 'Response body schema', property: 'Response property', parameter: 'Response parameter schema', header: 'Response header schema' },
 };
 
-const LOCATION_TITLE: Record<string, string> = {
-  'request-body': 'Request body schema',
-  'request-property': 'Request property',
-  'request-parameter': 'Request parameter schema',
-  'response-body': 'Response body schema',
-  'response-property': 'Response property',
-  'response-header': 'Response header schema',
-};
+/** The literal ids of a kind in one direction (following `requestAs`/`responseAs`). */
+function idsOf(kind: string, direction: Direction): LocatedIds {
+  const entry = SCHEMA_CHANGE_IDS[kind];
+  const alias = direction === 'request' ? entry?.requestAs : entry?.responseAs;
+  if (alias) return idsOf(alias, direction);
+  return (direction === 'request' ? entry?.request : entry?.response) ?? {};
+}
 
 /** Id for a schema change at a location, or undefined when that combination is not reported. */
 export function schemaChangeId(kind: SchemaKind, direction: Direction, location: SchemaLocation): string | undefined {
-  if (kind.structural && (location === 'parameter' || location === 'header')) location = 'property';
-  const prefix = LOCATION_PREFIX[direction][location] ?? LOCATION_PREFIX[direction].property;
-  const suffix = (direction === 'request' ? kind.requestSuffix : kind.responseSuffix) ?? kind.kind;
-  if (kind.kind === 'enum-removed' && prefix === 'response-body') return 'response-mediatype-enum-removed';
-  return `${prefix}-${suffix}`;
+  const ids = idsOf(kind.kind, direction);
+  // Structural keywords make no sense on parameters and headers; where they still appear they count as a property's.
+  return ids[location] ?? ids.property;
 }
 
-/** Every schema-change rule, generated from the table above. */
+/** Every schema-change rule: the kinds above, with the ids of SCHEMA_CHANGE_IDS. */
 export function schemaKindRules(): ChangeRule[] {
   const out = new Map<string, ChangeRule>();
   for (const kind of SCHEMA_KINDS) {
+    const entry = SCHEMA_CHANGE_IDS[kind.kind];
+    if (!entry) throw new Error(`schema kind ${kind.kind} has no ids in SCHEMA_CHANGE_IDS`);
     for (const direction of ['request', 'response'] as const) {
-      for (const location of Object.keys(LOCATION_PREFIX[direction]) as SchemaLocation[]) {
-        if (kind.structural && (location === 'parameter' || location === 'header')) continue;
-        const id = schemaChangeId(kind, direction, location) as string;
-        if (out.has(id)) continue;
+      if (direction === 'request' ? entry.requestAs : entry.responseAs) continue;
+      for (const [location, id] of Object.entries(idsOf(kind.kind, direction)) as Array<[SchemaLocation, string]>) {
         const level = direction === 'request' ? kind.request : kind.response;
-        const suffix = (direction === 'request' ? kind.requestSuffix : kind.responseSuffix) ?? kind.kind;
-        const loc = id === 'response-mediatype-enum-removed' ? 'response-body' : id.slice(0, id.length - suffix.length - 1);
-        const title = `${LOCATION_TITLE[loc]}: ${kind.title}`;
-        out.set(id, rule(id, level, title, direction));
+        out.set(id, rule(id, level, `${LOCATION_TITLE[direction][location]}: ${kind.title}`, direction, undefined, kind.rationale));
       }
     }
   }
@@ -183,12 +196,12 @@ export function schemaKindRules(): ChangeRule[] {
  * optional property (potentially breaking).
  */
 const ACCESS_LEVELS: Record<string, [ChangeLevel, string, string]> = {
-  'request-required-property-became-not-read-only': [B, ': clients must now send it', 'Keep the property read-only, or make it optional in requests (with a server-side default) before dropping readOnly.'],
-  'response-required-property-became-write-only': [B, ': it is no longer returned', 'Keep returning the property; deprecate it first and remove it in a new API version.'],
-  'request-optional-property-became-read-only': [P, ': values clients send are ignored or rejected', 'Keep accepting the property for a deprecation period; announce that it became read-only.'],
-  'request-required-property-became-read-only': [P, ': values clients send are ignored or rejected', 'Keep accepting the property for a deprecation period; announce that it became read-only.'],
-  'response-optional-property-became-write-only': [P, ': it is no longer returned', 'Check whether clients read the property; deprecate it first if they might.'],
-  'response-required-property-became-not-write-only': [P, '', 'Make sure clients tolerate the property appearing in responses.'],
+  [ID.requestRequiredPropertyBecameNotReadOnly]: [B, ': clients must now send it', 'Keep the property read-only, or make it optional in requests (with a server-side default) before dropping readOnly.'],
+  [ID.responseRequiredPropertyBecameWriteOnly]: [B, ': it is no longer returned', 'Keep returning the property; deprecate it first and remove it in a new API version.'],
+  [ID.requestOptionalPropertyBecameReadOnly]: [P, ': values clients send are ignored or rejected', 'Keep accepting the property for a deprecation period; announce that it became read-only.'],
+  [ID.requestRequiredPropertyBecameReadOnly]: [P, ': values clients send are ignored or rejected', 'Keep accepting the property for a deprecation period; announce that it became read-only.'],
+  [ID.responseOptionalPropertyBecameWriteOnly]: [P, ': it is no longer returned', 'Check whether clients read the property; deprecate it first if they might.'],
+  [ID.responseRequiredPropertyBecameNotWriteOnly]: [P, '', 'Make sure clients tolerate the property appearing in responses.'],
 };
 
 /**
@@ -197,11 +210,23 @@ const ACCESS_LEVELS: Record<string, [ChangeLevel, string, string]> = {
  * schema unchanged. Levels follow oasdiff (request/response-body-wrapped-in-one-of and their -original-preserved
  * variants: error / warning); anyOf that keeps the old schema accepts everything it accepted, so it breaks no request.
  */
+/** A body or property wrapped in oneOf/anyOf: [plain, original preserved] per direction, place and keyword. */
+export const WRAP_IDS = {
+  request: {
+    body: { one: [ID.requestBodyWrappedInOneOf, ID.requestBodyWrappedInOneOfOriginalPreserved], any: [ID.requestBodyWrappedInAnyOf, ID.requestBodyWrappedInAnyOfOriginalPreserved] },
+    property: { one: [ID.requestPropertyWrappedInOneOf, ID.requestPropertyWrappedInOneOfOriginalPreserved], any: [ID.requestPropertyWrappedInAnyOf, ID.requestPropertyWrappedInAnyOfOriginalPreserved] },
+  },
+  response: {
+    body: { one: [ID.responseBodyWrappedInOneOf, ID.responseBodyWrappedInOneOfOriginalPreserved], any: [ID.responseBodyWrappedInAnyOf, ID.responseBodyWrappedInAnyOfOriginalPreserved] },
+    property: { one: [ID.responsePropertyWrappedInOneOf, ID.responsePropertyWrappedInOneOfOriginalPreserved], any: [ID.responsePropertyWrappedInAnyOf, ID.responsePropertyWrappedInAnyOfOriginalPreserved] },
+  },
+} as const;
+
 export const WRAP_RULES: ChangeRule[] = (['request', 'response'] as const).flatMap((dir) =>
   (['body', 'property'] as const).flatMap((where) =>
     (['one', 'any'] as const).flatMap((k) =>
       [false, true].map((preserved) => {
-        const id = `${dir}-${where}-wrapped-in-${k}-of${preserved ? '-original-preserved' : ''}`;
+        const id = WRAP_IDS[dir][where][k][preserved ? 1 : 0];
         const level = !preserved ? B : dir === 'request' && k === 'any' ? N : P;
         const subject = where === 'body' ? `The ${dir} body schema` : `An object ${dir} property`;
         const why = !preserved
@@ -219,45 +244,58 @@ export const WRAP_RULES: ChangeRule[] = (['request', 'response'] as const).flatM
   ),
 );
 
+/** readOnly/writeOnly transitions per direction, requiredness and transition. */
+export const ACCESS_IDS = {
+  request: {
+    optional: { 'read-only': ID.requestOptionalPropertyBecameReadOnly, 'not-read-only': ID.requestOptionalPropertyBecameNotReadOnly, 'write-only': ID.requestOptionalPropertyBecameWriteOnly, 'not-write-only': ID.requestOptionalPropertyBecameNotWriteOnly },
+    required: { 'read-only': ID.requestRequiredPropertyBecameReadOnly, 'not-read-only': ID.requestRequiredPropertyBecameNotReadOnly, 'write-only': ID.requestRequiredPropertyBecameWriteOnly, 'not-write-only': ID.requestRequiredPropertyBecameNotWriteOnly },
+  },
+  response: {
+    optional: { 'read-only': ID.responseOptionalPropertyBecameReadOnly, 'not-read-only': ID.responseOptionalPropertyBecameNotReadOnly, 'write-only': ID.responseOptionalPropertyBecameWriteOnly, 'not-write-only': ID.responseOptionalPropertyBecameNotWriteOnly },
+    required: { 'read-only': ID.responseRequiredPropertyBecameReadOnly, 'not-read-only': ID.responseRequiredPropertyBecameNotReadOnly, 'write-only': ID.responseRequiredPropertyBecameWriteOnly, 'not-write-only': ID.responseRequiredPropertyBecameNotWriteOnly },
+  },
+} as const;
+
 export const PROPERTY_RULES: ChangeRule[] = [
-  rule('new-required-request-property', B, 'A new required property was added to a request body', 'request'),
-  rule('new-required-request-property-with-default', N, 'A new required property with a default value was added to a request body (clients that omit it get the default)', 'request'),
-  rule('new-optional-request-property', N, 'A new optional property was added to a request body', 'request'),
-  rule('request-property-removed', P, 'A property was removed from a request body (the server may now reject or ignore it)', 'request'),
-  rule('request-property-became-required', B, 'A request property became required', 'request'),
-  rule('request-property-became-optional', N, 'A request property became optional', 'request'),
-  rule('request-required-property-became-not-read-only-31', N, 'A required request property is no longer read-only, in OpenAPI 3.1 where `required` already applied to it in requests: clients already send it', 'request'),
-  rule('request-property-deprecated', N, 'A request property was deprecated', 'request'),
-  rule('request-property-reactivated', N, 'A deprecated request property is no longer deprecated', 'request'),
-  rule('new-required-request-parameter-property', B, 'A new required property was added to an object request parameter', 'request'),
-  rule('new-optional-request-parameter-property', N, 'A new optional property was added to an object request parameter', 'request'),
-  rule('request-parameter-property-removed', P, 'A property was removed from an object request parameter', 'request'),
-  rule('request-parameter-property-became-required', B, 'A property of an object request parameter became required', 'request'),
-  rule('request-parameter-property-became-optional', N, 'A property of an object request parameter became optional', 'request'),
-  rule('response-required-property-added', N, 'A new required property was added to a response', 'response'),
-  rule('response-optional-property-added', N, 'A new optional property was added to a response', 'response'),
-  rule('response-required-property-removed', B, 'A required property was removed from a response', 'response'),
-  rule('response-optional-property-removed', P, 'An optional property was removed from a response', 'response'),
-  rule('response-property-became-optional', B, 'A response property is no longer required (it may be missing)', 'response'),
-  rule('response-property-became-required', N, 'A response property became required', 'response'),
-  rule('response-property-deprecated', N, 'A response property was deprecated', 'response'),
-  rule('response-property-reactivated', N, 'A deprecated response property is no longer deprecated', 'response'),
+  rule(ID.newRequiredRequestProperty, B, 'A new required property was added to a request body', 'request'),
+  rule(ID.newRequiredRequestPropertyWithDefault, B, 'A new required property with a default value was added to a request body: clients that do not send it now send an invalid payload', 'request', 'Add the property as optional; the server applies the default when it is missing.',
+    "A default documents what the server assumes when an optional value is missing; it does not make a required property optional, so validating servers and gateways reject payloads without it. This matches new-required-request-parameter, which was already breaking with a default. oasdiff agrees (error); Specgate reported it as non-breaking before issue 16."),
+  rule(ID.newOptionalRequestProperty, N, 'A new optional property was added to a request body', 'request'),
+  rule(ID.requestPropertyRemoved, P, 'A property was removed from a request body (the server may now reject or ignore it)', 'request'),
+  rule(ID.requestPropertyBecameRequired, B, 'A request property became required', 'request'),
+  rule(ID.requestPropertyBecameOptional, N, 'A request property became optional', 'request'),
+  rule(ID.requestRequiredPropertyBecameNotReadOnly31, N, 'A required request property is no longer read-only, in OpenAPI 3.1 where `required` already applied to it in requests: clients already send it', 'request'),
+  rule(ID.requestPropertyDeprecated, N, 'A request property was deprecated', 'request'),
+  rule(ID.requestPropertyReactivated, N, 'A deprecated request property is no longer deprecated', 'request'),
+  rule(ID.newRequiredRequestParameterProperty, B, 'A new required property was added to an object request parameter', 'request'),
+  rule(ID.newOptionalRequestParameterProperty, N, 'A new optional property was added to an object request parameter', 'request'),
+  rule(ID.requestParameterPropertyRemoved, P, 'A property was removed from an object request parameter', 'request'),
+  rule(ID.requestParameterPropertyBecameRequired, B, 'A property of an object request parameter became required', 'request'),
+  rule(ID.requestParameterPropertyBecameOptional, N, 'A property of an object request parameter became optional', 'request'),
+  rule(ID.responseRequiredPropertyAdded, N, 'A new required property was added to a response', 'response'),
+  rule(ID.responseOptionalPropertyAdded, N, 'A new optional property was added to a response', 'response'),
+  rule(ID.responseRequiredPropertyRemoved, B, 'A required property was removed from a response', 'response'),
+  rule(ID.responseOptionalPropertyRemoved, P, 'An optional property was removed from a response', 'response'),
+  rule(ID.responsePropertyBecameOptional, B, 'A response property is no longer required (it may be missing)', 'response'),
+  rule(ID.responsePropertyBecameRequired, N, 'A response property became required', 'response'),
+  rule(ID.responsePropertyDeprecated, N, 'A response property was deprecated', 'response'),
+  rule(ID.responsePropertyReactivated, N, 'A deprecated response property is no longer deprecated', 'response'),
   // A body or parameter schema replaced by the boolean schema `false` (nothing is valid), or the reverse.
-  rule('request-body-schema-became-false', B, 'The request body schema became `false`: no payload is accepted', 'request'),
-  rule('request-body-schema-became-not-false', N, 'The request body schema was `false` and now accepts payloads', 'request'),
-  rule('request-parameter-schema-became-false', B, 'A request parameter schema became `false`: no value is accepted', 'request'),
-  rule('request-parameter-schema-became-not-false', N, 'A request parameter schema was `false` and now accepts values', 'request'),
-  rule('response-body-schema-became-false', B, 'The response body schema became `false`: the media type can no longer be returned in a valid form', 'response'),
-  rule('response-body-schema-became-not-false', N, 'The response body schema was `false` and now describes payloads', 'response'),
+  rule(ID.requestBodySchemaBecameFalse, B, 'The request body schema became `false`: no payload is accepted', 'request'),
+  rule(ID.requestBodySchemaBecameNotFalse, N, 'The request body schema was `false` and now accepts payloads', 'request'),
+  rule(ID.requestParameterSchemaBecameFalse, B, 'A request parameter schema became `false`: no value is accepted', 'request'),
+  rule(ID.requestParameterSchemaBecameNotFalse, N, 'A request parameter schema was `false` and now accepts values', 'request'),
+  rule(ID.responseBodySchemaBecameFalse, B, 'The response body schema became `false`: the media type can no longer be returned in a valid form', 'response'),
+  rule(ID.responseBodySchemaBecameNotFalse, N, 'The response body schema was `false` and now describes payloads', 'response'),
   // A subschema (a property, or `items` closing a tuple) replaced by the boolean schema `false`, or the reverse.
-  rule('request-property-schema-became-false', B, 'A request subschema became `false`: values clients send there are now rejected', 'request'),
-  rule('request-property-schema-became-not-false', N, 'A request subschema that was `false` now accepts values', 'request'),
-  rule('response-property-schema-became-false', N, 'A response subschema became `false`: the server no longer returns values there', 'response'),
-  rule('response-property-schema-became-not-false', B, 'A response subschema that was `false` now accepts values: clients can receive data they never saw (e.g. array items past the tuple prefix)', 'response'),
-  ...['request', 'response'].flatMap((dir) =>
-    ['optional', 'required'].flatMap((req) =>
-      ['read-only', 'not-read-only', 'write-only', 'not-write-only'].map((what) => {
-        const id = `${dir}-${req}-property-became-${what}`;
+  rule(ID.requestPropertySchemaBecameFalse, B, 'A request subschema became `false`: values clients send there are now rejected', 'request'),
+  rule(ID.requestPropertySchemaBecameNotFalse, N, 'A request subschema that was `false` now accepts values', 'request'),
+  rule(ID.responsePropertySchemaBecameFalse, N, 'A response subschema became `false`: the server no longer returns values there', 'response'),
+  rule(ID.responsePropertySchemaBecameNotFalse, B, 'A response subschema that was `false` now accepts values: clients can receive data they never saw (e.g. array items past the tuple prefix)', 'response'),
+  ...(['request', 'response'] as const).flatMap((dir) =>
+    (['optional', 'required'] as const).flatMap((req) =>
+      (['read-only', 'not-read-only', 'write-only', 'not-write-only'] as const).map((what) => {
+        const id = ACCESS_IDS[dir][req][what];
         const access = ACCESS_LEVELS[id];
         return rule(id, access?.[0] ?? N, `A ${req} ${dir} property became ${what.replace(/-/g, ' ')}${access ? access[1] : ''}`, dir as Direction, access?.[2]);
       }),
