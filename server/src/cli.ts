@@ -8,25 +8,10 @@ import { NodeWorkspace } from './node/nodeWorkspace';
 import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from './engine/report/lintReport';
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
+import { quickAnswer, usageErrorText, VERSION } from './cliHelp';
 
-const VERSION = '0.1.0';
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
-
-const USAGE = `Usage:
-  specgate lint <files or globs...> [--ruleset FILE] [--format text|json|sarif|github]
-                [--fail-severity error|warn|info|hint] [--no-style-guide] [--no-spectral]
-                [--allow-remote-refs] [--untrusted]
-  specgate diff <base-file> <revision-file> [--format text|json|markdown|sarif|github]
-                [--fail-on breaking|potentially-breaking|none]
-                [--deprecation-days-stable N] [--deprecation-days-beta N]
-  specgate diff --base <gitref> <files...> [--format ...] [--fail-on ...]
-  specgate --version | --help
-
-Exit codes: 0 clean, 1 findings at or above --fail-severity (lint) or changes at or above
---fail-on (diff, default breaking), 2 usage error or unreadable input.`;
-
-
 
 interface LintArgs {
   patterns: string[];
@@ -37,10 +22,12 @@ interface LintArgs {
   spectral: boolean;
   allowRemote: boolean;
   trusted: boolean;
+  /** Explicit inputs without any API description exit 0 (hooks pass every changed YAML/JSON file). */
+  allowEmpty: boolean;
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  const args: LintArgs = { patterns: [], format: 'text', failSeverity: 'error', styleGuide: true, spectral: true, allowRemote: false, trusted: true };
+  const args: LintArgs = { patterns: [], format: 'text', failSeverity: 'error', styleGuide: true, spectral: true, allowRemote: false, trusted: true, allowEmpty: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -68,6 +55,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--no-spectral': args.spectral = false; break;
       case '--allow-remote-refs': args.allowRemote = true; break;
       case '--untrusted': args.trusted = false; break;
+      case '--allow-empty': args.allowEmpty = true; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         args.patterns.push(arg);
@@ -77,8 +65,10 @@ function parseLintArgs(argv: string[]): LintArgs {
   return args;
 }
 
-async function expandPatterns(patterns: string[], cwd: string): Promise<string[]> {
+/** The files to lint; `fromDirectories` holds those found by walking a directory argument. */
+async function expandPatterns(patterns: string[], cwd: string): Promise<{ files: string[]; fromDirectories: Set<string> }> {
   const files: string[] = [];
+  const fromDirectories = new Set<string>();
   for (const pattern of patterns) {
     const absolute = path.resolve(cwd, pattern);
     const stat = await fs.stat(absolute).catch(() => undefined);
@@ -87,14 +77,16 @@ async function expandPatterns(patterns: string[], cwd: string): Promise<string[]
       continue;
     }
     if (stat?.isDirectory()) {
-      files.push(...(await glob(['**/*.{yaml,yml,json}'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'] })));
+      const found = await glob(['**/*.{yaml,yml,json}'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'] });
+      for (const f of found) fromDirectories.add(f);
+      files.push(...found);
       continue;
     }
     const matched = await glob([pattern], { cwd, absolute: true, ignore: ['**/node_modules/**'] });
     if (matched.length === 0) throw new UsageError(`no file matches ${pattern}`);
     files.push(...matched);
   }
-  return [...new Set(files)].sort();
+  return { files: [...new Set(files)].sort(), fromDirectories };
 }
 
 const SEVERITY_RANK: Record<FailLevel, number> = { error: 1, warn: 2, info: 3, hint: 4 };
@@ -102,7 +94,7 @@ const SEVERITY_RANK: Record<FailLevel, number> = { error: 1, warn: 2, info: 3, h
 async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const args = parseLintArgs(argv);
   const cwd = process.cwd();
-  const files = await expandPatterns(args.patterns, cwd);
+  const { files, fromDirectories } = await expandPatterns(args.patterns, cwd);
   const workspace = new NodeWorkspace([pathToUri(cwd)], { trusted: args.trusted });
   const settings = mergeSettings({
     ruleset: args.ruleset ? path.resolve(cwd, args.ruleset) : '',
@@ -139,8 +131,13 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
       for (const diagnostic of diagnostics) entries.push({ file: shown, diagnostic });
     }
   }
+  if (linted === 0 && !args.allowEmpty && files.some((f) => !fromDirectories.has(f))) {
+    // Explicit files or globs that hold no API description are a mistake in the call, not a clean result.
+    err.write('specgate: nothing to lint: no OpenAPI or Arazzo document among the given files\n');
+    return 2;
+  }
   out.write(formatLint(entries, args.format, { name: 'specgate', version: VERSION }));
-  if (args.format === 'text' && linted === 0) err.write('specgate: no OpenAPI or Arazzo documents among the given files\n');
+  if (linted === 0) err.write('specgate: note: no OpenAPI or Arazzo documents among the given inputs\n');
   const failing = entries.filter((e) => (e.diagnostic.severity ?? 1) <= SEVERITY_RANK[args.failSeverity]);
   if (args.format === 'text' && failing.length > 0) {
     const counts = countBySeverity(failing);
@@ -150,6 +147,11 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
 }
 
 export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+  const quick = quickAnswer(argv);
+  if (quick !== undefined) {
+    out.write(quick);
+    return 0;
+  }
   const [command, ...rest] = argv;
   try {
     switch (command) {
@@ -157,18 +159,12 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         return await lintCommand(rest, out, err);
       case 'diff':
         return await diffCommand(rest, out, err);
-      case '--version': case '-v':
-        out.write(VERSION + '\n');
-        return 0;
-      case '--help': case '-h': case 'help':
-        out.write(USAGE + '\n');
-        return 0;
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     }
   } catch (e) {
     if (e instanceof UsageError) {
-      err.write(`specgate: ${e.message}\n\n${USAGE}\n`);
+      err.write(usageErrorText(e.message, command));
       return 2;
     }
     err.write(`specgate: ${(e as Error).message}\n`);

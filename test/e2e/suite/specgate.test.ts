@@ -21,7 +21,8 @@ async function waitFor<T>(what: string, probe: () => T | undefined | Promise<T |
   }
 }
 
-const specgateDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'specgate');
+/** Diagnostics from Specgate's server: its built-in rules (source specgate) and Spectral's (source spectral). */
+const specgateDiagnostics = (uri: vscode.Uri) => vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'specgate' || d.source === 'spectral');
 const codeOf = (d: vscode.Diagnostic) => String(typeof d.code === 'object' ? d.code.value : d.code);
 const show = (ds: vscode.Diagnostic[]) => ds.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${codeOf(d)} ${d.message}`).join('\n  ');
 const isBreakingHint = (d: vscode.Diagnostic) => /(Potentially breaking|Breaking) change/.test(d.message);
@@ -82,6 +83,8 @@ describe('Specgate in a real VS Code extension host', function () {
     // Spectral (spectral:oas, run in the server's worker thread) works from the package too.
     const tags = diags.find((d) => codeOf(d) === 'operation-tags')!;
     assert.strictEqual(tags.range.start.line, lineOf('post:'));
+    assert.strictEqual(tags.source, 'spectral', 'Spectral findings say where they come from');
+    assert.strictEqual(casing.source, 'specgate');
     assert.deepStrictEqual(diags.filter(isBreakingHint), [], 'no breaking hints before any edit');
   });
 

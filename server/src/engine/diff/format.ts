@@ -1,6 +1,7 @@
 /** Renders a diff result as text, JSON, a markdown changelog, SARIF 2.1.0 or GitHub annotations. */
 import { changeDocUrl, changeRegistry } from './registry';
 import type { Change, ChangeLevel, DiffResult } from './types';
+import { sarifRelativeUri } from '../report/lintReport';
 
 export type DiffFormat = 'text' | 'json' | 'markdown' | 'sarif' | 'github';
 
@@ -25,7 +26,7 @@ const HEADINGS: Record<ChangeLevel, string> = {
 export function formatDiff(result: DiffResult, format: DiffFormat, opts: FormatOptions = {}): string {
   switch (format) {
     case 'json':
-      return formatJson(result);
+      return formatJson(result, opts);
     case 'markdown':
       return formatMarkdown(result, opts);
     case 'sarif':
@@ -49,11 +50,12 @@ function semverLine(r: DiffResult): string {
   return `Required version bump: ${s.required}${versions}`;
 }
 
-function formatJson(r: DiffResult): string {
+function formatJson(r: DiffResult, opts: FormatOptions): string {
   const changes = r.changes.map((c) => {
     const out: Record<string, unknown> = { id: c.id, level: c.level };
     if (c.operation !== undefined) out.operation = c.operation;
-    Object.assign(out, { pointer: c.pointer, side: c.side, message: c.message, uri: c.uri });
+    // Adapters that know a working directory label files relative to it, as every CLI format does.
+    Object.assign(out, { pointer: c.pointer, side: c.side, message: c.message }, opts.fileLabel ? { file: opts.fileLabel(c.uri) } : { uri: c.uri });
     return out;
   });
   return JSON.stringify({ changes, summary: r.summary, semver: r.semver.required }, null, 2) + '\n';
@@ -113,7 +115,9 @@ function formatSarif(r: DiffResult, opts: FormatOptions): string {
   });
   const results = r.changes.map((c) => {
     const region = opts.locate?.(c.uri, c.pointer);
-    const physicalLocation: Record<string, unknown> = { artifactLocation: { uri: c.uri } };
+    const physicalLocation: Record<string, unknown> = {
+      artifactLocation: opts.fileLabel ? { uri: sarifRelativeUri(opts.fileLabel(c.uri)), uriBaseId: '%SRCROOT%' } : { uri: c.uri },
+    };
     if (region) physicalLocation.region = { startLine: region.line, startColumn: region.column };
     return {
       ruleId: c.id,

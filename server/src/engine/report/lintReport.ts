@@ -94,10 +94,11 @@ function escapeProperty(s: string): string {
 }
 
 function toSarif(entries: LintEntry[], tool: { name: string; version: string }) {
-  const rules = new Map<string, { id: string; helpUri?: string }>();
+  const rules = new Map<string, { id: string; helpUri?: string; properties: { origin: string } }>();
   for (const { diagnostic: d } of entries) {
     const id = String(d.code ?? 'specgate');
-    if (!rules.has(id)) rules.set(id, { id, ...(d.codeDescription?.href ? { helpUri: d.codeDescription.href } : {}) });
+    // The driver is Specgate; each rule says which engine it comes from (built-in style guide or Spectral).
+    if (!rules.has(id)) rules.set(id, { id, ...(d.codeDescription?.href ? { helpUri: d.codeDescription.href } : {}), properties: { origin: d.source ?? 'specgate' } });
   }
   const ruleIndex = new Map([...rules.keys()].map((id, i) => [id, i]));
   return {
@@ -111,10 +112,11 @@ function toSarif(entries: LintEntry[], tool: { name: string; version: string }) 
           ruleIndex: ruleIndex.get(String(d.code ?? 'specgate')),
           level: d.severity === 1 ? 'error' : d.severity === 2 ? 'warning' : 'note',
           message: { text: messageText(d) },
+          properties: { source: d.source ?? 'specgate' },
           locations: [
             {
               physicalLocation: {
-                artifactLocation: { uri: file.split('\\').join('/') },
+                artifactLocation: { uri: sarifRelativeUri(file), uriBaseId: '%SRCROOT%' },
                 region: {
                   startLine: d.range.start.line + 1,
                   startColumn: d.range.start.character + 1,
@@ -128,4 +130,9 @@ function toSarif(entries: LintEntry[], tool: { name: string; version: string }) 
       },
     ],
   };
+}
+
+/** A working-directory-relative path as a SARIF relative URI reference (forward slashes, percent-encoded). */
+export function sarifRelativeUri(file: string): string {
+  return file.split('\\').join('/').split('/').map(encodeURIComponent).join('/');
 }

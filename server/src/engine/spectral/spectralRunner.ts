@@ -69,7 +69,8 @@ function toDiagnostic(result: ISpectralDiagnostic, ruleset: Ruleset): Diagnostic
     severity: (result.severity + 1) as Diagnostic['severity'],
     code,
     ...(href ? { codeDescription: { href } } : {}),
-    source: 'specgate',
+    // Editors' filters and SARIF consumers tell the engines apart by source.
+    source: 'spectral',
     message: result.message,
     data: { engine: 'spectral', path: result.path },
   };
