@@ -25,6 +25,10 @@ export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report'
 const connection = createConnection(ProposedFeatures.all);
 /** Per open spec: the baseline commit its current breaking-change hints were computed against. */
 const lastBaselineCommit = new Map<string, string | undefined>();
+/** initializationOptions.trace: the server reports internal events (`specgate/trace`), for tests of idle behaviour. */
+let traceEvents = false;
+/** Marks an analysis without a baseline commit: the next poll records the commit it sees. */
+const UNRECORDED = '<unrecorded>';
 const documents = new TextDocuments(TextDocument);
 const workspace = new NodeWorkspace([], { trusted: false, buffers: documents });
 let settings: SpecgateSettings = mergeSettings(undefined);
@@ -51,7 +55,9 @@ const scheduler = new DiagnosticsScheduler({
   }),
   log: (message) => connection.console.error(message),
   baselineStatus: (uri, analysis) => {
-    lastBaselineCommit.set(uri, analysis.baseline.kind === 'ok' ? analysis.baseline.revision : undefined);
+    // Without a baseline (untracked file, refused document) the poll records the commit it sees
+    // first, so an unchanged HEAD never re-schedules an idle document.
+    lastBaselineCommit.set(uri, analysis.baseline.kind === 'ok' ? analysis.baseline.revision : UNRECORDED);
     void connection.sendNotification('specgate/baseline', {
     uri,
     ref: analysis.baseline.ref,
@@ -84,7 +90,8 @@ connection.onCodeAction(async (params) => {
 });
 
 connection.onInitialize((params: InitializeParams) => {
-  const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean; trace?: boolean };
+  traceEvents = init.trace === true;
   workspace.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspace.folders.length === 0 && params.rootUri) workspace.folders = [params.rootUri];
   // Clients without a notion of trust (Neovim, Helix...) opt in with initializationOptions.trusted.
@@ -185,11 +192,16 @@ setInterval(async () => {
   for (const doc of documents.all()) {
     if (!lastBaselineCommit.has(doc.uri)) continue;
     const commit = await workspace.git.resolveRef(doc.uri, settings.baseline).catch(() => undefined);
+    if (lastBaselineCommit.get(doc.uri) === UNRECORDED) {
+      lastBaselineCommit.set(doc.uri, commit);
+      continue;
+    }
     if (lastBaselineCommit.has(doc.uri) && lastBaselineCommit.get(doc.uri) !== commit) {
       lastBaselineCommit.delete(doc.uri);
       scheduler.schedule(doc.uri, 0);
     }
   }
+  if (traceEvents) void connection.sendNotification('specgate/trace', { event: 'baselinePoll' });
 }, 1000).unref();
 
 documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));

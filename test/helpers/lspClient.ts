@@ -23,6 +23,8 @@ export interface LspSession {
   close(uri: string): void;
   /** Resolves with the first publish for `uri` (after this call) that satisfies `predicate`. */
   waitForDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
+  /** Resolves with the first notification of `method` (after this call) that satisfies `predicate`. */
+  waitForNotification(method: string, predicate?: (params: any) => boolean, timeoutMs?: number): Promise<unknown>;
   shutdown(): Promise<void>;
 }
 
@@ -32,6 +34,8 @@ export async function startServer(options: {
   settings?: Record<string, unknown>;
   trusted?: boolean;
   configurationCapability?: boolean;
+  /** Ask the server for `specgate/trace` notifications (internal events such as baseline polls). */
+  trace?: boolean;
 } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -49,8 +53,17 @@ export async function startServer(options: {
       }
     }
   });
-  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline']) {
-    connection.onNotification(method, (params: unknown) => { notifications.push({ method, params }); });
+  const notificationWaiters: Array<{ method: string; predicate: (params: any) => boolean; resolve: (params: unknown) => void }> = [];
+  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline', 'specgate/trace']) {
+    connection.onNotification(method, (params: unknown) => {
+      notifications.push({ method, params });
+      for (const w of [...notificationWaiters]) {
+        if (w.method === method && w.predicate(params)) {
+          notificationWaiters.splice(notificationWaiters.indexOf(w), 1);
+          w.resolve(params);
+        }
+      }
+    });
   }
   connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
   connection.onRequest('client/registerCapability', () => null);
@@ -65,7 +78,7 @@ export async function startServer(options: {
       workspace: { configuration: options.configurationCapability ?? true, workspaceFolders: true },
       textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, synchronization: { didSave: true } },
     },
-    initializationOptions: { settings: options.settings ?? {}, trusted: options.trusted ?? true },
+    initializationOptions: { settings: options.settings ?? {}, trusted: options.trusted ?? true, trace: options.trace ?? false },
   });
   await connection.sendNotification('initialized', {});
   const versions = new Map<string, number>();
@@ -89,6 +102,12 @@ export async function startServer(options: {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`no matching diagnostics for ${uri} within ${timeoutMs} ms; got ${JSON.stringify(published.filter((p) => p.uri === uri).map((p) => ({ v: p.version, codes: p.diagnostics.map((d) => d.code) })))}\nstderr: ${stderr}`)), timeoutMs);
         waiters.push({ uri, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } });
+      });
+    },
+    waitForNotification(method, predicate = () => true, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${method} notification within ${timeoutMs} ms\nstderr: ${stderr}`)), timeoutMs);
+        notificationWaiters.push({ method, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } });
       });
     },
     async shutdown() {
