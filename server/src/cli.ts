@@ -5,6 +5,7 @@ import { createLanguageService } from './engine/languageService';
 import { mergeSettings } from './engine/settings';
 import { pathToUri, uriToPath } from './engine/uri';
 import { NodeWorkspace } from './node/nodeWorkspace';
+import { repositoryRoot } from './node/repositoryRoot';
 import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from './engine/report/lintReport';
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
@@ -24,10 +25,11 @@ interface LintArgs {
   trusted: boolean;
   /** Explicit inputs without any API description exit 0 (hooks pass every changed YAML/JSON file). */
   allowEmpty: boolean;
+  allowOutside: boolean;
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
-  const args: LintArgs = { patterns: [], format: 'text', failSeverity: 'error', styleGuide: true, spectral: true, allowRemote: false, trusted: true, allowEmpty: false };
+  const args: LintArgs = { patterns: [], format: 'text', failSeverity: 'error', styleGuide: true, spectral: true, allowRemote: false, trusted: true, allowEmpty: false, allowOutside: false };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg, undefined];
@@ -56,6 +58,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--allow-remote-refs': args.allowRemote = true; break;
       case '--untrusted': args.trusted = false; break;
       case '--allow-empty': args.allowEmpty = true; break;
+      case '--allow-outside-refs': args.allowOutside = true; break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         args.patterns.push(arg);
@@ -95,12 +98,13 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   const args = parseLintArgs(argv);
   const cwd = process.cwd();
   const { files, fromDirectories } = await expandPatterns(args.patterns, cwd);
-  const workspace = new NodeWorkspace([pathToUri(cwd)], { trusted: args.trusted });
+  const workspace = new NodeWorkspace([pathToUri(repositoryRoot(cwd))], { trusted: args.trusted });
   const settings = mergeSettings({
     ruleset: args.ruleset ? path.resolve(cwd, args.ruleset) : '',
     styleGuideEnabled: args.styleGuide,
     spectralEnabled: args.spectral,
     allowRemoteReferences: args.allowRemote,
+    allowReferencesOutsideWorkspace: args.allowOutside,
     largeFileThresholdKB: Number.MAX_SAFE_INTEGER,
   });
   const service = createLanguageService({ workspace, getSettings: () => settings });

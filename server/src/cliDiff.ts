@@ -3,6 +3,8 @@ import { createLanguageService } from './engine/languageService';
 import { mergeSettings } from './engine/settings';
 import { pathToUri, uriToPath } from './engine/uri';
 import { NodeWorkspace } from './node/nodeWorkspace';
+import { repositoryRoot } from './node/repositoryRoot';
+import { outsideReferenceRefusal, referenceRoot } from './engine/refs/containment';
 import { diffSpecs, formatDiff, DiffResult, ChangeLevel, CHANGE_OVERRIDES_FILE, diffPolicy } from './engine/diff';
 import { summarize } from './engine/diff';
 import { requiredBump, semverVerdict } from './engine/diff/semver';
@@ -10,14 +12,14 @@ import { parseDocument, ParsedDocument } from './engine/document/parsedDocument'
 import { parseValue } from './engine/document/parseValue';
 import { loadSpecGraph, SpecInput } from './engine/refs';
 import { ACCEPTED_FILE, isAccepted, parseAccepted } from './engine/baseline/accepted';
-import { UsageError } from './cliErrors';
+import { InputError, UsageError } from './cliErrors';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 type DiffFormat = (typeof FORMATS)[number];
 const FAIL_ON = ['breaking', 'potentially-breaking', 'none'] as const;
 type FailOn = (typeof FAIL_ON)[number];
 
-interface DiffArgs { files: string[]; base?: string; format: DiffFormat; failOn: FailOn; deprecationDaysStable: number; deprecationDaysBeta: number }
+interface DiffArgs { files: string[]; base?: string; format: DiffFormat; failOn: FailOn; deprecationDaysStable: number; deprecationDaysBeta: number; allowOutside?: boolean }
 
 function parseDiffArgs(argv: string[]): DiffArgs {
   const args: DiffArgs = { files: [], format: 'text', failOn: 'breaking', deprecationDaysStable: 0, deprecationDaysBeta: 0 };
@@ -31,6 +33,7 @@ function parseDiffArgs(argv: string[]): DiffArgs {
       return v;
     };
     if (flag === '--base' || flag === '-b') args.base = value();
+    else if (flag === '--allow-outside-refs') args.allowOutside = true;
     else if (flag === '--format' || flag === '-f') {
       const f = value();
       if (!FORMATS.includes(f as DiffFormat)) throw new UsageError(`unknown format "${f}" (expected ${FORMATS.join(', ')})`);
@@ -60,7 +63,7 @@ const LEVEL_RANK: Record<ChangeLevel, number> = { breaking: 0, 'potentially-brea
 export async function diffCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
   const args = parseDiffArgs(argv);
   const cwd = process.cwd();
-  const workspace = new NodeWorkspace([pathToUri(cwd)], { trusted: true });
+  const workspace = new NodeWorkspace([pathToUri(repositoryRoot(cwd))], { trusted: true });
   const settings = mergeSettings({ baseline: args.base ?? 'HEAD' });
   const service = createLanguageService({ workspace, getSettings: () => settings });
   const texts = new Map<string, string>();
@@ -69,10 +72,10 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
   async function load(file: string): Promise<{ uri: string; value: unknown }> {
     const uri = pathToUri(path.resolve(cwd, file));
     const text = await workspace.readFile(uri);
-    if (text === undefined) throw new UsageError(`cannot read ${file}`);
+    if (text === undefined) throw new InputError(`cannot read ${file}`);
     const parsed = parseValue(uri, text);
     if (parsed.problem || parsed.value === undefined) {
-      throw new UsageError(`${file}:${(parsed.problem?.line ?? 0) + 1}: ${parsed.problem?.message ?? 'empty document'}`);
+      throw new InputError(`${file}:${(parsed.problem?.line ?? 0) + 1}: ${parsed.problem?.message ?? 'empty document'}`);
     }
     texts.set(uri, text);
     return { uri, value: parsed.value };
@@ -83,7 +86,15 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
       const text = await workspace.readFile(uri);
       if (text !== undefined) texts.set(uri, text);
       return text === undefined ? undefined : parseValue(uri, text).value;
-    }, { allowRemote: false, maxFiles: settings.maxReferencedFiles });
+    }, {
+      allowRemote: false,
+      maxFiles: settings.maxReferencedFiles,
+      mayRead: (uri) => {
+        const refusal = outsideReferenceRefusal(uri, referenceRoot(root.uri, workspace.folders), args.allowOutside ?? false);
+        if (refusal) err.write(`specgate: ${refusal}\n`);
+        return refusal === undefined;
+      },
+    });
     return { uri: graph.uri, documents: graph.documents };
   }
 

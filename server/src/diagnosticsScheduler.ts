@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { clampToText } from './engine/languageFeatures/clampRanges';
 import type { LanguageService } from './engine/languageService';
 import { isLargeDocument, withSuppressions } from './engine/languageFeatures/diagnostics';
 import { sortDiagnostics } from './engine/languageService';
@@ -158,7 +159,7 @@ export class DiagnosticsScheduler {
       if (root !== file) list.push(...(layers.fast.get(file) ?? []), ...(layers.breaking.get(file) ?? []), ...(layers.spectral.get(file) ?? []));
     }
     const open = this.host.openDocument(file);
-    const merged = sortDiagnostics(open ? withSuppressions(open, dedupe(list)) : dedupe(list));
+    const merged = sortDiagnostics(open ? clampToText(withSuppressions(open, dedupe(list)), open.text) : dedupe(list));
     if (!own && merged.length === 0 && !this.contributed.has(file)) return;
     if (own) this.host.status(file, merged);
     else if (merged.length > 0) this.contributed.add(file);

@@ -20,7 +20,7 @@ import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
-import { BaselineFollower } from './lsp/baselineFollower';
+import { BaselineFollower, NO_BASELINE_COMMIT } from './lsp/baselineFollower';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -30,6 +30,8 @@ const ANALYSIS_FINISHED = 'specgate/analysisFinished';
 const connection = createConnection(ProposedFeatures.all);
 /** Per open spec: the baseline commit its current breaking-change hints were computed against. */
 const lastBaselineCommit = new Map<string, string | undefined>();
+/** initializationOptions.trace: the server reports internal events (`specgate/trace`), for tests of idle behaviour. */
+let traceEvents = false;
 const documents = new TextDocuments(TextDocument);
 const workspace = new NodeWorkspace([], { trusted: false, buffers: documents });
 let settings: SpecgateSettings = mergeSettings(undefined);
@@ -59,7 +61,9 @@ const scheduler = new DiagnosticsScheduler({
   log: (message) => connection.console.error(message),
   analysisFinished: (uri, version) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version }),
   baselineStatus: (uri, analysis) => {
-    lastBaselineCommit.set(uri, analysis.baseline.kind === 'ok' ? analysis.baseline.revision : undefined);
+    // Without a baseline (untracked file, refused document) the poll records the commit it sees
+    // first, so an unchanged HEAD never re-schedules an idle document.
+    lastBaselineCommit.set(uri, analysis.baseline.kind === 'ok' ? analysis.baseline.revision : NO_BASELINE_COMMIT);
     void connection.sendNotification('specgate/baseline', {
     uri,
     ref: analysis.baseline.ref,
@@ -92,7 +96,8 @@ connection.onCodeAction(async (params) => {
 });
 
 connection.onInitialize((params: InitializeParams) => {
-  const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
+  const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean; trace?: boolean };
+  traceEvents = init.trace === true;
   workspace.folders = (params.workspaceFolders ?? []).map((f) => f.uri);
   if (workspace.folders.length === 0 && params.rootUri) workspace.folders = [params.rootUri];
   // Clients without a notion of trust (Neovim, Helix...) opt in with initializationOptions.trusted.
@@ -208,6 +213,10 @@ const baselineFollower = new BaselineFollower({
   moved: (uri) => {
     lastBaselineCommit.delete(uri);
     scheduler.schedule(uri, 0);
+  },
+  record: (uri, commit) => lastBaselineCommit.set(uri, commit),
+  checked: () => {
+    if (traceEvents) void connection.sendNotification('specgate/trace', { event: 'baselinePoll' });
   },
 });
 workspace.onDidChangeFiles((changes) => void baselineFollower.onFileChanges(changes));

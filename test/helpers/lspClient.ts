@@ -29,6 +29,8 @@ export interface LspSession {
   waitForDiagnostics(uri: string, predicate?: (p: PublishDiagnosticsParams) => boolean, timeoutMs?: number): Promise<PublishDiagnosticsParams>;
   /** Resolves once the server sent `specgate/analysisFinished` for `uri` at `version` (also if it already has). */
   waitForAnalysis(uri: string, version: number, timeoutMs?: number): Promise<void>;
+  /** Resolves with the first notification of `method` (after this call) that satisfies `predicate`. */
+  waitForNotification(method: string, predicate?: (params: any) => boolean, timeoutMs?: number): Promise<unknown>;
   shutdown(): Promise<void>;
 }
 
@@ -40,6 +42,8 @@ export async function startServer(options: {
   configurationCapability?: boolean;
   /** Declare dynamic registration of watched files, as VS Code does. */
   watchFiles?: boolean;
+  /** Ask the server for `specgate/trace` notifications (internal events such as baseline checks). */
+  trace?: boolean;
 } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -58,10 +62,17 @@ export async function startServer(options: {
     }
   });
   const analysisWaiters: Array<() => void> = [];
-  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline', 'specgate/analysisFinished']) {
+  const notificationWaiters: Array<{ method: string; predicate: (params: any) => boolean; resolve: (params: unknown) => void }> = [];
+  for (const method of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline', 'specgate/analysisFinished', 'specgate/trace']) {
     connection.onNotification(method, (params: unknown) => {
       notifications.push({ method, params });
       for (const check of [...analysisWaiters]) check();
+      for (const w of [...notificationWaiters]) {
+        if (w.method === method && w.predicate(params)) {
+          notificationWaiters.splice(notificationWaiters.indexOf(w), 1);
+          w.resolve(params);
+        }
+      }
     });
   }
   connection.onRequest('workspace/configuration', () => [options.settings ?? {}]);
@@ -85,7 +96,7 @@ export async function startServer(options: {
       },
       textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, synchronization: { didSave: true } },
     },
-    initializationOptions: { settings: options.settings ?? {}, trusted: options.trusted ?? true },
+    initializationOptions: { settings: options.settings ?? {}, trusted: options.trusted ?? true, trace: options.trace ?? false },
   });
   await connection.sendNotification('initialized', {});
   const versions = new Map<string, number>();
@@ -131,6 +142,12 @@ export async function startServer(options: {
         }, timeoutMs);
         analysisWaiters.push(check);
         check();
+      });
+    },
+    waitForNotification(method, predicate = () => true, timeoutMs = 20_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${method} notification within ${timeoutMs} ms\nstderr: ${stderr}`)), timeoutMs);
+        notificationWaiters.push({ method, predicate, resolve: (p) => { clearTimeout(timer); resolve(p); } });
       });
     },
     async shutdown() {

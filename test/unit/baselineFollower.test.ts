@@ -1,6 +1,6 @@
 import { test, mock } from 'node:test';
 import assert from 'node:assert/strict';
-import { BaselineFollower, BASELINE_POLL_MS } from '../../server/src/lsp/baselineFollower';
+import { BaselineFollower, BASELINE_POLL_MS, NO_BASELINE_COMMIT } from '../../server/src/lsp/baselineFollower';
 import type { IGit } from '../../server/src/engine/workspace';
 
 // Issue 9: "a git process per folder every second" (in fact one per open spec per second).
@@ -20,8 +20,9 @@ function setUp() {
     analysed: () => analysed,
     folderOf: () => 'file:///ws',
     moved: (uri) => { moved.push(uri); analysed.delete(uri); },
+    record: (uri, commit) => analysed.set(uri, commit),
   });
-  return { follower, calls, moved, commit: (c: string) => { head = c; } };
+  return { follower, calls, moved, analysed, commit: (c: string) => { head = c; } };
 }
 
 test('with file events: no git process while nothing changes, one per folder when .git/HEAD changes', async () => {
@@ -48,4 +49,16 @@ test('without file events: a slow poll, one git process per folder per interval'
   } finally {
     mock.timers.reset();
   }
+});
+
+test('a spec analysed without a baseline (untracked, refused) is recorded, not re-analysed, while HEAD stays', async () => {
+  const { follower, moved, analysed, commit } = setUp();
+  analysed.set('file:///ws/new.yaml', NO_BASELINE_COMMIT);
+  await follower.check();
+  await follower.check();
+  assert.equal(moved.length, 0, 'idle: nothing analysed again');
+  assert.equal(analysed.get('file:///ws/new.yaml'), 'c1');
+  commit('c2');
+  await follower.check();
+  assert.ok(moved.includes('file:///ws/new.yaml'), 'a moved HEAD still refreshes it');
 });

@@ -96,3 +96,16 @@ test('alias bombs stop at the alias limit with a clear problem instead of exhaus
   const doc = parseDocument('file:///bomb.yaml', text);
   assert.ok(doc.problems.some((p) => p.code === 'specgate-alias-limit' || /alias/i.test(p.message)), JSON.stringify(doc.problems));
 });
+
+test('nesting estimate: flow collections behind anchors and tags, and apostrophes in plain scalars, count', () => {
+  const deep = '['.repeat(300) + ']'.repeat(300);
+  for (const line of [`a: &anchor ${deep}`, `a: !!seq ${deep}`, `- &x !tag ${deep}`, `a: [don't, ${deep}]`, `a: {k: it's, b: ${deep}}`]) {
+    assert.equal(findExcessiveNesting(`x: 1\n${line}\n`, 256), 1, line);
+  }
+  assert.equal(findExcessiveNesting("a: 'it''s [ fine'\nb: \"[[[[\"\n", 3), -1, 'brackets inside quoted scalars do not count');
+});
+
+test('a BOM does not hide the document kind', () => {
+  assert.equal(sniffFormat('\uFEFFopenapi: 3.1.0\n'), 'oas3.1');
+  assert.equal(sniffFormat('\uFEFF{"swagger": "2.0"}'), 'oas2');
+});

@@ -14,6 +14,8 @@ import { CHANGE_OVERRIDES_FILE, diffPolicy } from './diff';
 import { analyzeBreaking, breakingDiagnostics, breakingHover, BreakingAnalysis, versionHover } from './languageFeatures/breaking';
 import { collectExternalRefs, loadSpecGraph, SpecInput } from './refs';
 import { inlineExternalRefs } from './refs/inline';
+import { outsideReferenceRefusal, referenceRoot } from './refs/containment';
+import { clampToText } from './languageFeatures/clampRanges';
 import { dirnameUri, isUnder, joinUri } from './uri';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
@@ -137,8 +139,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const parsed = await parseReferenced(uri);
       if (parsed) files.set(uri, parsed);
       return parsed?.value;
-    }, { allowRemote: false, maxFiles: s.maxReferencedFiles });
+    }, { allowRemote: false, maxFiles: s.maxReferencedFiles, mayRead: readableFrom(doc.uri, s) });
     return { input: { uri: graph.uri, documents: graph.documents }, files };
+  }
+
+  function readableFrom(specUri: string, s: SpecgateSettings): (uri: string) => boolean {
+    const root = referenceRoot(specUri, workspace.folders);
+    return (uri) => outsideReferenceRefusal(uri, root, s.allowReferencesOutsideWorkspace) === undefined;
   }
 
   async function getSpecGraph(doc: ParsedDocument): Promise<SpecInput> {
@@ -276,7 +283,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     for (const [file, list] of await getFastDiagnosticsByFile(doc)) byFile.set(file, [...list, ...(byFile.get(file) ?? [])]);
     for (const [file, list] of byFile) {
       const text = file === doc.uri ? doc.text : await workspace.readFile(file);
-      byFile.set(file, sortDiagnostics(text === undefined ? list : withSuppressions({ text }, list)));
+      byFile.set(file, sortDiagnostics(text === undefined ? list : clampToText(withSuppressions({ text }, list), text)));
     }
     let rulesetError: RulesetLoadError | undefined;
     try {

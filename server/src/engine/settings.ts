@@ -17,6 +17,8 @@ export interface SpecgateSettings {
   rules: Record<string, SeveritySetting | RuleSetting>;
   /** Fetch `http(s)` `$ref`s and remote ruleset `extends`. Off by default. */
   allowRemoteReferences: boolean;
+  /** Read local `$ref`s that leave the workspace folder (see engine/refs/containment.ts). Off by default. */
+  allowReferencesOutsideWorkspace: boolean;
   /** Above this size Spectral runs on save or on command only; the fast layer stays live. */
   largeFileThresholdKB: number;
   maxNestingDepth: number;
@@ -48,6 +50,7 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
   styleGuideEnabled: true,
   rules: {},
   allowRemoteReferences: false,
+  allowReferencesOutsideWorkspace: false,
   largeFileThresholdKB: 2048,
   maxNestingDepth: 256,
   maxAliasCount: 10_000,

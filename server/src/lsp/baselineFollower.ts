@@ -2,6 +2,11 @@ import type { FileChange, IGit } from '../engine/workspace';
 
 /** Without file events (a client that does not watch files), how often HEAD is checked. */
 export const BASELINE_POLL_MS = 3000;
+/**
+ * The analysed commit of a spec analysed without a baseline (untracked file, refused document):
+ * the next check records the commit it sees instead of re-analysing, so an idle document stays idle.
+ */
+export const NO_BASELINE_COMMIT = '<no baseline>';
 const GIT_REF_FILE = /\/\.git\/(HEAD|packed-refs|refs\/.*)$/;
 
 export interface BaselineFollowerHost {
@@ -14,6 +19,10 @@ export interface BaselineFollowerHost {
   folderOf(uri: string): string;
   /** The baseline of `uri` moved (commit, checkout, pull, rebase): analyse it again. */
   moved(uri: string): void;
+  /** Records the commit a spec analysed without a baseline was checked against. */
+  record(uri: string, commit: string | undefined): void;
+  /** A check finished (for `specgate/trace`). */
+  checked?(): void;
 }
 
 /**
@@ -64,8 +73,10 @@ export class BaselineFollower {
       const commit = await this.host.git.resolveRef(uris[0], ref).catch(() => undefined);
       for (const uri of uris) {
         const analysed = this.host.analysed();
-        if (analysed.has(uri) && analysed.get(uri) !== commit) this.host.moved(uri);
+        if (analysed.get(uri) === NO_BASELINE_COMMIT) this.host.record(uri, commit);
+        else if (analysed.has(uri) && analysed.get(uri) !== commit) this.host.moved(uri);
       }
     }
+    this.host.checked?.();
   }
 }

@@ -12,6 +12,19 @@ export interface ParseLimits {
 
 export const DEFAULT_PARSE_LIMITS: ParseLimits = { maxDepth: 256, maxAliasCount: 10_000 };
 
+/** Anchors (`&name`) and tags (`!tag`, `!!seq`, `!<uri>`) before a value, with their spaces. */
+const NODE_PROPERTIES = /^(?:(?:&[^\s\[\]{},]+|![^\s\[\]{},]*) +)+/;
+
+/** Whether position `i` begins a scalar: the previous non-space character opens or separates flow items. */
+function startsScalar(text: string, i: number, scanFrom: number): boolean {
+  for (let j = i - 1; j >= scanFrom; j--) {
+    const c = text[j];
+    if (c === ' ' || c === '\t') continue;
+    return c === '[' || c === '{' || c === ',' || c === ':' || c === '?';
+  }
+  return true;
+}
+
 /** Value-start prefix of a block line: indentation, `- ` sequence markers, an optional `key: `. */
 const BLOCK_PREFIX = /^( *)((?:- +)*)(?:(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s#'"{[][^#]*?) *: +)?/;
 
@@ -39,8 +52,10 @@ export function findExcessiveNesting(text: string, limit: number): number {
         if (indentStack.length === 0 || indentStack[indentStack.length - 1] < indent) indentStack.push(indent);
         const dashes = (m[2].match(/-/g) ?? []).length;
         if (indentStack.length + dashes > limit) return line;
-        const next = raw.charAt(m[0].length);
-        scanFrom = next === '[' || next === '{' ? lineStart + m[0].length : lineEnd;
+        // Anchors and tags may stand before a flow collection (`key: &a [[...`, `- !!seq [...`).
+        const valueStart = m[0].length + (NODE_PROPERTIES.exec(raw.slice(m[0].length))?.[0].length ?? 0);
+        const next = raw.charAt(valueStart);
+        scanFrom = next === '[' || next === '{' ? lineStart + valueStart : lineEnd;
       } else {
         scanFrom = lineEnd;
       }
@@ -52,7 +67,8 @@ export function findExcessiveNesting(text: string, limit: number): number {
         else if (text[i] === quote) quote = undefined;
         continue;
       }
-      if (c === 34 || c === 39) quote = text[i];
+      // A quote opens a quoted scalar only where a scalar starts; `don't` inside a plain scalar is text.
+      if ((c === 34 || c === 39) && startsScalar(text, i, scanFrom)) quote = text[i];
       else if (c === 91 || c === 123) {
         flowDepth++;
         if (flowDepth + indentStack.length > limit) return line;

@@ -41,16 +41,16 @@ export function parseDocument(
   const format = sniffFormat(text);
   const base = { uri, version, text, textDocument, format };
   const deepLine = findExcessiveNesting(text, limits.maxDepth);
-  if (deepLine >= 0) {
-    const problem: SyntaxProblem = {
-      code: 'specgate-nesting-limit',
-      message: `Nesting deeper than ${limits.maxDepth} levels; Specgate does not parse this document to stay responsive.`,
-      range: { start: { line: deepLine, character: 0 }, end: { line: deepLine, character: 0 } },
-    };
-    return new YamlBackedDocument(base, undefined, undefined, [problem]);
-  }
+  if (deepLine >= 0) return new YamlBackedDocument(base, undefined, undefined, [nestingProblem(deepLine, limits)]);
   const ast = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
+  const overflow = ast.errors.find(isStackOverflow);
+  if (overflow) {
+    // The estimate missed a shape the parser still recursed into: refuse it as the estimate would have.
+    return new YamlBackedDocument(base, undefined, undefined, [nestingProblem(textDocument.positionAt(overflow.pos[0]).line, limits)]);
+  }
   const problems: SyntaxProblem[] = ast.errors.map((e) => toProblem(e, textDocument));
+  const nul = text.indexOf('\u0000');
+  if (nul >= 0) problems.push(nulProblem(textDocument.positionAt(nul)));
   let value: unknown;
   try {
     value = ast.toJS({ maxAliasCount: limits.maxAliasCount });
@@ -65,6 +65,25 @@ export function parseDocument(
     value = undefined;
   }
   return new YamlBackedDocument(base, ast, value, problems);
+}
+
+export function nestingProblem(line: number, limits: ParseLimits): SyntaxProblem {
+  return {
+    code: 'specgate-nesting-limit',
+    message: `Nesting deeper than ${limits.maxDepth} levels (specgate.maxNestingDepth); Specgate does not parse this document to stay responsive.`,
+    range: { start: { line, character: 0 }, end: { line, character: 0 } },
+  };
+}
+
+const isStackOverflow = (e: YAML.YAMLError) => /Maximum call stack size exceeded/.test(e.message);
+
+/** A raw NUL byte is legal in no YAML or JSON text; it means a binary file or a corrupted string. */
+function nulProblem(at: { line: number; character: number }): SyntaxProblem {
+  return {
+    code: 'specgate-syntax',
+    message: 'The text holds a NUL byte (U+0000), which YAML and JSON do not allow: is this a binary file, or a string that lost its escaping? Write it as "\\u0000" inside a double-quoted string.',
+    range: { start: at, end: { line: at.line, character: at.character + 1 } },
+  };
 }
 
 function toProblem(e: YAML.YAMLError, doc: TextDocument): SyntaxProblem {

@@ -8,7 +8,9 @@ const JSON_KEY = /"(openapi|swagger|arazzo)"\s*:\s*"(\d+)\.(\d+)/;
  * without parsing it: every other YAML/JSON file in the workspace pays only this regex.
  */
 export function sniffFormat(text: string): SpecFormat | undefined {
-  const m = YAML_ROOT_KEY.exec(text) ?? JSON_KEY.exec(text);
+  // Files saved by many Windows editors (and Azure's specs) start with a UTF-8 byte-order mark.
+  const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+  const m = YAML_ROOT_KEY.exec(body) ?? JSON_KEY.exec(body);
   if (!m) return undefined;
   const [, kind, major, minor] = m;
   if (kind === 'swagger') return major === '2' ? 'oas2' : undefined;

@@ -141,7 +141,7 @@ export async function loadSpecGraph(
   rootUri: string,
   rootValue: unknown,
   readAndParse: (uri: string) => Promise<unknown | undefined>,
-  options: { allowRemote?: boolean; maxFiles?: number } = {},
+  options: { allowRemote?: boolean; maxFiles?: number; mayRead?: (uri: string) => boolean } = {},
 ): Promise<SpecInput & { missing: string[] }> {
   const maxFiles = options.maxFiles ?? 200;
   const documents = new Map<string, unknown>([[rootUri, rootValue]]);
@@ -150,7 +150,7 @@ export async function loadSpecGraph(
   const queued = new Set<string>([rootUri, ...queue]);
   while (queue.length > 0 && documents.size < maxFiles) {
     const uri = queue.shift() as string;
-    if (isRemoteUri(uri) && !options.allowRemote) {
+    if ((isRemoteUri(uri) && !options.allowRemote) || (options.mayRead && !options.mayRead(uri))) {
       missing.push(uri);
       continue;
     }

@@ -5,6 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { IWorkspace } from '../workspace';
 import type { SpecgateSettings } from '../settings';
 import { pathToUri, uriToPath } from '../uri';
+import { outsideReferenceRefusal, referenceRoot } from '../refs/containment';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { canShareParse, sharedParser } from './sharedParse';
 import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
@@ -15,11 +16,15 @@ const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-ope
  * A `$ref` resolver that reads through the workspace (editor buffers first) and refuses
  * remote references unless the user allowed them.
  */
-export function createWorkspaceResolver(workspace: IWorkspace, settings: SpecgateSettings, maxFiles: number): Resolver {
+export function createWorkspaceResolver(workspace: IWorkspace, settings: SpecgateSettings, maxFiles: number, specUri: string): Resolver {
   let reads = 0;
+  const root = referenceRoot(specUri, workspace.folders);
   const readLocal = async (ref: { href(): string }) => {
     if (++reads > maxFiles) throw new Error(`more than ${maxFiles} referenced files; raise specgate.maxReferencedFiles`);
-    const text = await workspace.readFile(pathToUri(ref.href()));
+    const target = pathToUri(ref.href());
+    const refusal = outsideReferenceRefusal(target, root, settings.allowReferencesOutsideWorkspace);
+    if (refusal) throw new Error(refusal);
+    const text = await workspace.readFile(target);
     if (text === undefined) throw new Error(`file not found: ${ref.href()}`);
     return text;
   };
@@ -44,7 +49,7 @@ export async function runSpectral(
   /** The document's existing parse: Spectral then uses it instead of parsing the text again. */
   parsed?: ParsedDocument,
 ): Promise<Map<string, Diagnostic[]>> {
-  const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles) });
+  const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles, uri) });
   spectral.setRuleset(useCachedExampleValidation(ruleset));
   beginExampleValidationRun();
   const source = uriToPath(uri);

@@ -24,6 +24,7 @@ import {
   rateLimitResponses,
   securitySchemeDefined,
 } from './rules/security';
+import { refCycle } from './rules/refCycle';
 import type { RuleFinding, SpecFormat, StyleRule } from './types';
 
 export const RULE_DOCS_BASE = 'https://github.com/specgate/specgate/blob/main/docs/rules/';
@@ -46,6 +47,7 @@ export const styleRules: StyleRule<any>[] = [
   authErrorResponses,
   rateLimitResponses,
   dataClassification,
+  refCycle,
 ];
 
 export interface StyleRuleConfig {

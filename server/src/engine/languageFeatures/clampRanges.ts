@@ -1,0 +1,33 @@
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
+
+/**
+ * Keeps every range inside the text it is published for. Spectral's own parser on badly broken
+ * JSON, and older results remapped through edits, can point past the end of a line or the file;
+ * clients reject or misplace such ranges.
+ */
+export function clampToText(diagnostics: Diagnostic[], text: string): Diagnostic[] {
+  const lineLengths = lineLengthsOf(text);
+  const clamp = (p: Position): Position => {
+    const line = Math.min(Math.max(p.line, 0), lineLengths.length - 1);
+    return { line, character: Math.min(Math.max(p.character, 0), lineLengths[line]) };
+  };
+  return diagnostics.map((d) => {
+    const start = clamp(d.range.start);
+    const end = clamp(d.range.end);
+    const ordered = end.line < start.line || (end.line === start.line && end.character < start.character) ? start : end;
+    if (start.line === d.range.start.line && start.character === d.range.start.character && ordered === end && end.line === d.range.end.line && end.character === d.range.end.character) return d;
+    return { ...d, range: { start, end: ordered } };
+  });
+}
+
+function lineLengthsOf(text: string): number[] {
+  const lengths: number[] = [];
+  let start = 0;
+  for (;;) {
+    const nl = text.indexOf('\n', start);
+    const end = nl < 0 ? text.length : nl;
+    lengths.push(end - start - (end > start && text.charCodeAt(end - 1) === 13 ? 1 : 0));
+    if (nl < 0) return lengths;
+    start = nl + 1;
+  }
+}
