@@ -8,14 +8,17 @@ import { NodeWorkspace } from './node/nodeWorkspace';
 import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from './engine/report/lintReport';
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
+import { SinceBaseline } from './cliSince';
+import { lintMarkdown } from './engine/report/lintMarkdown';
+import { isLegacy } from './engine/analysis/legacy';
 
 const VERSION = '0.1.0';
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
 
 const USAGE = `Usage:
-  specgate lint <files or globs...> [--ruleset FILE] [--format text|json|sarif|github]
-                [--fail-severity error|warn|info|hint] [--no-style-guide] [--no-spectral]
+  specgate lint <files or globs...> [--ruleset FILE] [--format text|json|sarif|github|markdown]
+                [--fail-severity error|warn|info|hint] [--no-style-guide] [--no-spectral] [--since GITREF]
                 [--allow-remote-refs] [--untrusted]
   specgate diff <base-file> <revision-file> [--format text|json|markdown|sarif|github]
                 [--fail-on breaking|potentially-breaking|none]
@@ -36,6 +39,8 @@ interface LintArgs {
   spectral: boolean;
   allowRemote: boolean;
   trusted: boolean;
+  /** Findings on elements already published at this git revision are legacy (hint, never exit 1). */
+  since?: string;
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
@@ -67,6 +72,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--no-spectral': args.spectral = false; break;
       case '--allow-remote-refs': args.allowRemote = true; break;
       case '--untrusted': args.trusted = false; break;
+      case '--since': args.since = value(); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         args.patterns.push(arg);
@@ -109,8 +115,10 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     spectralEnabled: args.spectral,
     allowRemoteReferences: args.allowRemote,
     largeFileThresholdKB: Number.MAX_SAFE_INTEGER,
+    ...(args.since ? { baseline: args.since } : {}),
   });
   const service = createLanguageService({ workspace, getSettings: () => settings });
+  const since = args.since ? new SinceBaseline(service, args.since) : undefined;
   const entries: LintEntry[] = [];
   let linted = 0;
   for (const file of files) {
@@ -133,14 +141,20 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
       return 2;
     }
     for (const notice of result.notices) err.write(`specgate: ${notice}\n`);
-    for (const [fileUri, diagnostics] of result.byFile) {
+    for (const [fileUri, found] of result.byFile) {
       const shown = path.relative(cwd, uriToPath(fileUri)) || uriToPath(fileUri);
+      const doc = service.getDocument(uri, text, 0);
+      const diagnostics = since && fileUri === uri ? await since.classify(doc, shown, found) : found;
       for (const diagnostic of diagnostics) entries.push({ file: shown, diagnostic });
     }
   }
-  out.write(formatLint(entries, args.format, { name: 'specgate', version: VERSION }));
+  const sinceNotice = since?.notice();
+  if (sinceNotice) err.write(`specgate: ${sinceNotice}\n`);
+  if (since && args.format === 'json') out.write(since.json(entries));
+  else if (args.format === 'markdown') out.write(lintMarkdown(entries, since?.ref));
+  else out.write(formatLint(entries, args.format, { name: 'specgate', version: VERSION }));
   if (args.format === 'text' && linted === 0) err.write('specgate: no OpenAPI or Arazzo documents among the given files\n');
-  const failing = entries.filter((e) => (e.diagnostic.severity ?? 1) <= SEVERITY_RANK[args.failSeverity]);
+  const failing = entries.filter((e) => !isLegacy(e.diagnostic) && (e.diagnostic.severity ?? 1) <= SEVERITY_RANK[args.failSeverity]);
   if (args.format === 'text' && failing.length > 0) {
     const counts = countBySeverity(failing);
     err.write(`specgate: ${failing.length} finding(s) at or above ${args.failSeverity} (${counts.error} errors, ${counts.warning} warnings)\n`);

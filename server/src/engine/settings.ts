@@ -27,6 +27,8 @@ export interface SpecgateSettings {
   /** Git revision the breaking-change engine compares with. */
   baseline: string;
   breaking: BreakingSettings;
+  /** Findings on elements already published in the baseline: shown as hints, hidden, or at their own severity. */
+  legacyFindings: 'hint' | 'hide' | 'same';
 }
 
 export interface BreakingSettings {
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
     minLevel: 'potentially-breaking',
     severity: { breaking: 'warn', 'potentially-breaking': 'warn', 'non-breaking': 'info' },
   },
+  legacyFindings: 'hint',
 };
 
 export function mergeSettings(partial: unknown): SpecgateSettings {
