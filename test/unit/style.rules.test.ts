@@ -67,7 +67,13 @@ test('rule ids are unique and doc URLs point at docs/rules', () => {
 
 test('acceptance: mixed naming spec gives exactly one finding per offending node', () => {
   const { doc, format } = load(path.join(FIXTURES, 'acceptance/mixed-naming.yaml'));
-  const findings = runStyleRules(doc, format).map((f) => [f.ruleId, f.pointer, f.target, f.fix]);
+  // Casings configured, as a team's style guide does: the document alone is too small for a dominant convention.
+  const configured = {
+    'specgate-path-segment-casing': { severity: 'warn' as const, options: { segmentCasing: 'kebab-case' } },
+    'specgate-operation-id-casing': { severity: 'warn' as const, options: { casing: 'camelCase' } },
+    'specgate-schema-name-casing': { severity: 'warn' as const, options: { casing: 'PascalCase' } },
+  };
+  const findings = runStyleRules(doc, format, configured).map((f) => [f.ruleId, f.pointer, f.target, f.fix]);
   assert.deepEqual(findings, [
     ['specgate-property-casing', '/components/schemas/Order/properties/created_at', 'key', { kind: 'rename', newName: 'createdAt' }],
     ['specgate-path-segment-casing', '/paths/~1orderItems', 'key', { kind: 'rename', newName: '/order-items' }],
@@ -106,7 +112,7 @@ test('one diagnostic per name: glossary wins over casing, casing over acronyms',
 });
 
 test('glossary renders the preferred term in the document casing, user terms and useDefaults', () => {
-  const doc = { openapi: '3.0.3', paths: {}, components: { schemas: { A: { properties: { order_id: {}, customer_id: {}, date_created: {} } } } } };
+  const doc = { openapi: '3.0.3', paths: {}, components: { schemas: { A: { properties: { order_id: {}, customer_id: {}, date_created: { type: 'string', format: 'date-time' } } } } } };
   const config = { 'specgate-preferred-terms': { severity: 'warn' as const, options: { terms: { customerId: 'client_id' } } } };
   const got = runStyleRules(doc, 'oas3.0', config).filter((f) => f.ruleId === 'specgate-preferred-terms');
   assert.deepEqual(got.map((f) => (f.fix as unknown as { newName: string }).newName), ['client_id', 'created_at']);
@@ -154,7 +160,7 @@ test('parameters referenced through components are checked once, where defined',
     },
     components: { parameters: { P: { name: 'page_size', in: 'query' } } },
   };
-  const got = runStyleRules(doc, 'oas3.0', { 'specgate-operation-security-defined': 'off' });
+  const got = runStyleRules(doc, 'oas3.0', { 'specgate-operation-security-defined': 'off', 'specgate-parameter-casing': { severity: 'warn', options: { query: 'camelCase' } } });
   assert.deepEqual(got.map((f) => [f.pointer, f.target]), [['/components/parameters/P/name', 'value']]);
 });
 
@@ -193,7 +199,8 @@ test('a throwing rule is skipped and reported through the errors array', () => {
   styleRules.unshift(boom);
   try {
     const errors: StyleRuleError[] = [];
-    const findings = runStyleRules({ openapi: '3.0.3', paths: { '/a_b': {} } }, 'oas3.0', {}, errors);
+    const kebab = { 'specgate-path-segment-casing': { severity: 'warn' as const, options: { segmentCasing: 'kebab-case' } } };
+    const findings = runStyleRules({ openapi: '3.0.3', paths: { '/a_b': {} } }, 'oas3.0', kebab, errors);
     assert.deepEqual(errors.map((e) => [e.ruleId, (e.error as Error).message]), [['specgate-test-boom', 'kaboom']]);
     assert.ok(!findings.some((f) => f.ruleId === 'specgate-test-boom'));
     assert.ok(findings.some((f) => f.ruleId === 'specgate-path-segment-casing'));

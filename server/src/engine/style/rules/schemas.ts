@@ -42,7 +42,7 @@ const DURATION_WORDS = new Set([
 /** A description that measures a length of time or a time of day rather than a point in time. */
 const NOT_A_POINT_IN_TIME = /\b(duration|(in|of|number of) (milli)?seconds|in minutes|in hours|number of (minutes|hours|days)|time ?zone|hh:mm)\b/i;
 /** Explicit representations of an instant other than RFC 3339 (`unix-time`, `date-time-rfc-2822`): a convention choice. */
-const EXPLICIT_TIME_FORMAT = /unix|epoch|rfc|iso|timestamp|date-time-/i;
+const EXPLICIT_TIME_FORMAT = /unix|epoch|rfc|iso|timestamp/i;
 const EPOCH_DESCRIPTION = /\b(unix|epoch|posix)\b/i;
 
 /** Why a schema named like a timestamp is nonetheless not one (or is one in an accepted form); undefined = judge it. */
