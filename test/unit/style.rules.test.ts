@@ -95,7 +95,11 @@ test('one diagnostic per name: glossary wins over casing, casing over acronyms',
       },
     },
   };
-  const got = runStyleRules(doc, 'oas3.0').map((f) => [f.ruleId, f.pointer, (f.fix as { newName?: string })?.newName]);
+  const configured = {
+    'specgate-acronym-casing': { severity: 'warn' as const, options: { style: 'capitalize-first-only' } },
+    'specgate-schema-name-casing': { severity: 'warn' as const, options: { casing: 'PascalCase' } },
+  };
+  const got = runStyleRules(doc, 'oas3.0', configured).map((f) => [f.ruleId, f.pointer, (f.fix as { newName?: string })?.newName]);
   assert.deepEqual(got, [
     ['specgate-property-casing', '/components/schemas/HTTP_Server/properties/user_ID', 'userId'],
     ['specgate-acronym-casing', '/components/schemas/HTTP_Server/properties/ownerID', 'ownerId'],
@@ -137,7 +141,7 @@ test('property casing: fixed casing option and tie-breaking', () => {
 
 test('acronym allow list and allow-uppercase consistency mode', () => {
   const doc = { openapi: '3.0.3', paths: {}, components: { schemas: { A: { properties: { userID: {}, orderID: {}, itemId: {}, apiURL: {} } } } } };
-  const allow = runStyleRules(doc, 'oas3.0', { 'specgate-acronym-casing': { severity: 'warn', options: { allow: ['ID'] } } });
+  const allow = runStyleRules(doc, 'oas3.0', { 'specgate-acronym-casing': { severity: 'warn', options: { style: 'capitalize-first-only', allow: ['ID'] } } });
   assert.deepEqual(allow.filter((f) => f.ruleId === 'specgate-acronym-casing').map((f) => f.pointer), ['/components/schemas/A/properties/apiURL']);
   const consistent = runStyleRules(doc, 'oas3.0', { 'specgate-acronym-casing': { severity: 'warn', options: { style: 'allow-uppercase' } } });
   assert.deepEqual(

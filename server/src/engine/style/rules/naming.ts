@@ -40,7 +40,9 @@ function hasLetters(name: string): boolean {
  * (`registry.digitalocean.com`), phrases with spaces, paths. Renaming them would change the data.
  */
 export function isDataKey(name: string): boolean {
-  return /[\s.:/]/u.test(tokenize(name).core);
+  if (/[\s.:/]/u.test(tokenize(name).core)) return true;
+  // Capitals with digits are identifiers of a standard or a product (`SHA256_ED25519`, `P400`), not words.
+  return tokenize(name).words.some((w) => /\p{Lu}/u.test(w.text) && /\p{N}/u.test(w.text));
 }
 
 /** Convert and report only when the conversion is a real fix. */
@@ -53,11 +55,12 @@ function renameTo(name: string, casing: CasingName, policy: AcronymPolicy): stri
 // ---------------------------------------------------------------------------------------------
 // Acronym policy (shared by every rename so fixes never trip the acronym rule)
 
-export type AcronymOptions = { style: 'capitalize-first-only' | 'allow-uppercase'; allow: string[] };
+/** `auto` (default): like `allow-uppercase`, each acronym is written the way most of the document writes it. */
+export type AcronymOptions = { style: 'auto' | 'capitalize-first-only' | 'allow-uppercase'; allow: string[] };
 
 export function acronymPolicy(ctx: Ctx): AcronymPolicy {
   const o = otherOptions(ctx, acronymCasing);
-  if (!o || o.style === 'allow-uppercase') return { mode: 'preserve' };
+  if (!o || o.style !== 'capitalize-first-only') return { mode: 'preserve' };
   return { mode: 'capitalize', allow: new Set(stringArray(o.allow)) };
 }
 
@@ -330,7 +333,8 @@ export function correctPath(path: string, paramCasing: CasingName | undefined, p
             badParams.push(param[1]);
             return `{${fixed}}`;
           }
-          const fixedPart = part.replace(SEGMENT_TOKEN, (token) => renameTo(token, segmentCasing, policy) ?? token);
+          // A token after a dot is a format suffix or a namespaced method (`Calls.json`, `chat.postMessage`): left as written.
+          const fixedPart = part.replace(SEGMENT_TOKEN, (token: string, at: number) => (part[at - 1] === '.' ? token : renameTo(token, segmentCasing, policy) ?? token));
           if (fixedPart !== part) badSegments.push(part);
           return fixedPart;
         })
@@ -655,13 +659,13 @@ function replaceWords(name: string, replace: (word: string, index: number) => st
 
 export const acronymCasing: StyleRule<AcronymOptions> = {
   id: 'specgate-acronym-casing',
-  description: 'Acronyms are written as words (userId, httpServer), not in capitals (userID, HTTPServer).',
+  description: 'Each acronym is written one way across the document (or, configured, as a word: userId, not userID).',
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
-  defaultOptions: { style: 'capitalize-first-only', allow: [] },
+  defaultOptions: { style: 'auto', allow: [] },
   check(ctx) {
     const nodes = acronymCandidates(ctx);
-    if (ctx.options.style === 'allow-uppercase') {
+    if (ctx.options.style !== 'capitalize-first-only') {
       checkAcronymConsistency(ctx, nodes);
       return;
     }
