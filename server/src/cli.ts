@@ -10,6 +10,9 @@ import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
 import { quickAnswer, usageErrorText, VERSION } from './cliHelp';
+import { SinceBaseline } from './cliSince';
+import { lintMarkdown } from './engine/report/lintMarkdown';
+import { isLegacy } from './engine/analysis/legacy';
 
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -26,6 +29,8 @@ interface LintArgs {
   /** Explicit inputs without any API description exit 0 (hooks pass every changed YAML/JSON file). */
   allowEmpty: boolean;
   allowOutside: boolean;
+  /** Findings on elements already published at this git revision are legacy (hint, never exit 1). */
+  since?: string;
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
@@ -59,6 +64,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--untrusted': args.trusted = false; break;
       case '--allow-empty': args.allowEmpty = true; break;
       case '--allow-outside-refs': args.allowOutside = true; break;
+      case '--since': args.since = value(); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         args.patterns.push(arg);
@@ -106,8 +112,10 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     allowRemoteReferences: args.allowRemote,
     allowReferencesOutsideWorkspace: args.allowOutside,
     largeFileThresholdKB: Number.MAX_SAFE_INTEGER,
+    ...(args.since ? { baseline: args.since } : {}),
   });
   const service = createLanguageService({ workspace, getSettings: () => settings });
+  const since = args.since ? new SinceBaseline(service, args.since) : undefined;
   const entries: LintEntry[] = [];
   let linted = 0;
   for (const file of files) {
@@ -130,8 +138,10 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
       return 2;
     }
     for (const notice of result.notices) err.write(`specgate: ${notice}\n`);
-    for (const [fileUri, diagnostics] of result.byFile) {
+    for (const [fileUri, found] of result.byFile) {
       const shown = path.relative(cwd, uriToPath(fileUri)) || uriToPath(fileUri);
+      const doc = service.getDocument(uri, text, 0);
+      const diagnostics = since && fileUri === uri ? await since.classify(doc, shown, found) : found;
       for (const diagnostic of diagnostics) entries.push({ file: shown, diagnostic });
     }
   }
@@ -140,9 +150,13 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     err.write('specgate: nothing to lint: no OpenAPI or Arazzo document among the given files\n');
     return 2;
   }
-  out.write(formatLint(entries, args.format, { name: 'specgate', version: VERSION }));
+  const sinceNotice = since?.notice();
+  if (sinceNotice) err.write(`specgate: ${sinceNotice}\n`);
+  if (since && args.format === 'json') out.write(since.json(entries));
+  else if (args.format === 'markdown') out.write(lintMarkdown(entries, since?.ref));
+  else out.write(formatLint(entries, args.format, { name: 'specgate', version: VERSION }));
   if (linted === 0) err.write('specgate: note: no OpenAPI or Arazzo documents among the given inputs\n');
-  const failing = entries.filter((e) => (e.diagnostic.severity ?? 1) <= SEVERITY_RANK[args.failSeverity]);
+  const failing = entries.filter((e) => !isLegacy(e.diagnostic) && (e.diagnostic.severity ?? 1) <= SEVERITY_RANK[args.failSeverity]);
   if (args.format === 'text' && failing.length > 0) {
     const counts = countBySeverity(failing);
     err.write(`specgate: ${failing.length} finding(s) at or above ${args.failSeverity} (${counts.error} errors, ${counts.warning} warnings)\n`);

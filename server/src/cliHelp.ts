@@ -12,7 +12,10 @@ const LINT = `Usage: specgate lint <files, directories or globs...> [options]
 Lints OpenAPI (2.0, 3.0, 3.1) and Arazzo documents: the built-in style guide and Spectral.
 
 Options:
-  -f, --format text|json|sarif|github   output format (default text)
+  -f, --format text|json|sarif|github|markdown
+                                         output format (default text); markdown: the legacy debt per rule
+      --since GITREF                     findings on elements already published at GITREF are legacy:
+                                         reported at hint ("legacy": true in JSON), never exit 1
   -F, --fail-severity error|warn|info|hint
                                          exit 1 when a finding is at or above it (default error)
   -r, --ruleset FILE                     Spectral ruleset instead of the discovered .spectral.*

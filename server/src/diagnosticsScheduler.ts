@@ -5,6 +5,7 @@ import { isLargeDocument, withSuppressions } from './engine/languageFeatures/dia
 import { sortDiagnostics } from './engine/languageService';
 import type { SpecgateSettings } from './engine/settings';
 import type { BreakingAnalysis } from './engine/languageFeatures/breaking';
+import { classifyLegacy } from './engine/analysis/legacy';
 
 export interface SchedulerHost {
   service: LanguageService;
@@ -33,6 +34,9 @@ interface Layers {
   spectralVersion: number;
   /** The text the root's Spectral findings are positioned on (to remap them through edits). */
   spectralText?: string;
+  /** The root's current value and its baseline value: findings on published elements are legacy. */
+  current?: unknown;
+  baselineRoot?: unknown;
 }
 
 /**
@@ -104,6 +108,8 @@ export class DiagnosticsScheduler {
         spectral: previous && previous.spectralVersion === doc.version ? previous.spectral : new Map(),
         spectralVersion: previous?.spectralVersion ?? -1,
         spectralText: previous?.spectralText,
+        current: doc.value,
+        baselineRoot: previous?.baselineRoot,
       };
       if (previous && previous.spectralVersion === previous.version && previous.spectralText !== undefined && previous.spectralVersion !== doc.version
         && doc.value !== undefined && doc.problems.length === 0) {
@@ -129,7 +135,14 @@ export class DiagnosticsScheduler {
       layers.breakingVersion = doc.version;
       this.publishFile(uri);
       for (const file of new Set([...breaking.keys(), ...staleBreaking.keys()])) if (file !== uri) this.publishFile(file);
-      this.host.baselineStatus?.(uri, await this.host.service.getBreakingAnalysis(doc));
+      const analysis = await this.host.service.getBreakingAnalysis(doc);
+      if (!current()) return;
+      const baselineRoot = analysis.baseline.kind === 'ok' ? analysis.baseline.input.documents.get(uri) : undefined;
+      if (baselineRoot !== layers.baselineRoot) {
+        layers.baselineRoot = baselineRoot;
+        this.publishFile(uri);
+      }
+      this.host.baselineStatus?.(uri, analysis);
       if (!spectral) return;
       const outcome = await spectral;
       // Superseded (a newer version is queued) or stale: never shown on newer text.
@@ -148,12 +161,18 @@ export class DiagnosticsScheduler {
 
   private publishFile(file: string): void {
     const own = this.layers.get(file);
+    const settings = this.host.settings();
     const list: Diagnostic[] = own
-      ? [
-          ...(own.fast.get(file) ?? []),
-          ...(own.breakingVersion === own.version ? own.breaking.get(file) ?? [] : []),
-          ...(own.spectralVersion === own.version ? own.spectral.get(file) ?? [] : []),
-        ]
+      ? classifyLegacy(
+          [
+            ...(own.fast.get(file) ?? []),
+            ...(own.breakingVersion === own.version ? own.breaking.get(file) ?? [] : []),
+            ...(own.spectralVersion === own.version ? own.spectral.get(file) ?? [] : []),
+          ],
+          own.current,
+          own.baselineRoot,
+          { mode: settings.legacyFindings, ref: settings.baseline },
+        )
       : [];
     for (const [root, layers] of this.layers) {
       if (root !== file) list.push(...(layers.fast.get(file) ?? []), ...(layers.breaking.get(file) ?? []), ...(layers.spectral.get(file) ?? []));

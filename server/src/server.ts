@@ -1,3 +1,4 @@
+import { isLegacy } from './engine/analysis/legacy';
 import {
   createConnection,
   DidChangeConfigurationNotification,
@@ -54,9 +55,10 @@ const scheduler = new DiagnosticsScheduler({
   notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
   status: (uri, diagnostics) => void connection.sendNotification('specgate/status', {
     uri,
-    errors: diagnostics.filter((d) => d.severity === 1).length,
-    warnings: diagnostics.filter((d) => d.severity === 2).length,
-    total: diagnostics.length,
+    errors: diagnostics.filter((d) => d.severity === 1 && !isLegacy(d)).length,
+    warnings: diagnostics.filter((d) => d.severity === 2 && !isLegacy(d)).length,
+    // Legacy findings (already published, see engine/analysis/legacy) are debt, not status.
+    total: diagnostics.filter((d) => !isLegacy(d)).length,
   }),
   log: (message) => connection.console.error(message),
   analysisFinished: (uri, version) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version }),

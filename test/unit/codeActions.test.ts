@@ -23,9 +23,10 @@ function gitWith(files: Record<string, string>): IGit {
   };
 }
 
-function setup(files: Record<string, string>, baseline?: Record<string, string>) {
+function setup(files: Record<string, string>, baseline?: Record<string, string>, settings?: unknown) {
   const workspace = new InMemoryWorkspace(files, ['file:///workspace'], true, baseline ? gitWith(baseline) : undefined);
-  const service = createLanguageService({ workspace });
+  const merged = settings === undefined ? undefined : mergeSettings(settings);
+  const service = createLanguageService(merged ? { workspace, getSettings: () => merged } : { workspace });
   return { workspace, service };
 }
 
@@ -91,10 +92,20 @@ test('operationId rename updates links and Arazzo steps; path rename keeps templ
   assert.equal((out[URI].match(/operationId: getOrderItem/g) ?? []).length, 2);
   assert.match(out[arazzoUri], /operationId: \$sourceDescriptions\.orders\.getOrderItem/);
 
-  const p = await actionsFor(service, URI, text, at(lineOf(text, '  /orderItems/{item_id}:'), 'specgate-path-segment-casing'));
-  assert.equal(p.actions[0].title, 'Rename /orderItems/{item_id} → /order-items/{itemId}');
-  const out2 = apply({ [URI]: text }, p.actions[0])[URI];
-  assert.match(out2, /\n  \/order-items\/\{itemId\}:\n    parameters:\n      - name: itemId\n/);
+  // A team's configured casings: kebab-case segments, camelCase path parameters. The path parameter is one
+  // finding (on the parameter), and its fix renames the parameter and the template together.
+  const rules = {
+    'specgate-path-segment-casing': { severity: 'warn', options: { segmentCasing: 'kebab-case' } },
+    'specgate-parameter-casing': { severity: 'warn', options: { path: 'camelCase' } },
+  };
+  const configured = setup({ [URI]: text }, undefined, { rules }).service;
+  const p = await actionsFor(configured, URI, text, at(lineOf(text, '  /orderItems/{item_id}:'), 'specgate-path-segment-casing'));
+  assert.equal(p.actions[0].title, 'Rename /orderItems/{item_id} → /order-items/{item_id}');
+  assert.doesNotMatch(String(p.diagnostic.message), /parameter/, 'the path finding is about its segment only');
+  const q = await actionsFor(configured, URI, text, at(lineOf(text, '      - name: item_id'), 'specgate-parameter-casing'));
+  assert.equal(q.actions[0].title, 'Rename item_id → itemId');
+  const out2 = apply({ [URI]: text }, q.actions[0])[URI];
+  assert.match(out2, /\n  \/orderItems\/\{itemId\}:\n    parameters:\n      - name: itemId\n/);
 });
 
 test('mechanical fixes: timestamp format, missing operationId, 401/403 responses from components', async () => {

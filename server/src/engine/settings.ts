@@ -31,6 +31,8 @@ export interface SpecgateSettings {
   breaking: BreakingSettings;
   /** Workspace paths the index skips (gitignore-style globs, relative to the workspace folder), besides `.gitignore`d ones. */
   exclude: string[];
+  /** Findings on elements already published in the baseline: shown as hints, hidden, or at their own severity. */
+  legacyFindings: 'hint' | 'hide' | 'same';
 }
 
 export interface BreakingSettings {
@@ -65,6 +67,7 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
     deprecationDaysBeta: 0,
   },
   exclude: [],
+  legacyFindings: 'hint',
 };
 
 export function mergeSettings(partial: unknown): SpecgateSettings {

@@ -1,7 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { findingPointer, isLegacy } from '../analysis/legacy';
+import { lintMarkdown } from './lintMarkdown';
 
-export type LintFormat = 'text' | 'json' | 'sarif' | 'github';
-export const LINT_FORMATS: LintFormat[] = ['text', 'json', 'sarif', 'github'];
+export type LintFormat = 'text' | 'json' | 'sarif' | 'github' | 'markdown';
+export const LINT_FORMATS: LintFormat[] = ['text', 'json', 'sarif', 'github', 'markdown'];
 
 export type JsonSeverity = 'error' | 'warning' | 'info' | 'hint';
 const JSON_SEVERITY: Record<number, JsonSeverity> = { 1: 'error', 2: 'warning', 3: 'info', 4: 'hint' };
@@ -19,6 +21,10 @@ export interface JsonFinding {
   code: string;
   message: string;
   source: string;
+  /** The JSON pointer the finding is about, when known. */
+  pointer?: string;
+  /** Already published in the `--since` baseline: reported at hint, never gates. */
+  legacy?: true;
 }
 
 /** LSP 3.18 allows markup messages; reports are plain text. */
@@ -38,13 +44,19 @@ export function formatLint(entries: LintEntry[], format: LintFormat, tool = { na
       return JSON.stringify(toSarif(entries, tool), null, 2) + '\n';
     case 'github':
       return entries.map(toGithubAnnotation).join('\n') + (entries.length ? '\n' : '');
+    case 'markdown':
+      return lintMarkdown(entries);
     default:
       return toText(entries);
   }
 }
 
-function toJsonFinding({ file, diagnostic: d }: LintEntry): JsonFinding {
-  return { file, range: d.range, severity: severityName(d), code: String(d.code ?? ''), message: messageText(d), source: d.source ?? 'specgate' };
+export function toJsonFinding({ file, diagnostic: d }: LintEntry): JsonFinding {
+  const out: JsonFinding = { file, range: d.range, severity: severityName(d), code: String(d.code ?? ''), message: messageText(d), source: d.source ?? 'specgate' };
+  const pointer = findingPointer(d);
+  if (pointer !== undefined) out.pointer = pointer;
+  if (isLegacy(d)) out.legacy = true;
+  return out;
 }
 
 function toText(entries: LintEntry[]): string {

@@ -26,6 +26,7 @@ import {
 } from './rules/security';
 import { refCycle } from './rules/refCycle';
 import type { RuleFinding, SpecFormat, StyleRule } from './types';
+import { checkRenameFixes } from './fixCheck';
 
 export const RULE_DOCS_BASE = 'https://github.com/specgate/specgate/blob/main/docs/rules/';
 
@@ -112,13 +113,18 @@ export function resolveStyleRules(config: StyleConfig = {}): ResolvedRule[] {
   return out;
 }
 
-/** Run the built-in rules that apply to `format`. Never throws. */
+/** Run the built-in rules that apply to `format`. Never throws. Rename fixes that would be flagged are not offered. */
 export function runStyleRules(
   document: unknown,
   format: SpecFormat,
   config?: StyleConfig,
   errors?: StyleRuleError[],
 ): StyleFinding[] {
+  const findings = runRulesOnce(document, format, config, errors);
+  return checkRenameFixes(document, findings, (renamed) => runRulesOnce(renamed, format, config));
+}
+
+function runRulesOnce(document: unknown, format: SpecFormat, config?: StyleConfig, errors?: StyleRuleError[]): StyleFinding[] {
   const resolved = resolveStyleRules(config);
   const byId = new Map(resolved.map((r) => [r.rule.id, r]));
   const findings: StyleFinding[] = [];

@@ -35,6 +35,16 @@ function hasLetters(name: string): boolean {
   return /\p{L}/u.test(tokenize(name).core);
 }
 
+/**
+ * Keys that are data, not names: dotted settings (`pg_stat_statements.track`), hosts
+ * (`registry.digitalocean.com`), phrases with spaces, paths. Renaming them would change the data.
+ */
+export function isDataKey(name: string): boolean {
+  if (/[\s.:/]/u.test(tokenize(name).core)) return true;
+  // Capitals with digits are identifiers of a standard or a product (`SHA256_ED25519`, `P400`), not words.
+  return tokenize(name).words.some((w) => /\p{Lu}/u.test(w.text) && /\p{N}/u.test(w.text));
+}
+
 /** Convert and report only when the conversion is a real fix. */
 function renameTo(name: string, casing: CasingName, policy: AcronymPolicy): string | undefined {
   if (!hasLetters(name) || matchesCasing(name, casing)) return undefined;
@@ -45,11 +55,12 @@ function renameTo(name: string, casing: CasingName, policy: AcronymPolicy): stri
 // ---------------------------------------------------------------------------------------------
 // Acronym policy (shared by every rename so fixes never trip the acronym rule)
 
-export type AcronymOptions = { style: 'capitalize-first-only' | 'allow-uppercase'; allow: string[] };
+/** `auto` (default): like `allow-uppercase`, each acronym is written the way most of the document writes it. */
+export type AcronymOptions = { style: 'auto' | 'capitalize-first-only' | 'allow-uppercase'; allow: string[] };
 
 export function acronymPolicy(ctx: Ctx): AcronymPolicy {
   const o = otherOptions(ctx, acronymCasing);
-  if (!o || o.style === 'allow-uppercase') return { mode: 'preserve' };
+  if (!o || o.style !== 'capitalize-first-only') return { mode: 'preserve' };
   return { mode: 'capitalize', allow: new Set(stringArray(o.allow)) };
 }
 
@@ -166,7 +177,7 @@ function propertyVerdict(
   glossary: Glossary | undefined,
   policy: AcronymPolicy,
 ): PropertyVerdict | undefined {
-  if (isExtensionName(name) || !hasLetters(name)) return undefined;
+  if (isExtensionName(name) || !hasLetters(name) || isDataKey(name)) return undefined;
   const configured = casingOptions?.casing;
   const auto = !isCasingName(configured);
   const casing = auto ? dominantPropertyCasing(index) : configured;
@@ -239,32 +250,53 @@ export const preferredTerms: StyleRule<PreferredTermsOptions> = {
 // ---------------------------------------------------------------------------------------------
 // Parameters
 
-export type ParameterCasingOptions = Record<'query' | 'path' | 'header' | 'cookie', CasingName | 'off'>;
+export type ParameterCasingOptions = Record<'query' | 'path' | 'header' | 'cookie', 'auto' | CasingName | 'off'>;
 
-function parameterRename(p: ParameterInfo, options: ParameterCasingOptions, policy: AcronymPolicy) {
-  if (p.name === undefined || p.in === undefined) return undefined;
-  if (!Object.prototype.hasOwnProperty.call(options, p.in)) return undefined;
-  const casing = (options as Record<string, unknown>)[p.in];
-  if (!isCasingName(casing)) return undefined;
-  const newName = renameTo(p.name, casing, policy);
-  return newName ? { casing, newName } : undefined;
+const PARAMETER_CASINGS: readonly CasingName[] = ['camelCase', 'snake_case', 'kebab-case', 'PascalCase', 'Train-Case'];
+const HEADER_CASINGS: readonly CasingName[] = ['Train-Case', 'kebab-case', 'camelCase', 'snake_case', 'PascalCase'];
+
+/** The casing parameters of one location follow: the configured one, or (`auto`) the document's dominant one there. */
+function parameterConvention(ctx: Ctx, options: ParameterCasingOptions, location: string): { casing: CasingName; auto: boolean } | undefined {
+  if (!Object.prototype.hasOwnProperty.call(options, location)) return undefined;
+  const configured = (options as Record<string, unknown>)[location];
+  if (isCasingName(configured)) return { casing: configured, auto: false };
+  if (configured !== 'auto') return undefined;
+  const names = indexDocument(ctx.document, ctx.format).parameters.filter((p) => p.in === location && p.name !== undefined).map((p) => p.name!);
+  return nameConvention(ctx, `parameterCasing:${location}`, names, undefined, location === 'header' ? HEADER_CASINGS : PARAMETER_CASINGS);
+}
+
+function parameterRename(ctx: Ctx, p: ParameterInfo, options: ParameterCasingOptions, policy: AcronymPolicy) {
+  if (p.name === undefined || p.in === undefined || isExtensionName(p.name)) return undefined;
+  const convention = parameterConvention(ctx, options, p.in);
+  if (!convention) return undefined;
+  // `created_on.before`, `filter[name]`: the prefix is a namespace, only the last name is judged.
+  const newName = renameLocal(p.name, convention.casing, policy);
+  const why = convention.auto ? `${convention.casing}, the document's dominant ${p.in} parameter casing` : convention.casing;
+  return newName ? { why, newName } : undefined;
 }
 
 export const parameterCasing: StyleRule<ParameterCasingOptions> = {
   id: 'specgate-parameter-casing',
-  description: 'Parameter names follow the casing configured for their location (query, path, header, cookie).',
+  description: 'Parameter names follow one casing per location (query, path, header, cookie): configured, or the document\'s dominant one.',
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
-  defaultOptions: { query: 'camelCase', path: 'camelCase', header: 'Train-Case', cookie: 'off' },
+  defaultOptions: { query: 'auto', path: 'auto', header: 'auto', cookie: 'off' },
   check(ctx) {
     const policy = acronymPolicy(ctx);
+    // A path parameter declared by several operations of one path is one name: one finding, on the first.
+    const reportedPathParams = new Set<string>();
     for (const p of indexDocument(ctx.document, ctx.format).parameters) {
-      const r = parameterRename(p, ctx.options, policy);
+      const r = parameterRename(ctx, p, ctx.options, policy);
       if (!r) continue;
+      if (p.in === 'path' && p.pointer.startsWith('/paths/')) {
+        const key = `${p.pointer.split('/')[2]}\u0000${p.name}`;
+        if (reportedPathParams.has(key)) continue;
+        reportedPathParams.add(key);
+      }
       ctx.report({
         pointer: joinPointer(p.pointer, 'name'),
         target: 'value',
-        message: `${capitalize(p.in ?? '')} parameter "${p.name}" is not ${r.casing}; rename it to "${r.newName}".`,
+        message: `${capitalize(p.in ?? '')} parameter "${p.name}" is not ${r.why}; rename it to "${r.newName}".`,
         fix: { kind: 'rename', newName: r.newName },
       });
     }
@@ -274,10 +306,18 @@ export const parameterCasing: StyleRule<ParameterCasingOptions> = {
 // ---------------------------------------------------------------------------------------------
 // Paths
 
-export type PathSegmentOptions = { pathParameterCasing: CasingName | 'off' };
+export type PathSegmentOptions = { segmentCasing: 'auto' | CasingName; pathParameterCasing: CasingName | 'off' };
+
+const SEGMENT_CASINGS: readonly CasingName[] = ['kebab-case', 'snake_case', 'camelCase', 'PascalCase'];
+/** Words of literal segments (`custom_fields`, `chat.postMessage` → chat, postMessage, `Calls.json` → Calls, json). */
+const SEGMENT_TOKEN = /[\p{L}\p{M}\p{N}_-]+/gu;
+
+function segmentTokens(paths: readonly string[]): string[] {
+  return paths.flatMap((path) => path.replace(/\{[^{}]*\}/g, '/').match(SEGMENT_TOKEN) ?? []);
+}
 
 /** The corrected path and what was wrong in it. */
-export function correctPath(path: string, paramCasing: CasingName | undefined, policy: AcronymPolicy) {
+export function correctPath(path: string, paramCasing: CasingName | undefined, policy: AcronymPolicy, segmentCasing: CasingName = 'kebab-case') {
   const badSegments: string[] = [];
   const badParams: string[] = [];
   const newPath = path
@@ -293,7 +333,8 @@ export function correctPath(path: string, paramCasing: CasingName | undefined, p
             badParams.push(param[1]);
             return `{${fixed}}`;
           }
-          const fixedPart = part.replace(/[\p{L}\p{M}\p{N}_-]+/gu, (token) => renameTo(token, 'kebab-case', policy) ?? token);
+          // A token after a dot is a format suffix or a namespaced method (`Calls.json`, `chat.postMessage`): left as written.
+          const fixedPart = part.replace(SEGMENT_TOKEN, (token: string, at: number) => (part[at - 1] === '.' ? token : renameTo(token, segmentCasing, policy) ?? token));
           if (fixedPart !== part) badSegments.push(part);
           return fixedPart;
         })
@@ -305,24 +346,32 @@ export function correctPath(path: string, paramCasing: CasingName | undefined, p
 
 export const pathSegmentCasing: StyleRule<PathSegmentOptions> = {
   id: 'specgate-path-segment-casing',
-  description: 'Literal path segments are kebab-case; path parameters follow a configurable casing.',
+  description: 'Literal path segments follow one casing (by default the dominant one of the document).',
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
-  defaultOptions: { pathParameterCasing: 'camelCase' },
+  defaultOptions: { segmentCasing: 'auto', pathParameterCasing: 'camelCase' },
   check(ctx) {
-    const paramCasing = isCasingName(ctx.options.pathParameterCasing) ? ctx.options.pathParameterCasing : undefined;
+    // When specgate-parameter-casing judges path parameters it owns them (its fix renames the parameter and
+    // the template together): the path is then judged on its literal segments only, so one name gets one finding.
+    const parameterOptions = otherOptions(ctx, parameterCasing);
+    const parameterOwnsPath = parameterOptions !== undefined && parameterOptions.path !== 'off';
+    const paramCasing = !parameterOwnsPath && isCasingName(ctx.options.pathParameterCasing) ? ctx.options.pathParameterCasing : undefined;
     const policy = acronymPolicy(ctx);
     const paths = own(ctx.document, 'paths');
     if (paths === null || typeof paths !== 'object' || Array.isArray(paths)) return;
-    for (const path of Object.keys(paths)) {
-      if (isExtensionName(path)) continue;
-      const { newPath, badSegments, badParams } = correctPath(path, paramCasing, policy);
+    const templates = Object.keys(paths).filter((p) => !isExtensionName(p));
+    const { casing: segmentCasing, auto } = isCasingName(ctx.options.segmentCasing)
+      ? { casing: ctx.options.segmentCasing, auto: false }
+      : nameConvention(ctx, 'pathSegmentCasing', segmentTokens(templates), undefined, SEGMENT_CASINGS);
+    const why = auto ? `${segmentCasing}, the document's dominant path segment casing` : segmentCasing;
+    for (const path of templates) {
+      const { newPath, badSegments, badParams } = correctPath(path, paramCasing, policy, segmentCasing);
       if (newPath === path) continue;
       const problems: string[] = [];
       const plural = (n: number, one: string, many: string) => (n > 1 ? many : one);
       if (badSegments.length) {
         const n = badSegments.length;
-        problems.push(`${plural(n, 'segment', 'segments')} ${quoteList(badSegments)} ${plural(n, 'is', 'are')} not kebab-case`);
+        problems.push(`${plural(n, 'segment', 'segments')} ${quoteList(badSegments)} ${plural(n, 'is', 'are')} not ${why}`);
       }
       if (badParams.length) {
         const n = badParams.length;
@@ -352,21 +401,81 @@ function operationIds(ctx: Ctx) {
   return out;
 }
 
-export const operationIdCasing: StyleRule<Record<string, never>> = {
+export type NameCasingOptions = { casing: 'auto' | CasingName };
+
+/**
+ * A namespaced name (`repos/list-for-org`, `io.k8s.api.core.v1.Pod`, `put_folders_id#add_shared_link`): the
+ * namespace is left as written and only the last segment is judged.
+ */
+function splitNamespace(name: string): { namespace: string; local: string } {
+  // A doubled separator joins a name and its variant (`File--Mini`, `DocumentImage__CroppedBack`) like a namespace.
+  const m = /^(.*(?:[/.:#]|--|__))([^/.:#]*)$/su.exec(name);
+  return m ? { namespace: m[1], local: m[2] } : { namespace: '', local: name };
+}
+
+/** The casing names of one kind should follow: the configured one, or the document's dominant one. */
+function nameConvention(
+  ctx: Ctx,
+  memoKey: string,
+  names: readonly string[],
+  options: NameCasingOptions | undefined,
+  candidates: readonly CasingName[],
+): { casing: CasingName; auto: boolean } {
+  if (isCasingName(options?.casing)) return { casing: options!.casing as CasingName, auto: false };
+  const index = indexDocument(ctx.document, ctx.format);
+  const memo = index.memo.get(memoKey) as CasingName | undefined;
+  if (memo) return { casing: memo, auto: true };
+  const votes = new Map<CasingName, number>();
+  for (const name of names) {
+    const c = distinctCasing(splitNamespace(name).local, candidates);
+    if (c) votes.set(c, (votes.get(c) ?? 0) + 1);
+  }
+  const casing = dominantCasing(votes, candidates) ?? candidates[0];
+  index.memo.set(memoKey, casing);
+  return { casing, auto: true };
+}
+
+/** The new name of a namespaced name whose last segment is not in `casing`, or undefined when it is fine. */
+function renameLocal(name: string, casing: CasingName, policy: AcronymPolicy): string | undefined {
+  const { namespace, local } = splitNamespace(name);
+  const fixed = renameTo(local, casing, policy);
+  return fixed === undefined ? undefined : namespace + fixed;
+}
+
+export const OPERATION_ID_CASINGS: readonly CasingName[] = ['camelCase', 'snake_case', 'kebab-case', 'PascalCase'];
+export const SCHEMA_NAME_CASINGS: readonly CasingName[] = ['PascalCase', 'camelCase', 'snake_case', 'kebab-case'];
+
+function operationIdRenamer(ctx: Ctx, options: NameCasingOptions | undefined) {
+  const ids = operationIds(ctx);
+  const { casing, auto } = nameConvention(ctx, 'operationIdCasing', ids.map((i) => i.id), options, OPERATION_ID_CASINGS);
+  const policy = acronymPolicy(ctx);
+  const why = auto ? `${casing}, the document's dominant operationId casing` : casing;
+  return { ids, why, rename: (id: string) => renameLocal(id, casing, policy) };
+}
+
+function schemaNameRenamer(ctx: Ctx, options: NameCasingOptions | undefined) {
+  const names = indexDocument(ctx.document, ctx.format).schemaNames;
+  const { casing, auto } = nameConvention(ctx, 'schemaNameCasing', names.map((n) => n.name), options, SCHEMA_NAME_CASINGS);
+  const policy = acronymPolicy(ctx);
+  const why = auto ? `${casing}, the document's dominant schema name casing` : casing;
+  return { names, why, rename: (name: string) => renameLocal(name, casing, policy) };
+}
+
+export const operationIdCasing: StyleRule<NameCasingOptions> = {
   id: 'specgate-operation-id-casing',
-  description: 'operationId values are camelCase.',
+  description: 'operationId values follow one casing (by default the dominant one of the document).',
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
-  defaultOptions: {},
+  defaultOptions: { casing: 'auto' },
   check(ctx) {
-    const policy = acronymPolicy(ctx);
-    for (const { id, pointer } of operationIds(ctx)) {
-      const newName = renameTo(id, 'camelCase', policy);
+    const { ids, why, rename } = operationIdRenamer(ctx, ctx.options);
+    for (const { id, pointer } of ids) {
+      const newName = rename(id);
       if (!newName) continue;
       ctx.report({
         pointer,
         target: 'value',
-        message: `operationId "${id}" is not camelCase; rename it to "${newName}".`,
+        message: `operationId "${id}" is not ${why}; rename it to "${newName}".`,
         fix: { kind: 'rename', newName },
       });
     }
@@ -395,21 +504,21 @@ export const operationIdUnique: StyleRule<Record<string, never>> = {
 // ---------------------------------------------------------------------------------------------
 // Schema names
 
-export const schemaNameCasing: StyleRule<Record<string, never>> = {
+export const schemaNameCasing: StyleRule<NameCasingOptions> = {
   id: 'specgate-schema-name-casing',
-  description: 'Component schema names (Swagger 2.0 definitions) are PascalCase.',
+  description: 'Component schema names (Swagger 2.0 definitions) follow one casing (by default the dominant one of the document).',
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
-  defaultOptions: {},
+  defaultOptions: { casing: 'auto' },
   check(ctx) {
-    const policy = acronymPolicy(ctx);
-    for (const { name, pointer } of indexDocument(ctx.document, ctx.format).schemaNames) {
-      const newName = renameTo(name, 'PascalCase', policy);
+    const { names, why, rename } = schemaNameRenamer(ctx, ctx.options);
+    for (const { name, pointer } of names) {
+      const newName = rename(name);
       if (!newName) continue;
       ctx.report({
         pointer,
         target: 'key',
-        message: `Schema name "${name}" is not PascalCase; rename it to "${newName}".`,
+        message: `Schema name "${name}" is not ${why}; rename it to "${newName}".`,
         fix: { kind: 'rename', newName },
       });
     }
@@ -423,69 +532,74 @@ export type EnumCasingOptions = { casing: 'auto' | CasingName };
 export const ENUM_CASINGS: readonly CasingName[] = ['UPPER_SNAKE_CASE', 'camelCase', 'snake_case', 'kebab-case', 'PascalCase'];
 const ENUM_VALUE = /^\p{L}[\p{L}\p{M}\p{N}_-]*$/u;
 
+/** BCP 47 language tags (`en-AU`, `zh-Hant-TW`, `es-419`): their casing is part of the standard. */
+const LANGUAGE_TAG = /^[a-z]{2,3}(-[A-Z][a-z]{3})?(-([A-Z]{2}|\d{3}))$/u;
+
+/**
+ * A value that is a standard identifier or a wire constant, not a name in a casing: language tags,
+ * composite constants (`reactions--1`, `reactions-thinking_face`: a doubled or second kind of separator),
+ * model numbers (`verifone_P400`, `EST5EDT`: capitals with digits), brand names written in mixed case
+ * with capitals in a row and no separators (`openSUSE`, `CentOS`).
+ */
+export function isWireConstant(value: string): boolean {
+  if (LANGUAGE_TAG.test(value)) return true;
+  if (/[-_]{2}/u.test(value) || (value.includes('-') && value.includes('_'))) return true;
+  if (tokenize(value).words.some((w) => /\p{Lu}/u.test(w.text) && /\p{N}/u.test(w.text))) return true;
+  return !/[-_]/u.test(value) && /\p{Ll}/u.test(value) && /\p{Lu}{2}/u.test(value);
+}
+
+/**
+ * The casing an enum follows: the casing most of its values satisfy (a lone lowercase word satisfies
+ * camelCase, snake_case and kebab-case at once, so `[NEW, available, pending]` follows the lowercase ones).
+ * Undefined when no casing is satisfied by more than half of the values.
+ */
+function enumConvention(values: readonly string[]): CasingName | undefined {
+  let best: CasingName | undefined;
+  let bestCount = 0;
+  // `ACTIVE` fits PascalCase's pattern too, but it is written in capitals: it only counts for UPPER_SNAKE_CASE.
+  const fits = (v: string, c: CasingName) => matchesCasing(v, c) && (c === 'UPPER_SNAKE_CASE' || !/^[\p{Lu}\p{N}]{2,}$/u.test(v));
+  for (const casing of ENUM_CASINGS) {
+    const n = values.filter((v) => fits(v, casing)).length;
+    if (n > bestCount) {
+      best = casing;
+      bestCount = n;
+    }
+  }
+  return bestCount * 2 > values.length ? best : undefined;
+}
+
 export const enumCasing: StyleRule<EnumCasingOptions> = {
   id: 'specgate-enum-casing',
-  description: 'String enum values use one casing (by default the dominant one of each enum).',
+  description: 'String enum values use one casing (by default the one most values of each enum use).',
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { casing: 'auto' },
   check(ctx) {
     const policy = acronymPolicy(ctx);
-    type EnumValue = { value: string; index: number; vote: CasingName | undefined };
-    const enums: Array<{ pointer: string; values: EnumValue[] }> = [];
-    const docVotes = new Map<CasingName, number>();
-    const voteMemo = new Map<string, CasingName | undefined>();
-    const voteOf = (value: string) => {
-      if (!voteMemo.has(value)) voteMemo.set(value, distinctCasing(value, ENUM_CASINGS));
-      return voteMemo.get(value);
-    };
+    const fixed = isCasingName(ctx.options.casing) ? ctx.options.casing : undefined;
     for (const { schema, pointer } of indexDocument(ctx.document, ctx.format).schemas) {
       const list = own(schema, 'enum');
       if (!Array.isArray(list)) continue;
-      const values: EnumValue[] = [];
-      list.forEach((value, index) => {
-        if (typeof value === 'string' && ENUM_VALUE.test(value)) values.push({ value, index, vote: voteOf(value) });
-      });
-      if (values.length === 0) continue;
-      enums.push({ pointer: joinPointer(pointer, 'enum'), values });
-      for (const { vote } of values) if (vote) docVotes.set(vote, (docVotes.get(vote) ?? 0) + 1);
-    }
-    const renames = new Map<string, string | undefined>();
-    const rename = (value: string, casing: CasingName) => {
-      const key = `${casing}\u0000${value}`;
-      if (!renames.has(key)) renames.set(key, renameTo(value, casing, policy));
-      return renames.get(key);
-    };
-    const fixed = isCasingName(ctx.options.casing) ? ctx.options.casing : undefined;
-    const docDominant = dominantCasing(docVotes, ENUM_CASINGS);
-    for (const e of enums) {
-      let casing = fixed;
-      let why = casing ?? '';
-      if (!casing) {
-        const votes = new Map<CasingName, number>();
-        for (const { vote } of e.values) if (vote) votes.set(vote, (votes.get(vote) ?? 0) + 1);
-        const counts = [...votes.values()].sort((a, b) => b - a);
-        // No distinguishable value (`[low, high]`): every value fits several casings, nothing to flag.
-        if (counts.length === 0) continue;
-        if (counts.length === 1 || counts[0] > counts[1]) {
-          casing = dominantCasing(votes, ENUM_CASINGS);
-          why = `${casing}, like the other values of this enum`;
-        } else {
-          casing = docDominant;
-          why = `${casing}, the dominant enum casing of the document`;
-        }
-      }
+      const strings = list.filter((v): v is string => typeof v === 'string');
+      // A list of identifiers (`America/New_York`, `1.0`, `image/png`) is data, and so is every value in it.
+      if (strings.length === 0 || strings.some((v) => !ENUM_VALUE.test(v))) continue;
+      // The same value in two casings (`[asc, desc, ASC, DESC]`): the API accepts both on purpose.
+      if (new Set(strings.map((v) => v.toLowerCase())).size < strings.length) continue;
+      const judged = strings.filter((v) => !isWireConstant(v));
+      const casing = fixed ?? enumConvention(judged);
       if (!casing) continue;
-      for (const { value, index } of e.values) {
-        const newName = rename(value, casing);
-        if (!newName) continue;
+      const why = fixed ? casing : `${casing}, like most values of this enum`;
+      list.forEach((value, index) => {
+        if (typeof value !== 'string' || isWireConstant(value)) return;
+        const newName = renameTo(value, casing, policy);
+        if (!newName) return;
         ctx.report({
-          pointer: joinPointer(e.pointer, index),
+          pointer: joinPointer(pointer, 'enum', index),
           target: 'value',
           message: `Enum value "${value}" is not ${why}; use "${newName}".`,
           fix: { kind: 'rename', newName },
         });
-      }
+      });
     }
   },
 };
@@ -506,22 +620,24 @@ function acronymCandidates(ctx: Ctx): NamedNode[] {
   const out: NamedNode[] = [];
   const verdict = propertyVerdicts(ctx, otherOptions(ctx, propertyCasing), otherOptions(ctx, preferredTerms));
   for (const p of index.properties) {
-    if (!isExtensionName(p.name) && !verdict(p)) out.push({ name: p.name, pointer: p.pointer, target: 'key' });
+    if (!isExtensionName(p.name) && !isDataKey(p.name) && !verdict(p)) out.push({ name: p.name, pointer: p.pointer, target: 'key' });
   }
   const paramOptions = otherOptions(ctx, parameterCasing);
   for (const p of index.parameters) {
     if (p.name === undefined || p.in === 'header' || p.in === 'body') continue;
-    if (paramOptions && parameterRename(p, paramOptions, policy)) continue;
+    if (paramOptions && parameterRename(ctx, p, paramOptions, policy)) continue;
     out.push({ name: p.name, pointer: joinPointer(p.pointer, 'name'), target: 'value' });
   }
-  const opIdCasingOn = otherOptions(ctx, operationIdCasing) !== undefined;
+  const opIdOptions = otherOptions(ctx, operationIdCasing);
+  const opIdRename = opIdOptions ? operationIdRenamer(ctx, opIdOptions).rename : () => undefined;
   for (const { id, pointer } of operationIds(ctx)) {
-    if (opIdCasingOn && renameTo(id, 'camelCase', policy)) continue;
+    if (opIdRename(id)) continue;
     out.push({ name: id, pointer, target: 'value' });
   }
-  const schemaCasingOn = otherOptions(ctx, schemaNameCasing) !== undefined;
+  const schemaOptions = otherOptions(ctx, schemaNameCasing);
+  const schemaRename = schemaOptions ? schemaNameRenamer(ctx, schemaOptions).rename : () => undefined;
   for (const { name, pointer } of index.schemaNames) {
-    if (schemaCasingOn && renameTo(name, 'PascalCase', policy)) continue;
+    if (schemaRename(name)) continue;
     out.push({ name, pointer, target: 'key' });
   }
   return out;
@@ -543,13 +659,13 @@ function replaceWords(name: string, replace: (word: string, index: number) => st
 
 export const acronymCasing: StyleRule<AcronymOptions> = {
   id: 'specgate-acronym-casing',
-  description: 'Acronyms are written as words (userId, httpServer), not in capitals (userID, HTTPServer).',
+  description: 'Each acronym is written one way across the document (or, configured, as a word: userId, not userID).',
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
-  defaultOptions: { style: 'capitalize-first-only', allow: [] },
+  defaultOptions: { style: 'auto', allow: [] },
   check(ctx) {
     const nodes = acronymCandidates(ctx);
-    if (ctx.options.style === 'allow-uppercase') {
+    if (ctx.options.style !== 'capitalize-first-only') {
       checkAcronymConsistency(ctx, nodes);
       return;
     }

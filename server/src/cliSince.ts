@@ -1,0 +1,45 @@
+/**
+ * `specgate lint --since <gitref>`: findings on elements already published at that revision are
+ * legacy (hint, `"legacy": true`, never exit 1); files without a baseline there (untracked, missing
+ * ref, no repository) are all new, and that is said once on stderr, never as an error.
+ */
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { LanguageService } from './engine/languageService';
+import type { ParsedDocument } from './engine/document/parsedDocument';
+import { classifyLegacy, legacyDebt } from './engine/analysis/legacy';
+import { toJsonFinding, type LintEntry } from './engine/report/lintReport';
+
+export class SinceBaseline {
+  private readonly missing: Array<{ file: string; reason: string }> = [];
+
+  constructor(private readonly service: LanguageService, readonly ref: string) {}
+
+  /** The root document's findings, classified against its version at the ref. */
+  async classify(doc: ParsedDocument, shownFile: string, diagnostics: Diagnostic[]): Promise<Diagnostic[]> {
+    const baseline = await this.service.getBaseline(doc.uri);
+    const root = baseline.kind === 'ok' ? baseline.input.documents.get(doc.uri) : undefined;
+    if (root === undefined) {
+      this.missing.push({ file: shownFile, reason: baseline.kind === 'ok' ? 'no baseline' : baseline.kind });
+      return diagnostics;
+    }
+    return classifyLegacy(diagnostics, doc.value, root, { mode: 'hint', ref: this.ref });
+  }
+
+  /** One line naming every file that had no baseline, or undefined. */
+  notice(): string | undefined {
+    if (this.missing.length === 0) return undefined;
+    const files = this.missing.map((m) => `${m.file} (${m.reason})`).join(', ');
+    return `no baseline at ${this.ref} for ${files}: every finding there is treated as new.`;
+  }
+
+  /** `--format json --since`: the findings plus the legacy debt per rule. */
+  json(entries: readonly LintEntry[]): string {
+    const summary = {
+      baseline: this.ref,
+      new: entries.filter((e) => !(e.diagnostic.data as { legacy?: boolean } | undefined)?.legacy).length,
+      legacyDebt: legacyDebt(entries.map((e) => e.diagnostic)),
+      withoutBaseline: this.missing.map((m) => m.file),
+    };
+    return JSON.stringify({ findings: entries.map(toJsonFinding), summary }, null, 2) + '\n';
+  }
+}

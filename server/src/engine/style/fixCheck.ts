@@ -1,0 +1,132 @@
+/**
+ * Every rename a finding offers is checked against all built-in rules before it is offered: the
+ * renames are applied to a copy of the document (copy-on-write along the renamed paths), the rules run
+ * again, and a rename whose new name is flagged (`min_last_updated_datetime` → `min_last_updated_at`,
+ * which the glossary flags again) is replaced by the follow-up rename when there is one, or dropped.
+ */
+import { isObj } from '../openapi';
+import { joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
+import type { StyleFinding } from './registry';
+
+type Rerun = (document: unknown) => StyleFinding[];
+
+interface Rename {
+  finding: StyleFinding;
+  newName: string;
+}
+
+function renameOf(f: StyleFinding): string | undefined {
+  return f.fix?.kind === 'rename' && typeof f.fix.newName === 'string' ? f.fix.newName : undefined;
+}
+
+/** A copy of `root` with the renames applied; shares every untouched object with the original. */
+function applyRenames(root: unknown, renames: readonly Rename[]): unknown {
+  if (!isObj(root)) return root;
+  const copies = new Map<string, Record<string, unknown> | unknown[]>();
+  const copyRoot = { ...root };
+  copies.set('', copyRoot);
+  /** The copy of the container at `segs`, copying every ancestor on the way (original keys). */
+  const containerAt = (segs: string[]): Record<string, unknown> | unknown[] | undefined => {
+    let current: Record<string, unknown> | unknown[] = copyRoot;
+    for (let i = 0; i < segs.length; i++) {
+      const key = joinPointer('', ...segs.slice(0, i + 1));
+      let next = copies.get(key);
+      if (!next) {
+        const child: unknown = (current as Record<string, unknown>)[segs[i]];
+        if (Array.isArray(child)) next = [...child];
+        else if (isObj(child)) next = { ...child };
+        else return undefined;
+        (current as Record<string, unknown>)[segs[i]] = next;
+        copies.set(key, next);
+      }
+      current = next;
+    }
+    return current;
+  };
+  // Values first, then keys from the deepest up, so that every path is still spelled with its old keys.
+  const ordered = [...renames].sort((a, b) =>
+    a.finding.target !== b.finding.target ? (a.finding.target === 'value' ? -1 : 1) : b.finding.pointer.length - a.finding.pointer.length,
+  );
+  for (const { finding, newName } of ordered) {
+    const segs = splitPointer(finding.pointer);
+    const last = segs.pop();
+    if (last === undefined) continue;
+    const parent = containerAt(segs);
+    if (!parent) continue;
+    if (finding.target === 'value') {
+      (parent as Record<string, unknown>)[last] = newName;
+      continue;
+    }
+    if (Array.isArray(parent) || !(last in parent) || newName in parent) continue;
+    const renamed = Object.fromEntries(Object.entries(parent).map(([k, v]) => [k === last ? newName : k, v]));
+    for (const k of Object.keys(parent)) delete parent[k];
+    Object.assign(parent, renamed);
+  }
+  return copyRoot;
+}
+
+/** Where a renamed element sits in the renamed document: every renamed key on its path is replaced. */
+function renamedPointer(pointer: JsonPointer, keyRenames: Map<JsonPointer, string>): JsonPointer {
+  const segs = splitPointer(pointer);
+  const out: string[] = [];
+  for (let i = 0; i < segs.length; i++) {
+    out.push(keyRenames.get(joinPointer('', ...segs.slice(0, i + 1))) ?? segs[i]);
+  }
+  return joinPointer('', ...out);
+}
+
+function byPointer(findings: readonly StyleFinding[]): Map<JsonPointer, StyleFinding[]> {
+  const out = new Map<JsonPointer, StyleFinding[]>();
+  for (const f of findings) out.set(f.pointer, [...(out.get(f.pointer) ?? []), f]);
+  return out;
+}
+
+/** The findings the renamed element would get that the original did not have (or the same rule again). */
+function produced(rename: Rename, before: Map<JsonPointer, StyleFinding[]>, after: Map<JsonPointer, StyleFinding[]>, keyRenames: Map<JsonPointer, string>) {
+  const f = rename.finding;
+  const had = new Set((before.get(f.pointer) ?? []).filter((g) => g !== f).map((g) => g.ruleId));
+  const at = after.get(renamedPointer(f.pointer, keyRenames)) ?? [];
+  return at.filter((g) => g.target === f.target && (g.ruleId === f.ruleId || !had.has(g.ruleId)));
+}
+
+/** The message without its rename suggestion, saying why none is offered. */
+function withoutSuggestion(f: StyleFinding, newName: string, blockers: readonly StyleFinding[]): string {
+  const quoted = `"${newName}"`;
+  const at = f.message.lastIndexOf(quoted);
+  const cut = at < 0 ? -1 : Math.max(f.message.lastIndexOf(';', at), f.message.lastIndexOf(':', at));
+  const head = cut > 0 ? f.message.slice(0, cut) : f.message.replace(/\.$/, '');
+  const rules = [...new Set(blockers.map((b) => b.ruleId))].join(', ');
+  return `${head}. No rename is offered: ${quoted} would itself be reported (${rules}).`;
+}
+
+export function checkRenameFixes(document: unknown, findings: StyleFinding[], rerun: Rerun): StyleFinding[] {
+  let renames: Rename[] = findings.flatMap((finding) => {
+    const newName = renameOf(finding);
+    return newName === undefined ? [] : [{ finding, newName }];
+  });
+  if (renames.length === 0) return findings;
+  const before = byPointer(findings);
+  const replaced = new Map<StyleFinding, StyleFinding>();
+  // Round 1 checks the offered renames; round 2 checks the follow-up renames that replaced failing ones.
+  for (let round = 0; round < 2 && renames.length > 0; round++) {
+    const keyRenames = new Map(renames.filter((r) => r.finding.target === 'key').map((r) => [r.finding.pointer, r.newName]));
+    const after = byPointer(rerun(applyRenames(document, renames)));
+    const retry: Rename[] = [];
+    for (const rename of renames) {
+      const blockers = produced(rename, before, after, keyRenames);
+      if (blockers.length === 0) continue;
+      const original = [...replaced.entries()].find(([, v]) => v === rename.finding)?.[0] ?? rename.finding;
+      const followUp = blockers.map(renameOf).find((n) => n !== undefined);
+      if (round === 0 && followUp !== undefined && followUp !== renameOf(original)) {
+        const first = renameOf(original)!;
+        const next: StyleFinding = { ...original, message: original.message.split(`"${first}"`).join(`"${followUp}"`), fix: { ...original.fix!, newName: followUp } };
+        replaced.set(original, next);
+        retry.push({ finding: next, newName: followUp });
+        continue;
+      }
+      replaced.set(original, { ...original, message: withoutSuggestion(rename.finding, rename.newName, blockers), fix: undefined });
+    }
+    renames = retry;
+  }
+  return findings.map((f) => replaced.get(f) ?? f);
+}
