@@ -2,6 +2,8 @@ import type { FileChange, IGit } from '../engine/workspace';
 
 /** Without file events (a client that does not watch files), how often HEAD is checked. */
 export const BASELINE_POLL_MS = 3000;
+/** With file events, a backstop for watchers that leave `.git` out (some clients exclude it). */
+export const BASELINE_BACKSTOP_POLL_MS = 15_000;
 const GIT_REF_FILE = /\/\.git\/(HEAD|packed-refs|refs\/.*)$/;
 
 export interface BaselineFollowerHost {
