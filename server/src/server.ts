@@ -21,7 +21,7 @@ import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
-import { BaselineFollower, NO_BASELINE_COMMIT } from './lsp/baselineFollower';
+import { BASELINE_BACKSTOP_POLL_MS, BASELINE_POLL_MS, BaselineFollower, NO_BASELINE_COMMIT } from './lsp/baselineFollower';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -123,9 +123,8 @@ connection.onInitialize((params: InitializeParams) => {
 connection.onInitialized(async () => {
   if (clientWatchesFiles) {
     void connection.client.register(DidChangeWatchedFilesNotification.type, { watchers: FILE_WATCHERS }).catch(() => baselineFollower.startPolling());
-  } else {
-    baselineFollower.startPolling();
   }
+  baselineFollower.startPolling(clientWatchesFiles ? BASELINE_BACKSTOP_POLL_MS : BASELINE_POLL_MS);
   void service.index.ready();
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specgate' }).catch(() => undefined);

@@ -7,6 +7,8 @@ export const BASELINE_POLL_MS = 3000;
  * the next check records the commit it sees instead of re-analysing, so an idle document stays idle.
  */
 export const NO_BASELINE_COMMIT = '<no baseline>';
+/** With file events, a backstop for watchers that leave `.git` out (some clients exclude it). */
+export const BASELINE_BACKSTOP_POLL_MS = 15_000;
 const GIT_REF_FILE = /\/\.git\/(HEAD|packed-refs|refs\/.*)$/;
 
 export interface BaselineFollowerHost {

@@ -54,7 +54,8 @@ export class NodeWorkspace implements IWorkspace {
 
   async readFileBytes(uri: string, maxBytes = Infinity): Promise<Uint8Array | undefined> {
     const open = this.buffers?.get(uri);
-    if (open) return Buffer.from(open.getText()).subarray(0, maxBytes);
+    // A prefix of maxBytes characters encodes to at least maxBytes bytes: never encode a whole large buffer for a sniff.
+    if (open) return Buffer.from(maxBytes === Infinity ? open.getText() : open.getText().slice(0, maxBytes)).subarray(0, maxBytes);
     if (!uri.startsWith('file://')) return undefined;
     let handle: fs.FileHandle | undefined;
     try {

@@ -242,13 +242,16 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     }
   }
 
-  /** Re-reads the `$ref`s of one file; returns the targets whose own edges are not known yet. */
-  private async updateEdges(uri: string): Promise<string[]> {
-    // Not through the text cache: the scan reads every spec once and must not keep them all.
+  /**
+   * Re-reads the `$ref`s of one file; returns the targets whose own edges are not known yet.
+   * The scan reads bytes and keeps nothing (it reads every spec once); a change event reads the
+   * text (an open buffer's, without a copy) through the cache, as the analysis asks for it next.
+   */
+  private async updateEdges(uri: string, asText = false): Promise<string[]> {
     const parse = (u: string, t: string) => this.parse(u, t);
     let targets: string[];
-    if (this.texts.has(uri) || !this.workspace.readFileBytes) {
-      const text = this.texts.has(uri) ? this.texts.get(uri) : await this.workspace.readFile(uri).catch(() => undefined);
+    if (asText || this.texts.has(uri) || !this.workspace.readFileBytes) {
+      const text = asText ? await this.getText(uri) : this.texts.has(uri) ? this.texts.get(uri) : await this.workspace.readFile(uri).catch(() => undefined);
       targets = text === undefined ? [] : externalRefsOf(uri, text, this.limits(), parse);
     } else {
       const bytes = await this.workspace.readFileBytes(uri).catch(() => undefined);
@@ -319,7 +322,7 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     else this.entries.delete(uri);
     // Edges: for API descriptions and for every file already in the graph (fragments).
     if (kind === 'openapi' || kind === 'arazzo' || this.forward.has(uri) || this.backward.has(uri)) {
-      let pending = await this.updateEdges(uri);
+      let pending = await this.updateEdges(uri, true);
       while (pending.length > 0) {
         const reached = await mapLimit(pending, SCAN_CONCURRENCY, (u) => this.updateEdges(u));
         pending = [...new Set(reached.flat())].filter((u) => !this.forward.has(u));
