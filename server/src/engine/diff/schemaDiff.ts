@@ -6,6 +6,7 @@
  * component referenced through allOf is not a change.
  */
 import { childOf as child, deref, isObject, type Located } from '../refs';
+import { Pairing } from './pairing';
 import type { Side } from './types';
 
 export interface SchemaRecord {
@@ -63,11 +64,16 @@ export class SchemaComparator {
   private memo = new WeakMap<object, WeakMap<object, SchemaDiff>>();
   private views: [WeakMap<object, View>, WeakMap<object, View>] = [new WeakMap(), new WeakMap()];
 
+  /** Every pair of nodes compared, for anchoring removals (shared with the DiffContext). */
+  readonly pairing = new Pairing();
+
   constructor(private readonly docs: [ReadonlyMap<string, unknown>, ReadonlyMap<string, unknown>]) {}
 
   compare(base: Located, revision: Located): SchemaDiff {
+    this.pairing.record(base, revision);
     const b = deref(this.docs[0], base);
     const r = deref(this.docs[1], revision);
+    this.pairing.record(b, r);
     if (!isObject(b.node) || !isObject(r.node) || b.node === r.node) return EMPTY;
     let inner = this.memo.get(b.node);
     if (!inner) this.memo.set(b.node, (inner = new WeakMap()));

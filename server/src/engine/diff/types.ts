@@ -22,6 +22,11 @@ export interface Change {
   before?: unknown;
   after?: unknown;
   direction?: Direction;
+  /**
+   * Removals (side `base`): the revision node the diff paired with the nearest ancestor of
+   * `pointer`, and the base segments below it. Where the editor and the CLI show the removal.
+   */
+  revisionAnchor?: { uri: string; pointer: string; removed: string[] };
 }
 
 export type SemverBump = 'major' | 'minor' | 'patch' | 'none';

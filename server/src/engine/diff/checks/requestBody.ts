@@ -4,6 +4,7 @@ import { child, pairMediaTypes } from '../model';
 import { B, N, P, rule } from '../rule';
 import { labels, type MatchedPair } from './pair';
 import { emitSchemaChanges } from './schema';
+import type { Located } from '../../refs';
 
 export const REQUEST_BODY_RULES = [
   rule('request-body-added-required', B, 'A required request body was added to an existing operation', 'request', 'Make the new body optional, or add it in a new operation or API version.'),
@@ -32,12 +33,14 @@ export function checkRequestBody(ctx: DiffContext, pair: MatchedPair): void {
     return;
   }
   if (!b || !r) return;
+  ctx.pairing.record(b.at, r.at);
   if (!b.required && r.required) ctx.emit('request-body-became-required', inRevision(child(r.at, 'required')), 'request body became required', { operation: op.revision, before: false, after: true, direction });
   if (b.required && !r.required) ctx.emit('request-body-became-optional', inRevision(r.at), 'request body became optional', { operation: op.revision, before: true, after: false, direction });
   const media = pairMediaTypes(b.content, r.content);
   for (const type of media.removed) ctx.emit('request-body-media-type-removed', inBase((b.content.get(type) as { at: typeof b.at }).at), `request media type ${type} removed`, { operation: op.base, before: type, direction });
   for (const type of media.added) ctx.emit('request-body-media-type-added', inRevision((r.content.get(type) as { at: typeof r.at }).at), `request media type ${type} added`, { operation: op.revision, after: type, direction });
   for (const [, bm, type, rm] of media.pairs) {
+    ctx.pairing.record((bm as { at: Located }).at, (rm as { at: Located }).at);
     // `schema: true` accepts what no schema accepts: adding or removing it changes nothing.
     if ((!bm.schema && rm.schema?.node === true) || (bm.schema?.node === true && !rm.schema)) continue;
     if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit('request-body-schema-became-false', inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });
