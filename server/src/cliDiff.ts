@@ -1,17 +1,18 @@
 import * as path from 'path';
 import { createLanguageService } from './engine/languageService';
 import { mergeSettings } from './engine/settings';
-import { pathToUri, uriToPath } from './engine/uri';
+import { joinUri, pathToUri, uriToPath } from './engine/uri';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { repositoryRoot } from './node/repositoryRoot';
 import { outsideReferenceRefusal, referenceRoot } from './engine/refs/containment';
-import { diffSpecs, formatDiff, DiffResult, ChangeLevel, CHANGE_OVERRIDES_FILE, diffPolicy } from './engine/diff';
-import { summarize } from './engine/diff';
-import { requiredBump, semverVerdict } from './engine/diff/semver';
+import { formatDiff, Change, DiffResult, ChangeLevel, summarize, CHANGE_OVERRIDES_FILE, diffPolicy } from './engine/diff';
+import { changeAnchor } from './engine/languageFeatures/breaking';
+import { requiredBump } from './engine/diff/semver';
+import { analyzeBreaking, compareSpecs } from './engine/analysis/breakingAnalysis';
 import { parseDocument, ParsedDocument } from './engine/document/parsedDocument';
 import { parseValue } from './engine/document/parseValue';
 import { loadSpecGraph, SpecInput } from './engine/refs';
-import { ACCEPTED_FILE, isAccepted, parseAccepted } from './engine/baseline/accepted';
+import { ACCEPTED_FILE, parseAccepted } from './engine/baseline/accepted';
 import { InputError, UsageError } from './cliErrors';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
@@ -107,7 +108,7 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
     const [baseFile, revisionFile] = args.files;
     const base = await load(baseFile);
     const revision = await load(revisionFile);
-    results.push(diffSpecs(await graphOf(base), await graphOf(revision), policy.options));
+    results.push(compareSpecs(await graphOf(base), await graphOf(revision), [], '', policy.options));
     [baseLabel, revisionLabel] = [baseFile, revisionFile];
   } else {
     for (const file of args.files) {
@@ -120,24 +121,26 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
           err.write(`specgate: ${file}: ${baseline.message}\n`);
           return 2;
         }
-        results.push(diffSpecs({ uri: revision.uri, documents: new Map([[revision.uri, { openapi: (revision.value as { openapi?: unknown }).openapi, paths: {} }]]) }, await graphOf(revision), policy.options));
+        results.push(compareSpecs({ uri: revision.uri, documents: new Map([[revision.uri, { openapi: (revision.value as { openapi?: unknown }).openapi, paths: {} }]]) }, await graphOf(revision), [], '', policy.options));
         continue;
       }
-      const accepted = parseAccepted(await workspace.readFile(pathToUri(path.join(cwd, ACCEPTED_FILE))), pathToUri(cwd));
-      const result = diffSpecs(baseline.input, await graphOf(revision), policy.options);
-      result.changes = result.changes.filter((c) => !isAccepted(c, baseline.revision, accepted));
-      result.semver = semverVerdict(result.changes, baseline.input.documents.get(baseline.input.uri), revision.value);
-      results.push(result);
+      const folder = service.folderOf(revision.uri);
+      const accepted = parseAccepted(await workspace.readFile(joinUri(folder, ACCEPTED_FILE)), folder);
+      // The editor's analysis, on a value-only parse of the working tree (no ranges needed yet).
+      results.push(analyzeBreaking(baseline, await graphOf(revision), accepted, policy.options).result!);
     }
     baseLabel = args.base;
     revisionLabel = 'working tree';
   }
   const result = combine(results);
   const located = new Map<string, ParsedDocument>();
-  const locate = (uri: string, pointer: string) => {
+  const locate = (uri: string, pointer: string, change?: Change) => {
     const text = texts.get(uri);
     if (text !== undefined && !located.has(uri)) located.set(uri, parseDocument(uri, text));
-    const range = located.get(uri)?.rangeOf(pointer, 'key');
+    const doc = located.get(uri);
+    // Against git, base and working tree share a uri: a removal is shown where the editor shows it.
+    const at = doc && change && args.base !== undefined && change.side === 'base' ? changeAnchor(doc, change).pointer : pointer;
+    const range = doc?.rangeOf(at, 'key');
     return range ? { line: range.start.line + 1, column: range.start.character + 1 } : undefined;
   };
   out.write(formatDiff(result, args.format, {

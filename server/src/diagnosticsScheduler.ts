@@ -1,10 +1,11 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { clampToText } from './engine/languageFeatures/clampRanges';
 import type { LanguageService } from './engine/languageService';
-import { isLargeDocument, withSuppressions } from './engine/languageFeatures/diagnostics';
-import { sortDiagnostics } from './engine/languageService';
+import { isLargeDocument } from './engine/languageFeatures/diagnostics';
+import { mergeFindings } from './engine/analysis/mergeFindings';
+import { runAnalysis } from './engine/analysis/pipeline';
 import type { SpecgateSettings } from './engine/settings';
-import type { BreakingAnalysis } from './engine/languageFeatures/breaking';
+import type { BreakingAnalysis } from './engine/analysis/breakingAnalysis';
+import type { ParsedDocument } from './engine/document/parsedDocument';
 import { classifyLegacy } from './engine/analysis/legacy';
 
 export interface SchedulerHost {
@@ -97,63 +98,37 @@ export class DiagnosticsScheduler {
         return;
       }
       const doc = this.host.service.getDocument(uri, open.text, open.version);
-      const fast = await this.host.service.getFastDiagnosticsByFile(doc);
-      if (!current()) return;
-      const previous = this.layers.get(uri);
-      const layers: Layers = {
-        version: doc.version,
-        fast,
-        breaking: previous && previous.breakingVersion === doc.version ? previous.breaking : new Map(),
-        breakingVersion: previous?.breakingVersion ?? -1,
-        spectral: previous && previous.spectralVersion === doc.version ? previous.spectral : new Map(),
-        spectralVersion: previous?.spectralVersion ?? -1,
-        spectralText: previous?.spectralText,
-        current: doc.value,
-        baselineRoot: previous?.baselineRoot,
-      };
-      if (previous && previous.spectralVersion === previous.version && previous.spectralText !== undefined && previous.spectralVersion !== doc.version
-        && doc.value !== undefined && doc.problems.length === 0) {
-        // Remapped, not recomputed: shown on the new text until Spectral has run on it.
-        const remapped = new Map(previous.spectral);
-        remapped.set(uri, remapDiagnostics(previous.spectral.get(uri) ?? [], previous.spectralText, doc.text));
-        layers.spectral = remapped;
-        layers.spectralVersion = doc.version;
-        layers.spectralText = doc.text;
-      }
-      this.layers.set(uri, layers);
-      this.publishFile(uri);
-      for (const file of new Set([...fast.keys(), ...(previous?.fast.keys() ?? [])])) if (file !== uri) this.publishFile(file);
       const settings = this.host.settings();
-      const runSpectral = settings.spectralEnabled && (!isLargeDocument(doc, settings) || forceSpectral);
-      // Spectral runs in the worker while this thread computes the breaking layer.
-      const spectral = runSpectral ? this.host.service.getSpectralDiagnostics(doc) : undefined;
-      spectral?.catch(() => undefined);
-      const breaking = await this.host.service.getBreakingDiagnostics(doc);
-      if (!current()) return;
-      const staleBreaking = layers.breaking;
-      layers.breaking = breaking;
-      layers.breakingVersion = doc.version;
-      this.publishFile(uri);
-      for (const file of new Set([...breaking.keys(), ...staleBreaking.keys()])) if (file !== uri) this.publishFile(file);
-      const analysis = await this.host.service.getBreakingAnalysis(doc);
-      if (!current()) return;
-      const baselineRoot = analysis.baseline.kind === 'ok' ? analysis.baseline.input.documents.get(uri) : undefined;
-      if (baselineRoot !== layers.baselineRoot) {
-        layers.baselineRoot = baselineRoot;
-        this.publishFile(uri);
-      }
-      this.host.baselineStatus?.(uri, analysis);
-      if (!spectral) return;
-      const outcome = await spectral;
-      // Superseded (a newer version is queued) or stale: never shown on newer text.
-      if (!current() || outcome.superseded) return;
-      for (const notice of outcome.notices) this.noticeOnce(notice);
-      const stale = layers.spectral;
-      layers.spectral = outcome.byFile;
-      layers.spectralVersion = doc.version;
-      layers.spectralText = doc.text;
-      this.publishFile(uri);
-      for (const file of new Set([...outcome.byFile.keys(), ...stale.keys()])) if (file !== uri) this.publishFile(file);
+      const spectral = settings.spectralEnabled && (!isLargeDocument(doc, settings) || forceSpectral);
+      let layers: Layers = { version: doc.version, fast: new Map(), breaking: new Map(), breakingVersion: -1, spectral: new Map(), spectralVersion: -1 };
+      await runAnalysis(this.host.service, doc, { breaking: true, spectral, isCurrent: current }, {
+        fast: (fast) => {
+          const previous = this.layers.get(uri);
+          layers = nextLayers(doc, fast, previous);
+          this.layers.set(uri, layers);
+          this.publishFile(uri);
+          for (const file of new Set([...fast.keys(), ...(previous?.fast.keys() ?? [])])) if (file !== uri) this.publishFile(file);
+        },
+        breaking: (breaking, analysis) => {
+          const staleBreaking = layers.breaking;
+          layers.breaking = breaking;
+          layers.breakingVersion = doc.version;
+          // Findings on elements published in the baseline are legacy (issue 10): re-classify when it moves.
+          layers.baselineRoot = analysis.baseline.kind === 'ok' ? analysis.baseline.input.documents.get(uri) : undefined;
+          this.publishFile(uri);
+          for (const file of new Set([...breaking.keys(), ...staleBreaking.keys()])) if (file !== uri) this.publishFile(file);
+          this.host.baselineStatus?.(uri, analysis);
+        },
+        spectral: (outcome) => {
+          for (const notice of outcome.notices) this.noticeOnce(notice);
+          const stale = layers.spectral;
+          layers.spectral = outcome.byFile;
+          layers.spectralVersion = doc.version;
+          layers.spectralText = doc.text;
+          this.publishFile(uri);
+          for (const file of new Set([...outcome.byFile.keys(), ...stale.keys()])) if (file !== uri) this.publishFile(file);
+        },
+      });
     } catch (e) {
       this.host.log(`Specgate: linting ${uri} failed: ${(e as Error).stack ?? e}`);
     }
@@ -178,7 +153,7 @@ export class DiagnosticsScheduler {
       if (root !== file) list.push(...(layers.fast.get(file) ?? []), ...(layers.breaking.get(file) ?? []), ...(layers.spectral.get(file) ?? []));
     }
     const open = this.host.openDocument(file);
-    const merged = sortDiagnostics(open ? clampToText(withSuppressions(open, dedupe(list)), open.text) : dedupe(list));
+    const merged = mergeFindings([list], open?.text);
     if (!own && merged.length === 0 && !this.contributed.has(file)) return;
     if (own) this.host.status(file, merged);
     else if (merged.length > 0) this.contributed.add(file);
@@ -193,14 +168,33 @@ export class DiagnosticsScheduler {
   }
 }
 
-function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  return list.filter((d) => {
-    const key = `${d.code}|${d.range.start.line}:${d.range.start.character}|${d.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
+/**
+ * A new version's layers: the fast layer is fresh; breaking and Spectral findings carry over only
+ * for the same version, except the root's last Spectral findings, remapped through the edit.
+ */
+function nextLayers(doc: ParsedDocument, fast: Map<string, Diagnostic[]>, previous: Layers | undefined): Layers {
+  const uri = doc.uri;
+  const layers: Layers = {
+    version: doc.version,
+    fast,
+    breaking: previous && previous.breakingVersion === doc.version ? previous.breaking : new Map(),
+    breakingVersion: previous?.breakingVersion ?? -1,
+    spectral: previous && previous.spectralVersion === doc.version ? previous.spectral : new Map(),
+    spectralVersion: previous?.spectralVersion ?? -1,
+    spectralText: previous?.spectralText,
+    current: doc.value,
+    baselineRoot: previous?.baselineRoot,
+  };
+  if (previous && previous.spectralVersion === previous.version && previous.spectralText !== undefined && previous.spectralVersion !== doc.version
+    && doc.value !== undefined && doc.problems.length === 0) {
+    // Remapped, not recomputed: shown on the new text until Spectral has run on it.
+    const remapped = new Map(previous.spectral);
+    remapped.set(uri, remapDiagnostics(previous.spectral.get(uri) ?? [], previous.spectralText, doc.text));
+    layers.spectral = remapped;
+    layers.spectralVersion = doc.version;
+    layers.spectralText = doc.text;
+  }
+  return layers;
 }
 
 interface Offsets { line: number; character: number }

@@ -3,7 +3,7 @@ import { parseDocument, ParsedDocument } from './document/parsedDocument';
 import { sniffFormat } from './document/sniff';
 import type { IWorkspace } from './workspace';
 import { DEFAULT_SETTINGS, SpecgateSettings } from './settings';
-import { fastDiagnostics, ruleDocUrl, syntaxDiagnostics, withSuppressions } from './languageFeatures/diagnostics';
+import { fastDiagnostics, ruleDocUrl, syntaxDiagnostics } from './languageFeatures/diagnostics';
 import { findRulesetFile, getDefaultRuleset, LoadedRuleset, loadRuleset, RulesetLoadError } from './spectral/rulesetLoader';
 import { runSpectral } from './spectral/spectralRunner';
 import type { CodeAction, Hover, Position, Range } from 'vscode-languageserver-types';
@@ -11,11 +11,12 @@ import { getCodeActions } from './languageFeatures/codeActions';
 import { BaselineCache, BaselineState } from './baseline/baseline';
 import { ACCEPTED_FILE, parseAccepted } from './baseline/accepted';
 import { CHANGE_OVERRIDES_FILE, diffPolicy } from './diff';
-import { analyzeBreaking, breakingDiagnostics, breakingHover, BreakingAnalysis, versionHover } from './languageFeatures/breaking';
+import { breakingDiagnostics, breakingHover, versionHover } from './languageFeatures/breaking';
+import { analyzeBreaking, BreakingAnalysis } from './analysis/breakingAnalysis';
+import { analyzeDocument } from './analysis/pipeline';
 import { collectExternalRefs, loadSpecGraph, SpecInput } from './refs';
 import { inlineExternalRefs } from './refs/inline';
 import { outsideReferenceRefusal, referenceRoot } from './refs/containment';
-import { clampToText } from './languageFeatures/clampRanges';
 import { dirnameUri, isUnder, joinUri } from './uri';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
@@ -277,21 +278,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return { byFile, notices, rulesetFile: loaded.file };
   }
 
+  /** The CLI's lint: every lint layer through the shared pipeline (breaking changes are `specgate diff`'s). */
   async function lint(doc: ParsedDocument) {
-    const spectral = await getSpectralDiagnostics(doc);
-    const byFile = new Map(spectral.byFile);
-    for (const [file, list] of await getFastDiagnosticsByFile(doc)) byFile.set(file, [...list, ...(byFile.get(file) ?? [])]);
-    for (const [file, list] of byFile) {
-      const text = file === doc.uri ? doc.text : await workspace.readFile(file);
-      byFile.set(file, sortDiagnostics(text === undefined ? list : clampToText(withSuppressions({ text }, list), text)));
-    }
+    const layers = { getFastDiagnosticsByFile, getBreakingDiagnostics, getBreakingAnalysis, getSpectralDiagnostics };
+    const { byFile, notices } = await analyzeDocument(layers, doc, { breaking: false, spectral: true }, (uri) => workspace.readFile(uri));
     let rulesetError: RulesetLoadError | undefined;
     try {
       await rulesetFor(doc.uri);
     } catch (e) {
       rulesetError = e instanceof RulesetLoadError ? e : new RulesetLoadError('ruleset', String(e));
     }
-    return { byFile, notices: spectral.notices, rulesetError };
+    return { byFile, notices, rulesetError };
   }
 
   return {
@@ -362,6 +359,4 @@ function rulesetErrorDiagnostic(err: RulesetLoadError): Diagnostic {
   };
 }
 
-export function sortDiagnostics(list: Diagnostic[]): Diagnostic[] {
-  return list.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
-}
+export { sortDiagnostics } from './analysis/mergeFindings';

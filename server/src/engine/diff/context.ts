@@ -3,6 +3,7 @@ import type { Located } from '../refs';
 import type { Spec } from './model';
 import type { SchemaComparator } from './schemaDiff';
 import type { Change, ChangeRule, Direction, Side } from './types';
+import { Pairing } from './pairing';
 
 export interface Where {
   side: Side;
@@ -19,6 +20,7 @@ export interface EmitExtra {
 
 export class DiffContext {
   readonly changes: Change[] = [];
+  readonly pairing: Pairing;
   private readonly seen = new Set<string>();
 
   constructor(
@@ -30,7 +32,9 @@ export class DiffContext {
     readonly now: number,
     /** Minimum deprecation windows in days (0: none), see checks/deprecation.ts. */
     readonly deprecationDays: { stable: number; beta: number } = { stable: 0, beta: 0 },
-  ) {}
+  ) {
+    this.pairing = schemas.pairing;
+  }
 
   has(id: string): boolean {
     return this.rules.has(id);
@@ -48,6 +52,10 @@ export class DiffContext {
     if (extra.before !== undefined) change.before = extra.before;
     if (extra.after !== undefined) change.after = extra.after;
     if (extra.direction !== undefined) change.direction = extra.direction;
+    if (where.side === 'base') {
+      const anchor = this.pairing.anchorOf(where.uri, where.pointer);
+      if (anchor) change.revisionAnchor = { uri: anchor.uri, pointer: anchor.pointer, removed: anchor.rest };
+    }
     this.changes.push(change);
   }
 }

@@ -13,7 +13,8 @@ export interface FormatOptions {
   /** Path shown for a file URI (e.g. relative to the workspace); defaults to the URI's path. */
   fileLabel?: (uri: string) => string;
   /** 1-based line and column of a pointer, when the caller has the source at hand. */
-  locate?: (uri: string, pointer: string) => { line: number; column: number } | undefined;
+  /** Line and column of a change; `change` lets a locator anchor removals through the diff's pairing. */
+  locate?: (uri: string, pointer: string, change?: Change) => { line: number; column: number } | undefined;
 }
 
 const LEVELS: ChangeLevel[] = ['breaking', 'potentially-breaking', 'non-breaking'];
@@ -114,7 +115,7 @@ function formatSarif(r: DiffResult, opts: FormatOptions): string {
     };
   });
   const results = r.changes.map((c) => {
-    const region = opts.locate?.(c.uri, c.pointer);
+    const region = opts.locate?.(c.uri, c.pointer, c);
     const physicalLocation: Record<string, unknown> = {
       artifactLocation: opts.fileLabel ? { uri: sarifRelativeUri(opts.fileLabel(c.uri)), uriBaseId: '%SRCROOT%' } : { uri: c.uri },
     };
@@ -144,7 +145,7 @@ const GH_COMMAND: Record<ChangeLevel, string> = { breaking: 'error', 'potentiall
 function formatGithub(r: DiffResult, opts: FormatOptions): string {
   const lines = r.changes.map((c) => {
     const props = [`file=${ghProp(fileOf(c.uri, opts))}`];
-    const at = opts.locate?.(c.uri, c.pointer);
+    const at = opts.locate?.(c.uri, c.pointer, c);
     if (at) props.push(`line=${at.line}`, `col=${at.column}`);
     props.push(`title=${ghProp(`${c.id}${c.operation ? ` (${c.operation})` : ''}`)}`);
     return `::${GH_COMMAND[c.level]} ${props.join(',')}::${ghData(`${c.message} [${c.side} ${c.pointer || '/'}] ${docUrl(c.id, opts)}`)}`;

@@ -38,6 +38,7 @@ export function diffSpecs(base: SpecInput, revision: SpecInput, options: DiffOpt
   checkPaths(ctx, pairs);
   for (const pair of pairs) {
     if (!isMatched(pair)) continue;
+    ctx.pairing.record(pair.base.at, pair.revision.at);
     const stability = stabilityOf(pair.base.at.node);
     if (unstable(stability) || stability === 'invalid' || stabilityOf(pair.revision.at.node) === 'invalid') continue;
     checkParameters(ctx, pair);

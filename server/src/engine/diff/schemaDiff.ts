@@ -7,6 +7,7 @@
  */
 import { childOf as child, deref, isObject, type Located } from '../refs';
 import { plain, show } from './show';
+import { Pairing } from './pairing';
 import type { Side } from './types';
 
 export { show };
@@ -85,13 +86,18 @@ export class SchemaComparator {
   private memoAll = new Map<string, SchemaDiff>();
   private viewsAll: [Map<string, View>, Map<string, View>] = [new Map(), new Map()];
 
+  /** Every pair of nodes compared, for anchoring removals (shared with the DiffContext). */
+  readonly pairing = new Pairing();
+
   constructor(private readonly docs: [ReadonlyMap<string, unknown>, ReadonlyMap<string, unknown>]) {}
 
   /** Compares two schemas; a list is several declarations that all apply (a property re-declared across allOf). */
   compare(base: Located | Located[], revision: Located | Located[]): SchemaDiff {
     if (Array.isArray(base) || Array.isArray(revision)) return this.compareAll(declarations(base), declarations(revision));
+    this.pairing.record(base, revision);
     const b = deref(this.docs[0], base);
     const r = deref(this.docs[1], revision);
+    this.pairing.record(b, r);
     if (!isObject(b.node) || !isObject(r.node) || b.node === r.node) return EMPTY;
     let inner = this.memo.get(b.node);
     if (!inner) this.memo.set(b.node, (inner = new WeakMap()));

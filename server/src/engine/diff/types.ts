@@ -24,6 +24,11 @@ export interface Change {
   direction?: Direction;
   /** The registry's level, when a per-id override (`.specgate/changes.yaml`) changed `level`. */
   defaultLevel?: ChangeLevel;
+  /**
+   * Removals (side `base`): the revision node the diff paired with the nearest ancestor of
+   * `pointer`, and the base segments below it. Where the editor and the CLI show the removal.
+   */
+  revisionAnchor?: { uri: string; pointer: string; removed: string[] };
 }
 
 export type SemverBump = 'major' | 'minor' | 'patch' | 'none';

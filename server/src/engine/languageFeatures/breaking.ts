@@ -1,29 +1,15 @@
 import type { Diagnostic, Hover, Position } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { BaselineState } from '../baseline/baseline';
-import { diffSpecs, changeRegistry, changeDocUrl, Change, ChangeLevel, DiffOptions, DiffResult, CHANGE_OVERRIDES_FILE } from '../diff';
-import type { SpecInput } from '../refs';
+import { changeRegistry, changeDocUrl, Change, ChangeLevel, CHANGE_OVERRIDES_FILE } from '../diff';
+import type { BreakingAnalysis } from '../analysis/breakingAnalysis';
 import type { SpecgateSettings } from '../settings';
 import { SEVERITY } from './diagnostics';
-import { isAccepted, AcceptedChange } from '../baseline/accepted';
 import { splitPointer, joinPointer } from '../jsonPointer';
 
-export interface BreakingAnalysis {
-  baseline: BaselineState;
-  /** Undefined when there is no baseline to compare with. */
-  result?: DiffResult;
-  /** Changes after removing accepted ones. */
-  changes: Change[];
-}
+export type { BreakingAnalysis } from '../analysis/breakingAnalysis';
 
 const LEVEL_RANK: Record<ChangeLevel, number> = { breaking: 0, 'potentially-breaking': 1, 'non-breaking': 2 };
-
-export function analyzeBreaking(baseline: BaselineState, revision: SpecInput, accepted: AcceptedChange[], options: DiffOptions = {}): BreakingAnalysis {
-  if (baseline.kind !== 'ok') return { baseline, changes: [] };
-  const result = diffSpecs(baseline.input, revision, options);
-  const changes = result.changes.filter((c) => !isAccepted(c, baseline.revision, accepted));
-  return { baseline, result, changes };
-}
 
 /** The changes shown in the editor: at or above `minLevel`. */
 export function visibleChanges(analysis: BreakingAnalysis, settings: SpecgateSettings): Change[] {
@@ -33,16 +19,21 @@ export function visibleChanges(analysis: BreakingAnalysis, settings: SpecgateSet
 
 /**
  * Where a change is shown: the changed node itself, or for removals (pointers into the base)
- * the nearest parent that still exists in the revision.
+ * the revision node the diff paired with its nearest ancestor (parameter by name and `in`,
+ * response by status code, media type, schema property), followed down by key while the path
+ * still exists. Array positions are never followed: after an insertion they point elsewhere.
  */
 export function changeAnchor(doc: ParsedDocument, change: Change): { pointer: string; removed?: string } {
   if (change.side === 'revision' && doc.nodeAt(change.pointer)) return { pointer: change.pointer };
-  const segments = splitPointer(change.pointer);
-  for (let i = segments.length - 1; i >= 0; i--) {
-    const parent = joinPointer('', ...segments.slice(0, i));
-    if (doc.nodeAt(parent)) return { pointer: parent, removed: segments.slice(i).join('/') };
-  }
-  return { pointer: '' };
+  const paired = change.revisionAnchor && change.revisionAnchor.uri === doc.uri ? change.revisionAnchor : undefined;
+  const start = paired ? splitPointer(paired.pointer) : [];
+  const rest = paired ? paired.removed : splitPointer(change.pointer);
+  if (paired && !doc.nodeAt(paired.pointer)) return { pointer: '' };
+  let depth = 0;
+  while (depth < rest.length && !/^\d+$/.test(rest[depth]) && doc.nodeAt(joinPointer('', ...start, ...rest.slice(0, depth + 1)))) depth++;
+  // Unpaired (e.g. a removed path): from the root down, by key.
+  const pointer = joinPointer('', ...start, ...rest.slice(0, depth));
+  return depth === rest.length ? { pointer } : { pointer, removed: rest.slice(depth).join('/') };
 }
 
 /** One diagnostic per change, on its node, in the file the change belongs to. */

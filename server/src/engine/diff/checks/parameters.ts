@@ -43,6 +43,7 @@ export function checkParameters(ctx: DiffContext, pair: MatchedPair): void {
   for (const [key, bp] of base.params) {
     const rp = revision.params.get(key);
     if (rp) {
+      ctx.pairing.record(bp.at, rp.at);
       compareParam(ctx, pair, bp, rp);
       continue;
     }

@@ -5,6 +5,7 @@ import { B, N, P, rule } from '../rule';
 import { labels, type MatchedPair } from './pair';
 import { emitSchemaChanges } from './schema';
 import { ID } from '../changeIds';
+import type { Located } from '../../refs';
 
 export const REQUEST_BODY_RULES = [
   rule(ID.requestBodyAddedRequired, B, 'A required request body was added to an existing operation', 'request', 'Make the new body optional, or add it in a new operation or API version.'),
@@ -33,12 +34,14 @@ export function checkRequestBody(ctx: DiffContext, pair: MatchedPair): void {
     return;
   }
   if (!b || !r) return;
+  ctx.pairing.record(b.at, r.at);
   if (!b.required && r.required) ctx.emit(ID.requestBodyBecameRequired, inRevision(child(r.at, 'required')), 'request body became required', { operation: op.revision, before: false, after: true, direction });
   if (b.required && !r.required) ctx.emit(ID.requestBodyBecameOptional, inRevision(r.at), 'request body became optional', { operation: op.revision, before: true, after: false, direction });
   const media = pairMediaTypes(b.content, r.content);
   for (const type of media.removed) ctx.emit(ID.requestBodyMediaTypeRemoved, inBase((b.content.get(type) as { at: typeof b.at }).at), `request media type ${type} removed`, { operation: op.base, before: type, direction });
   for (const type of media.added) ctx.emit(ID.requestBodyMediaTypeAdded, inRevision((r.content.get(type) as { at: typeof r.at }).at), `request media type ${type} added`, { operation: op.revision, after: type, direction });
   for (const [, bm, type, rm] of media.pairs) {
+    ctx.pairing.record((bm as { at: Located }).at, (rm as { at: Located }).at);
     // `schema: true` accepts what no schema accepts: adding or removing it changes nothing.
     if ((!bm.schema && rm.schema?.node === true) || (bm.schema?.node === true && !rm.schema)) continue;
     if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit(ID.requestBodySchemaBecameFalse, inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });

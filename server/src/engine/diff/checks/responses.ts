@@ -35,7 +35,10 @@ export function checkResponses(ctx: DiffContext, pair: MatchedPair): void {
   const direction = 'response' as const;
   for (const [code, b] of pair.base.responses) {
     const r = pair.revision.responses.get(code);
-    if (r) compareResponse(ctx, pair, b, r);
+    if (r) {
+      ctx.pairing.record(b.at, r.at);
+      compareResponse(ctx, pair, b, r);
+    }
     else {
       const id = isSuccess(code) ? ID.responseSuccessStatusRemoved : ID.responseNonSuccessStatusRemoved;
       ctx.emit(id, inBase(b.at), `response ${b.code} removed`, { operation: op.base, before: b.code, direction });
@@ -67,6 +70,7 @@ function compareResponse(ctx: DiffContext, pair: MatchedPair, b: ResponseView, r
   for (const type of media.removed) ctx.emit(ID.responseMediaTypeRemoved, inBase(b.content.get(type)!.at), `response ${b.code}: media type ${type} removed`, { operation: op.base, before: type, direction });
   for (const type of media.added) ctx.emit(ID.responseMediaTypeAdded, inRevision(r.content.get(type)!.at), `response ${r.code}: media type ${type} added`, { operation: op.revision, after: type, direction });
   for (const [, bm, type, rm] of media.pairs) {
+    ctx.pairing.record(bm.at, rm.at);
     // `schema: true` accepts what no schema accepts: adding or removing it changes nothing.
     if ((!bm.schema && rm.schema?.node === true) || (bm.schema?.node === true && !rm.schema)) continue;
     if (!bm.schema && rm.schema && rm.schema.node === false) ctx.emit(ID.responseBodySchemaBecameFalse, inRevision(rm.schema), `${type}: schema added as false (nothing is valid)`, { operation: op.revision, after: false, direction });
@@ -77,6 +81,7 @@ function compareResponse(ctx: DiffContext, pair: MatchedPair, b: ResponseView, r
   }
   for (const [key, bh] of b.headers) {
     const rh = r.headers.get(key);
+    if (rh) ctx.pairing.record(bh.at, rh.at);
     if (!rh) {
       const id = bh.required ? ID.requiredResponseHeaderRemoved : ID.optionalResponseHeaderRemoved;
       ctx.emit(id, inBase(bh.at), `response ${b.code}: header '${bh.name}' removed`, { operation: op.base, direction });
