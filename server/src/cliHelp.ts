@@ -22,6 +22,7 @@ Options:
       --no-style-guide                   skip the built-in style guide
       --no-spectral                      skip Spectral rules
       --allow-remote-refs                fetch http(s) $refs and remote ruleset extends
+      --allow-outside-refs               read local $refs that leave the git repository (default: refused)
       --untrusted                        refuse JavaScript rulesets and custom functions
       --allow-empty                      exit 0 when explicit inputs hold no API description
                                          (default: exit 2; directories without any always exit 0)
@@ -44,6 +45,7 @@ Options:
       --deprecation-days-stable N        shortest deprecation window (days) before removing a stable
                                          operation or parameter with x-sunset (as oasdiff)
       --deprecation-days-beta N          the same for x-stability-level: beta
+      --allow-outside-refs               read local $refs that leave the git repository (default: refused)
   -h, --help                             this help
 
 Changes recorded in .specgate/accepted.yaml are not reported.

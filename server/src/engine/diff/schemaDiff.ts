@@ -61,8 +61,8 @@ export function stableJson(v: unknown): string {
   return JSON.stringify(v) ?? 'null';
 }
 
-/** Keywords that constrain no value: a member that only carries these covers nothing. `allOf` is flattened. */
-const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'xml', 'externalDocs', 'deprecated', '$comment', '$id', '$schema', 'default', 'allOf']);
+/** Keywords that constrain no value (annotations, and containers of named schemas): a member that only carries these covers nothing. `allOf` is flattened. */
+const ANNOTATIONS = new Set(['title', 'description', 'example', 'examples', 'xml', 'externalDocs', 'deprecated', '$comment', '$id', '$schema', 'default', 'allOf', 'definitions', '$defs']);
 /** Keywords whose value is a schema compared member by member. */
 const SUBSCHEMAS = new Set(['items', 'additionalProperties', 'not', 'contains', 'propertyNames']);
 
@@ -664,6 +664,14 @@ class PairDiff {
       const title = this.cmp.view(side, at).kw.get('title')?.node;
       return typeof title === 'string' ? title : undefined;
     });
+    // Members written differently that compare equal (a $ref inlined or wrapped somewhere inside) are the same member.
+    for (const at of [...bs]) {
+      const match = rs.find((r) => isEmptyDiff(this.cmp.compare(at, r)));
+      if (!match) continue;
+      pairs.push([at, match, refName(match) ?? String(rs.indexOf(match))]);
+      bs = bs.filter((x) => x !== at);
+      rs = rs.filter((x) => x !== match);
+    }
     if (bs.length === rs.length) {
       bs.forEach((at, i) => pairs.push([at, rs[i], String(i)]));
       return { pairs, added: [], removed: [] };
