@@ -267,6 +267,9 @@ function parameterConvention(ctx: Ctx, options: ParameterCasingOptions, location
   if (isCasingName(configured)) return { casing: configured, auto: false };
   if (configured !== 'auto') return undefined;
   const names = indexDocument(ctx.document, ctx.format).parameters.filter((p) => p.in === location && p.name !== undefined).map((p) => p.name!);
+  const candidates = location === 'header' ? HEADER_CASINGS : PARAMETER_CASINGS;
+  // No name shows a convention (Slack's only header is `token`): there is nothing to be consistent with.
+  if (!names.some((n) => conventionVote(splitNamespace(n).local, candidates))) return undefined;
   return nameConvention(ctx, `parameterCasing:${location}`, names, undefined, location === 'header' ? HEADER_CASINGS : PARAMETER_CASINGS);
 }
 
