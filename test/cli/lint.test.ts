@@ -37,7 +37,7 @@ test('json format: exact LSP-style ranges and the documented fields', () => {
   const line = text.split('\n').findIndex((l) => l === '        created_at:');
   assert.deepEqual(created.range, { start: { line, character: 8 }, end: { line, character: 18 } });
   const naming = findings.filter((f) => /casing|timestamp/.test(f.code)).map((f) => f.code).sort();
-  // One path and one schema: no dominant convention to hold them to (issue 10), so only the names that differ from their peers.
+  // Path segments and schema names follow this small document's own (dominant) convention: only real outliers remain.
   assert.deepEqual(naming, ['specgate-operation-id-casing', 'specgate-property-casing', 'specgate-timestamp-format']);
 });
 

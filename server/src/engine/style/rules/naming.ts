@@ -9,6 +9,7 @@ import {
   acronymStem,
   capitalize,
   convertCasing,
+  detectCasings,
   distinctCasing,
   dominantCasing,
   isCasingName,
@@ -140,6 +141,8 @@ export function compileGlossary(options: PreferredTermsOptions): Glossary {
  * The glossary match for a name: the longest discouraged phrase that ends the name
  * (`orderCreationDate` matches `creation date`). Returns the name rewritten with the preferred term.
  */
+const TIME_WORDS = new Set(['date', 'time', 'timestamp', 'datetime', 'at', 'on']);
+
 export function matchGlossary(
   name: string,
   glossary: Glossary,
@@ -155,6 +158,8 @@ export function matchGlossary(
   for (let i = 0; i < lower.length; i++) {
     const preferred = glossary.terms.get(lower.slice(i).join(' '));
     if (preferred === undefined) continue;
+    // `date_last_updated` → `updated_at`, not `date_updated_at`: a time word before the phrase repeats the term.
+    while (i > 0 && TIME_WORDS.has(lower[i - 1]) && TIME_WORDS.has(normalizedWords(preferred).pop() ?? '')) i--;
     const newWords = [...words.slice(0, i), ...tokenize(preferred).words.map((w) => w.text)];
     const newName = parts.prefix + joinWords(newWords, casing, policy) + parts.suffix;
     if (newName === name) return undefined;
@@ -262,6 +267,9 @@ function parameterConvention(ctx: Ctx, options: ParameterCasingOptions, location
   if (isCasingName(configured)) return { casing: configured, auto: false };
   if (configured !== 'auto') return undefined;
   const names = indexDocument(ctx.document, ctx.format).parameters.filter((p) => p.in === location && p.name !== undefined).map((p) => p.name!);
+  const candidates = location === 'header' ? HEADER_CASINGS : PARAMETER_CASINGS;
+  // No name shows a convention (Slack's only header is `token`): there is nothing to be consistent with.
+  if (!names.some((n) => conventionVote(splitNamespace(n).local, candidates))) return undefined;
   return nameConvention(ctx, `parameterCasing:${location}`, names, undefined, location === 'header' ? HEADER_CASINGS : PARAMETER_CASINGS);
 }
 
@@ -334,7 +342,9 @@ export function correctPath(path: string, paramCasing: CasingName | undefined, p
             return `{${fixed}}`;
           }
           // A token after a dot is a format suffix or a namespaced method (`Calls.json`, `chat.postMessage`): left as written.
-          const fixedPart = part.replace(SEGMENT_TOKEN, (token: string, at: number) => (part[at - 1] === '.' ? token : renameTo(token, segmentCasing, policy) ?? token));
+          const fixedPart = part.replace(SEGMENT_TOKEN, (token: string, at: number) =>
+            part[at - 1] === '.' || isDataKey(token) ? token : renameTo(token, segmentCasing, policy) ?? token,
+          );
           if (fixedPart !== part) badSegments.push(part);
           return fixedPart;
         })
@@ -427,12 +437,19 @@ function nameConvention(
   if (memo) return { casing: memo, auto: true };
   const votes = new Map<CasingName, number>();
   for (const name of names) {
-    const c = distinctCasing(splitNamespace(name).local, candidates);
+    const c = conventionVote(splitNamespace(name).local, candidates);
     if (c) votes.set(c, (votes.get(c) ?? 0) + 1);
   }
   const casing = dominantCasing(votes, candidates) ?? candidates[0];
   index.memo.set(memoKey, casing);
   return { casing, auto: true };
+}
+
+/** A name's vote: `PageSize` fits PascalCase and Train-Case alike, and votes for whichever the candidates list first. */
+function conventionVote(name: string, candidates: readonly CasingName[]): CasingName | undefined {
+  const found = detectCasings(name, candidates);
+  if (found.length === 2 && found.includes('PascalCase') && found.includes('Train-Case')) return found[0];
+  return distinctCasing(name, candidates);
 }
 
 /** The new name of a namespaced name whose last segment is not in `casing`, or undefined when it is fine. */

@@ -55,6 +55,8 @@ function notATimestamp(name: string, schema: Obj, types: string[], epoch: Timest
   if (NOT_A_POINT_IN_TIME.test(description)) return true;
   const format = own(schema, 'format');
   if (typeof format === 'string' && EXPLICIT_TIME_FORMAT.test(format)) return true;
+  // A string that says it holds epoch seconds (`"current time in epoch format"`) chose that representation.
+  if (epoch !== 'flag' && types.includes('string') && EPOCH_DESCRIPTION.test(description)) return true;
   if (!types.includes('string') && types.some((t) => t === 'integer' || t === 'number')) {
     // A number is either a length of time or seconds since the epoch; flag it only when asked to and it says it is an epoch.
     return epoch !== 'flag' || !(format === 'unix-time' || EPOCH_DESCRIPTION.test(description));
