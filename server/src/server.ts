@@ -16,6 +16,8 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { SpectralWorkerHost } from './node/spectralWorkerHost';
 import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
 import { registerRenameHandlers } from './lsp/renameHandlers';
+import { registerCodeActionHandlers } from './lsp/codeActionHandlers';
+import { StandInWorkspaceIndex } from './engine/references/workspaceIndexStandIn';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 
@@ -32,7 +34,9 @@ let pullConfiguration = false;
 
 // Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
 const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m)) : undefined;
-const service = createLanguageService({ workspace, getSettings: () => settings, spectral: spectralWorker });
+// Issue 9's index replaces this stand-in (and the `absorb` calls below) when merged.
+const index = new StandInWorkspaceIndex(workspace);
+const service = createLanguageService({ workspace, getSettings: () => settings, spectral: spectralWorker, index });
 const scheduler = new DiagnosticsScheduler({
   service,
   settings: () => settings,
@@ -77,11 +81,7 @@ connection.onHover(async (params) => {
   return doc ? (await service.getHover(doc, params.position)) ?? null : null;
 });
 
-connection.onCodeAction(async (params) => {
-  const doc = currentDoc(params.textDocument.uri);
-  if (!doc) return [];
-  return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
-});
+const codeActions = registerCodeActionHandlers(connection, service, documents);
 
 connection.onInitialize((params: InitializeParams) => {
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean };
@@ -97,7 +97,7 @@ connection.onInitialize((params: InitializeParams) => {
       executeCommandProvider: { commands: [Commands.lintNow, Commands.report, ...naming.commands] },
       renameProvider: { prepareProvider: true },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.specgate'], resolveProvider: false },
+      codeActionProvider: codeActions.initialize(params.capabilities),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'specgate', version: '0.1.0' },
@@ -105,6 +105,8 @@ connection.onInitialize((params: InitializeParams) => {
 });
 
 connection.onInitialized(async () => {
+  // Discovery in the background, so the first rename or fix does not wait for it.
+  void index.ready();
   if (pullConfiguration) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'specgate' }).catch(() => undefined);
     await refreshSettings();
@@ -141,6 +143,7 @@ connection.onDidChangeWatchedFiles((params) => {
     service.invalidateRulesets();
   }
   for (const doc of documents.all()) scheduler.schedule(doc.uri);
+  void index.absorb(params.changes.map((c) => ({ uri: c.uri, type: c.type === 1 ? 'created' : c.type === 3 ? 'deleted' : 'changed' })));
 });
 
 const naming = registerRenameHandlers(connection, service, documents);
@@ -193,11 +196,15 @@ setInterval(async () => {
 }, 1000).unref();
 
 documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  scheduler.schedule(e.document.uri);
+  void index.absorb([{ uri: e.document.uri, type: 'changed' }]);
+});
 documents.onDidSave((e) => void scheduler.runNow(e.document.uri));
 documents.onDidClose((e) => {
   lastBaselineCommit.delete(e.document.uri);
   scheduler.close(e.document.uri);
+  void index.absorb([{ uri: e.document.uri, type: 'changed' }]);
 });
 
 // The server must outlive any bad input: log and keep serving.
