@@ -35,7 +35,8 @@ let pullConfiguration = false;
 // Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
 const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m)) : undefined;
 // Issue 9's index replaces this stand-in (and the `absorb` calls below) when merged.
-const index = new StandInWorkspaceIndex(workspace);
+let fileEventsReported = false;
+const index = new StandInWorkspaceIndex(workspace, { changesReported: () => fileEventsReported });
 const service = createLanguageService({ workspace, getSettings: () => settings, spectral: spectralWorker, index });
 const scheduler = new DiagnosticsScheduler({
   service,
@@ -91,6 +92,7 @@ connection.onInitialize((params: InitializeParams) => {
   workspace.setTrusted(init.trusted === true);
   settings = mergeSettings(init.settings);
   pullConfiguration = !!params.capabilities.workspace?.configuration;
+  fileEventsReported = !!params.capabilities.workspace?.didChangeWatchedFiles;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },

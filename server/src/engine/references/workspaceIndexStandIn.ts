@@ -25,6 +25,7 @@ export interface WorkspaceIndex {
 
 const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const MAX_TEXT = 8 * 1024 * 1024;
+const RESCAN_MS = 1000;
 /** The file part of `$ref` values that name another file (`other.yaml#/x`, `"./a.json"`). */
 const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?([^"'#\s,}\]]+)/g;
 
@@ -50,17 +51,39 @@ export class StandInWorkspaceIndex implements WorkspaceIndex {
   private readonly forward = new Map<string, string[]>();
   private readonly listeners = new Set<(changes: readonly WorkspaceChange[]) => void>();
   private scanned: Promise<void> | undefined;
+  private scannedAt = 0;
 
-  constructor(private readonly workspace: IWorkspace) {}
+  /**
+   * `changesReported`: false for a client that sends no file-watch events; the workspace is then
+   * listed and read again (at most once a second) and every file reported as changed.
+   */
+  constructor(private readonly workspace: IWorkspace, private readonly options: { changesReported?: () => boolean } = {}) {}
 
   ready(): Promise<void> {
-    this.scanned ??= this.scan();
+    const blind = this.options.changesReported?.() === false;
+    if (this.scanned && blind && Date.now() - this.scannedAt > RESCAN_MS) {
+      this.texts.clear();
+      this.scanned = this.scan(true);
+    }
+    this.scanned ??= this.scan(false);
     return this.scanned;
   }
 
-  private async scan(): Promise<void> {
+  private async scan(rescan: boolean): Promise<void> {
+    this.scannedAt = Date.now();
     const uris = (await this.workspace.listFiles?.(SPEC_EXTENSIONS).catch(() => [])) ?? [];
+    const gone = [...this.kinds.keys(), ...this.forward.keys()].filter((uri) => !uris.includes(uri));
+    for (const uri of gone) {
+      this.kinds.delete(uri);
+      this.forward.delete(uri);
+    }
     for (const uri of uris) await this.classify(uri);
+    this.scannedAt = Date.now();
+    if (rescan) this.emit([...uris.map((uri) => ({ uri, type: 'changed' as const })), ...gone.map((uri) => ({ uri, type: 'deleted' as const }))]);
+  }
+
+  private emit(changes: readonly WorkspaceChange[]): void {
+    if (changes.length > 0) for (const l of [...this.listeners]) l(changes);
   }
 
   private async classify(uri: string): Promise<void> {
@@ -120,7 +143,7 @@ export class StandInWorkspaceIndex implements WorkspaceIndex {
         this.forward.delete(c.uri);
       } else await this.classify(c.uri);
     }
-    if (relevant.length > 0) for (const l of [...this.listeners]) l(relevant);
+    this.emit(relevant);
   }
 
   dispose(): void {
