@@ -32,6 +32,8 @@ export async function startServer(options: {
   settings?: Record<string, unknown>;
   trusted?: boolean;
   configurationCapability?: boolean;
+  /** Extra client capabilities, merged per section (e.g. codeAction resolveSupport, window.workDoneProgress). */
+  capabilities?: { workspace?: object; textDocument?: object; window?: object };
 } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -62,8 +64,9 @@ export async function startServer(options: {
     rootUri: options.rootUri ?? null,
     workspaceFolders: options.rootUri ? [{ uri: options.rootUri, name: 'ws' }] : null,
     capabilities: {
-      workspace: { configuration: options.configurationCapability ?? true, workspaceFolders: true },
-      textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, synchronization: { didSave: true } },
+      workspace: { configuration: options.configurationCapability ?? true, workspaceFolders: true, ...options.capabilities?.workspace },
+      textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, synchronization: { didSave: true }, ...options.capabilities?.textDocument },
+      window: options.capabilities?.window,
     },
     initializationOptions: { settings: options.settings ?? {}, trusted: options.trusted ?? true },
   });

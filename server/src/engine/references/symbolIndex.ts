@@ -103,9 +103,11 @@ export class SymbolIndex {
    * text holds the name; never the document itself.
    */
   otherFiles(selfUri: string, token?: Cancellation): OtherFiles {
+    let ready: Promise<void> | undefined;
     return async (name) => {
       const out: ParsedDocument[] = [];
-      await this.index.ready();
+      // Once per request (fix-all asks for many names): a client without file events rescans here.
+      await (ready ??= this.index.ready());
       const candidates = new Set([...this.index.referencedBy(selfUri), ...(await this.filesMentioning(name))]);
       for (const uri of candidates) {
         throwIfCancelled(token);

@@ -25,7 +25,6 @@ export interface WorkspaceIndex {
 
 const SPEC_EXTENSIONS = ['.yaml', '.yml', '.json'];
 const MAX_TEXT = 8 * 1024 * 1024;
-const RESCAN_MS = 1000;
 /** The file part of `$ref` values that name another file (`other.yaml#/x`, `"./a.json"`). */
 const EXTERNAL_REF = /["']?\$ref["']?\s*:\s*["']?([^"'#\s,}\]]+)/g;
 
@@ -51,17 +50,17 @@ export class StandInWorkspaceIndex implements WorkspaceIndex {
   private readonly forward = new Map<string, string[]>();
   private readonly listeners = new Set<(changes: readonly WorkspaceChange[]) => void>();
   private scanned: Promise<void> | undefined;
-  private scannedAt = 0;
+  private scanning = false;
 
   /**
-   * `changesReported`: false for a client that sends no file-watch events; the workspace is then
-   * listed and read again (at most once a second) and every file reported as changed.
+   * `changesReported`: false for a client that sends no file-watch events; each `ready()` then
+   * lists and reads the workspace again (unless a scan is running) and reports every file changed.
    */
   constructor(private readonly workspace: IWorkspace, private readonly options: { changesReported?: () => boolean } = {}) {}
 
   ready(): Promise<void> {
     const blind = this.options.changesReported?.() === false;
-    if (this.scanned && blind && Date.now() - this.scannedAt > RESCAN_MS) {
+    if (this.scanned && blind && !this.scanning) {
       this.texts.clear();
       this.scanned = this.scan(true);
     }
@@ -70,7 +69,15 @@ export class StandInWorkspaceIndex implements WorkspaceIndex {
   }
 
   private async scan(rescan: boolean): Promise<void> {
-    this.scannedAt = Date.now();
+    this.scanning = true;
+    try {
+      await this.scanFiles(rescan);
+    } finally {
+      this.scanning = false;
+    }
+  }
+
+  private async scanFiles(rescan: boolean): Promise<void> {
     const uris = (await this.workspace.listFiles?.(SPEC_EXTENSIONS).catch(() => [])) ?? [];
     const gone = [...this.kinds.keys(), ...this.forward.keys()].filter((uri) => !uris.includes(uri));
     for (const uri of gone) {
@@ -78,7 +85,6 @@ export class StandInWorkspaceIndex implements WorkspaceIndex {
       this.forward.delete(uri);
     }
     for (const uri of uris) await this.classify(uri);
-    this.scannedAt = Date.now();
     if (rescan) this.emit([...uris.map((uri) => ({ uri, type: 'changed' as const })), ...gone.map((uri) => ({ uri, type: 'deleted' as const }))]);
   }
 
