@@ -31,8 +31,10 @@ export async function startServer({ rootUri, settings = {} }) {
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'bench' }],
     capabilities: {
-      workspace: { configuration: true, workspaceFolders: true },
-      textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true } },
+      // As VS Code: file-watch events, and code actions resolved lazily (codeAction/resolve).
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } },
+      textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true }, codeAction: { resolveSupport: { properties: ['edit'] } } },
+      window: { workDoneProgress: true },
     },
     initializationOptions: { settings, trusted: true },
   });

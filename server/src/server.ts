@@ -18,6 +18,7 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { SpectralWorkerHost } from './node/spectralWorkerHost';
 import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
 import { registerRenameHandlers } from './lsp/renameHandlers';
+import { registerCodeActionHandlers } from './lsp/codeActionHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
@@ -91,11 +92,7 @@ connection.onHover(async (params) => {
   return doc ? (await service.getHover(doc, params.position)) ?? null : null;
 });
 
-connection.onCodeAction(async (params) => {
-  const doc = currentDoc(params.textDocument.uri);
-  if (!doc) return [];
-  return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
-});
+const codeActions = registerCodeActionHandlers(connection, service, documents);
 
 connection.onInitialize((params: InitializeParams) => {
   const init = (params.initializationOptions ?? {}) as { settings?: unknown; trusted?: boolean; trace?: boolean };
@@ -113,7 +110,7 @@ connection.onInitialize((params: InitializeParams) => {
       executeCommandProvider: { commands: [Commands.lintNow, Commands.report, ...naming.commands] },
       renameProvider: { prepareProvider: true },
       hoverProvider: true,
-      codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.specgate'], resolveProvider: false },
+      codeActionProvider: codeActions.initialize(params.capabilities),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
     serverInfo: { name: 'specgate', version: '0.1.0' },

@@ -44,6 +44,8 @@ export async function startServer(options: {
   watchFiles?: boolean;
   /** Ask the server for `specgate/trace` notifications (internal events such as baseline checks). */
   trace?: boolean;
+  /** Extra client capabilities, merged per section (e.g. codeAction resolveSupport, window.workDoneProgress). */
+  capabilities?: { workspace?: object; textDocument?: object; window?: object };
 } = {}): Promise<LspSession> {
   const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
@@ -93,8 +95,10 @@ export async function startServer(options: {
         configuration: options.configurationCapability ?? true,
         workspaceFolders: true,
         ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+        ...options.capabilities?.workspace,
       },
-      textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, synchronization: { didSave: true } },
+      textDocument: { publishDiagnostics: { versionSupport: true, codeDescriptionSupport: true }, synchronization: { didSave: true }, ...options.capabilities?.textDocument },
+      window: options.capabilities?.window,
     },
     initializationOptions: { settings: options.settings ?? {}, trusted: options.trusted ?? true, trace: options.trace ?? false },
   });

@@ -19,7 +19,10 @@ import { inlineExternalRefs } from './refs/inline';
 import { outsideReferenceRefusal, referenceRoot } from './refs/containment';
 import { dirnameUri, isUnder, joinUri } from './uri';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
-import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
+import { SymbolIndex } from './references/symbolIndex';
+import type { Cancellation } from './references/cancellation';
+import type { FixAllControl } from './languageFeatures/fixAll';
+import { resolveNamingAction } from './languageFeatures/namingFixes';
 import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
 import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
 import { createServiceIndex } from './workspace/serviceIndex';
@@ -37,6 +40,12 @@ export interface LanguageServiceOptions {
    * Otherwise (CLI, tests, the Spectral worker) files are read again when needed.
    */
   fileChangesReported?: () => boolean;
+}
+
+/** How the client takes code actions: lazily (`codeAction/resolve`), and fix-all's cancellation and progress. */
+export interface CodeActionOptions {
+  lazy?: boolean;
+  control?: FixAllControl;
 }
 
 /** Where the Spectral layer runs when not in this thread (see server/src/node/spectralWorkerHost.ts). */
@@ -81,13 +90,15 @@ export interface LanguageService {
   /** Breaking-change diagnostics per file (changes inside `$ref`'d files land there). */
   getBreakingDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
   getHover(doc: ParsedDocument, position: Position): Promise<Hover | undefined>;
-  getCodeActions(doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], only?: string[]): Promise<CodeAction[]>;
+  getCodeActions(doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], only?: string[], options?: CodeActionOptions): Promise<CodeAction[]>;
+  /** `codeAction/resolve`: the edit of a lazy action, against the current version of its document. */
+  resolveCodeAction(doc: ParsedDocument, action: CodeAction, token?: Cancellation): Promise<CodeAction>;
   /** The workspace folder holding `uri` (or its directory), where `.specgate/` lives. */
   folderOf(uri: string): string;
   /** F2: the name under the cursor and its range; throws `RenameRefusal` where nothing can be renamed. */
   prepareRename(doc: ParsedDocument, position: Position): { range: Range; placeholder: string };
   /** F2: the rename and every reference, across workspace files; throws `RenameRefusal` for invalid or colliding names. */
-  rename(doc: ParsedDocument, position: Position, newName: string): Promise<WorkspaceEdit>;
+  rename(doc: ParsedDocument, position: Position, newName: string, token?: Cancellation): Promise<WorkspaceEdit>;
   /** Every non-breaking naming fix of every spec in the workspace, as one edit needing confirmation. `openVersions`: open documents' versions. */
   fixNamingInWorkspace(openVersions: ReadonlyMap<string, number>): Promise<{ edit: WorkspaceEdit; fixes: number; files: number }>;
   /** Forget loaded rulesets, e.g. after a `.spectral.*` file changed. */
@@ -114,6 +125,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       }
     },
   });
+  const symbols = new SymbolIndex(index);
 
   function folderOf(uri: string): string {
     return workspace.folders.find((f) => isUnder(uri, f)) ?? dirnameUri(uri);
@@ -314,7 +326,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getBreakingDiagnostics,
     getHover,
     folderOf,
-    async getCodeActions(doc, range, diagnostics, only) {
+    async getCodeActions(doc, range, diagnostics, only, actionOptions = {}) {
       if (!doc.format) return [];
       const folderUri = folderOf(doc.uri);
       return getCodeActions({
@@ -326,13 +338,20 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         folderUri,
         acceptedText: await workspace.readFile(joinUri(folderUri, ACCEPTED_FILE)),
         styleDiagnostics: () => getFastDiagnostics(doc),
-        otherFiles: workspaceFiles(workspace, doc.uri),
+        otherFiles: symbols.otherFiles(doc.uri, actionOptions.control?.token),
+        ...actionOptions,
       });
     },
+    async resolveCodeAction(doc, action, token) {
+      if (!doc.format) return action;
+      const { baseline } = await getBreakingAnalysis(doc);
+      return resolveNamingAction({ doc, baseline, otherFiles: symbols.otherFiles(doc.uri, token) }, action, await getFastDiagnostics(doc));
+    },
     prepareRename: (doc, position) => prepareRenameAt(doc, position),
-    rename: (doc, position, newName) => renameAt(doc, position, newName, workspaceFiles(workspace, doc.uri)),
+    rename: (doc, position, newName, token) => renameAt(doc, position, newName, symbols.otherFiles(doc.uri, token)),
     async fixNamingInWorkspace(openVersions) {
-      const uris = new Set([...(await workspace.listFiles?.(SPEC_EXTENSIONS) ?? []), ...openVersions.keys()]);
+      await index.ready();
+      const uris = new Set([...index.files('openapi').map((f) => f.uri), ...openVersions.keys()]);
       async function* files() {
         for (const uri of uris) {
           const text = await workspace.readFile(uri);
@@ -340,7 +359,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           const doc = getDocument(uri, text, openVersions.get(uri) ?? 0);
           if (doc.format === 'arazzo1' || doc.value === undefined || doc.problems.length > 0) continue;
           const baseline = await baselines.get(uri, settings().baseline);
-          yield { ctx: { doc, baseline, otherFiles: workspaceFiles(workspace, uri) }, current: await getFastDiagnostics(doc) };
+          yield { ctx: { doc, baseline, otherFiles: symbols.otherFiles(uri) }, current: await getFastDiagnostics(doc) };
         }
       }
       return fixWorkspaceNaming({ files: files(), versions: openVersions });

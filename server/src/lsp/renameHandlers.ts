@@ -7,6 +7,8 @@ import { Connection, ErrorCodes, ResponseError, TextDocuments, ExecuteCommandPar
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../engine/languageService';
 import { RenameRefusal } from '../engine/languageFeatures/rename';
+import { CancelledError } from '../engine/references/cancellation';
+import { cancelledAsError } from './codeActionHandlers';
 
 /** The server-side command id (the client's palette command `specgate.fixNamingInWorkspace` forwards to it). */
 export const FIX_NAMING_COMMAND = 'specgate.server.fixNamingInWorkspace';
@@ -32,13 +34,13 @@ export function registerRenameHandlers(connection: Connection, service: Language
     }
   });
 
-  connection.onRenameRequest(async (params) => {
+  connection.onRenameRequest(async (params, token) => {
     const doc = current(params.textDocument.uri);
     if (!doc?.format) return null;
     try {
-      return await service.rename(doc, params.position, params.newName);
+      return await service.rename(doc, params.position, params.newName, token);
     } catch (e) {
-      return refusal(e);
+      return e instanceof CancelledError ? cancelledAsError(e) : refusal(e);
     }
   });
 

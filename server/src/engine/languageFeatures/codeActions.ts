@@ -3,7 +3,7 @@ import type { ParsedDocument } from '../document/parsedDocument';
 import type { OtherFiles } from '../references/renameEdits';
 import type { BreakingAnalysis } from './breaking';
 import { acceptBreakingActions } from './acceptBreaking';
-import { FIX_ALL_KIND, fixAllAction } from './fixAll';
+import { FIX_ALL_KIND, fixAllAction, type FixAllControl } from './fixAll';
 import { mechanicalActions } from './mechanicalFixes';
 import { namingActions, type FixContext } from './namingFixes';
 
@@ -21,6 +21,10 @@ export interface CodeActionInput {
   styleDiagnostics?: () => Promise<Diagnostic[]>;
   /** Workspace files that may reference the document (cross-file `$ref`s, Arazzo). */
   otherFiles?: OtherFiles;
+  /** The client resolves actions (`codeAction/resolve` with `edit`): naming edits are computed then. */
+  lazy?: boolean;
+  /** Fix-all: stop early (a superseded or cancelled request) and report progress. */
+  control?: FixAllControl;
 }
 
 /** Every code action for a range: one provider per kind of fix, composed here. */
@@ -34,13 +38,13 @@ export async function getCodeActions(input: CodeActionInput): Promise<CodeAction
   if (wants('quickfix')) {
     if (fixable) {
       const current = await input.styleDiagnostics!();
-      actions.push(...(await namingActions(ctx, input.diagnostics, current)));
+      actions.push(...(await namingActions(ctx, input.diagnostics, current, input.lazy)));
       actions.push(...mechanicalActions(input.doc, input.diagnostics, current));
     }
     actions.push(...acceptBreakingActions(input.diagnostics, input.analysis, input.folderUri, input.acceptedText));
   }
   if (asked(FIX_ALL_KIND) && fixable) {
-    const action = await fixAllAction(ctx, await input.styleDiagnostics!());
+    const action = await fixAllAction(ctx, await input.styleDiagnostics!(), input.control);
     if (action) actions.push(action);
   }
   return actions;

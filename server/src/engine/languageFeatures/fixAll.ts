@@ -6,20 +6,35 @@
 import type { CodeAction, Diagnostic, WorkspaceEdit } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { EditSet } from '../references/textEdits';
+import { slicer, type Cancellation } from '../references/cancellation';
 import { NAMING_RULES, namingFix, versionsOf, type FixContext } from './namingFixes';
 
 export const FIX_ALL_KIND = 'source.fixAll.specgate';
 export const NAMING_ANNOTATION = 'specgate.naming';
 
-/** Merges the non-breaking naming fixes of a file into `into`, in document order; returns how many were taken. */
-export async function collectFixAll(ctx: FixContext, current: Diagnostic[], into: EditSet): Promise<number> {
+export interface FixAllControl {
+  /** Checked between fixes: a cancelled or superseded request stops with `CancelledError`. */
+  token?: Cancellation;
+  /** Called between slices of work with how many findings were handled out of how many. */
+  progress?: (done: number, total: number) => void;
+}
+
+/**
+ * Merges the non-breaking naming fixes of a file into `into`, in document order; returns how many
+ * were taken. Every fix is computed against the same snapshot; the work yields to the event loop
+ * every few milliseconds so other documents' diagnostics keep flowing.
+ */
+export async function collectFixAll(ctx: FixContext, current: Diagnostic[], into: EditSet, control: FixAllControl = {}): Promise<number> {
   let taken = 0;
+  const tick = slicer(control.token);
   const findings = current
     .filter((d) => NAMING_RULES.has(String(d.code)))
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
   // Two names fixed to the same new name in one scope would collide: the first one wins.
   const claimed = new Set<string>();
-  for (const d of findings) {
+  for (const [i, d] of findings.entries()) {
+    await tick();
+    if (i % 50 === 0) control.progress?.(i, findings.length);
     const fix = await namingFix(ctx, d);
     if (!fix || fix.problem || fix.published || fix.edits.size === 0) continue;
     const s = fix.symbol;
@@ -34,9 +49,9 @@ export async function collectFixAll(ctx: FixContext, current: Diagnostic[], into
   return taken;
 }
 
-export async function fixAllAction(ctx: FixContext, current: Diagnostic[]): Promise<CodeAction | undefined> {
+export async function fixAllAction(ctx: FixContext, current: Diagnostic[], control?: FixAllControl): Promise<CodeAction | undefined> {
   const edits = new EditSet();
-  const n = await collectFixAll(ctx, current, edits);
+  const n = await collectFixAll(ctx, current, edits, control);
   if (n === 0) return undefined;
   return {
     title: `Fix ${n} naming ${n === 1 ? 'finding' : 'findings'} (non-breaking)`,
@@ -48,6 +63,7 @@ export async function fixAllAction(ctx: FixContext, current: Diagnostic[]): Prom
 export interface WorkspaceFixInput {
   /** Every spec of the workspace with its fix context and current style findings. */
   files: AsyncIterable<{ ctx: FixContext; current: Diagnostic[] }>;
+  control?: FixAllControl;
   /** Versions of open documents, so a stale edit is refused. */
   versions: ReadonlyMap<string, number>;
 }
@@ -56,7 +72,7 @@ export interface WorkspaceFixInput {
 export async function fixNamingInWorkspace(input: WorkspaceFixInput): Promise<{ edit: WorkspaceEdit; fixes: number; files: number }> {
   const edits = new EditSet();
   let fixes = 0;
-  for await (const { ctx, current } of input.files) fixes += await collectFixAll(ctx, current, edits);
+  for await (const { ctx, current } of input.files) fixes += await collectFixAll(ctx, current, edits, { token: input.control?.token });
   const edit = edits.toWorkspaceEdit(input.versions, NAMING_ANNOTATION);
   edit.changeAnnotations = {
     [NAMING_ANNOTATION]: {

@@ -65,8 +65,8 @@ function baselineRoot(ctx: FixContext): unknown {
   return ctx.baseline.kind === 'ok' ? ctx.baseline.input.documents.get(ctx.doc.uri) : undefined;
 }
 
-/** The rename a naming finding asks for, with every dependent edit. */
-export async function namingFix(ctx: FixContext, finding: Diagnostic): Promise<NamingFix | undefined> {
+/** What a naming finding asks for, without the edits: cheap enough for the lightbulb. */
+export function namingPlan(ctx: FixContext, finding: Diagnostic): Omit<NamingFix, 'edits'> | undefined {
   if (!NAMING_RULES.has(String(finding.code))) return undefined;
   const data = styleData(finding);
   const newName = data?.fix?.kind === 'rename' && typeof data.fix.newName === 'string' ? data.fix.newName : undefined;
@@ -74,41 +74,90 @@ export async function namingFix(ctx: FixContext, finding: Diagnostic): Promise<N
   const symbol = symbolAt(ctx.doc, data.pointer, data.target);
   if (!symbol) return undefined;
   const published = isPublished(ctx.doc, symbol, baselineRoot(ctx));
-  const problem = renameProblem(ctx.doc, symbol, newName);
-  if (problem) return { symbol, newName, edits: new EditSet(), published, problem };
-  return { symbol, newName, edits: await renameEdits(ctx.doc, symbol, newName, ctx.otherFiles), published };
+  return { symbol, newName, published, problem: renameProblem(ctx.doc, symbol, newName) };
+}
+
+/** The rename a naming finding asks for, with every dependent edit. */
+export async function namingFix(ctx: FixContext, finding: Diagnostic): Promise<NamingFix | undefined> {
+  const plan = namingPlan(ctx, finding);
+  if (!plan) return undefined;
+  if (plan.problem) return { ...plan, edits: new EditSet() };
+  return { ...plan, edits: await renameEdits(ctx.doc, plan.symbol, plan.newName, ctx.otherFiles) };
 }
 
 export function versionsOf(doc: ParsedDocument): Map<string, number> {
   return new Map([[doc.uri, doc.version]]);
 }
 
-/** Quick fixes for the naming diagnostics among `diagnostics` (matched against the current findings). */
-export async function namingActions(ctx: FixContext, diagnostics: Diagnostic[], current: Diagnostic[]): Promise<CodeAction[]> {
+/** What `codeAction/resolve` needs to compute a naming action's edit later (see `resolveNamingAction`). */
+export interface NamingActionData {
+  specgate: 'naming';
+  uri: string;
+  version: number;
+  diagnostic: Diagnostic;
+  kind: 'rename' | 'deprecate-and-add';
+}
+
+export function isNamingActionData(data: unknown): data is NamingActionData {
+  const d = data as NamingActionData | undefined;
+  return d?.specgate === 'naming' && typeof d.uri === 'string' && typeof d.diagnostic === 'object' && (d.kind === 'rename' || d.kind === 'deprecate-and-add');
+}
+
+/**
+ * Quick fixes for the naming diagnostics among `diagnostics` (matched against the current findings).
+ * `lazy`: titles and breaking-awareness only, each action carrying `data` for `codeAction/resolve`.
+ */
+export async function namingActions(ctx: FixContext, diagnostics: Diagnostic[], current: Diagnostic[], lazy = false): Promise<CodeAction[]> {
   const actions: CodeAction[] = [];
+  const data = (d: Diagnostic, kind: NamingActionData['kind']): NamingActionData => ({ specgate: 'naming', uri: ctx.doc.uri, version: ctx.doc.version, diagnostic: d, kind });
   for (const d of diagnostics) {
     if (!NAMING_RULES.has(String(d.code))) continue;
     const finding = currentFinding(d, current);
     if (!finding) continue;
-    const fix = await namingFix(ctx, finding);
+    const fix = lazy ? namingPlan(ctx, finding) : await namingFix(ctx, finding);
     if (!fix || fix.problem) continue;
     const ref = ctx.baseline.ref;
     const title = `Rename ${fix.symbol.name} → ${fix.newName}${fix.published ? ` (breaking: published in ${ref})` : ''}`;
-    actions.push({ title, kind: 'quickfix', diagnostics: [d], isPreferred: !fix.published, edit: fix.edits.toWorkspaceEdit(versionsOf(ctx.doc)) });
+    const rename: CodeAction = { title, kind: 'quickfix', diagnostics: [d], isPreferred: !fix.published };
+    if (lazy) rename.data = data(d, 'rename');
+    else rename.edit = (fix as NamingFix).edits.toWorkspaceEdit(versionsOf(ctx.doc));
+    actions.push(rename);
     if (fix.published && fix.symbol.kind === 'property') {
-      const edit = deprecateAndAdd(ctx.doc, fix.symbol, fix.newName, String(d.code));
-      if (edit) {
+      const edit = lazy ? undefined : deprecateAndAdd(ctx.doc, fix.symbol, fix.newName, String(d.code));
+      if (lazy ? canDeprecateAndAdd(ctx.doc, fix.symbol) : edit) {
         actions.push({
           title: `Add ${fix.newName} and deprecate ${fix.symbol.name} (non-breaking)`,
           kind: 'quickfix',
           diagnostics: [d],
           isPreferred: false,
-          edit,
+          ...(lazy ? { data: data(d, 'deprecate-and-add') } : { edit }),
         });
       }
     }
   }
   return actions;
+}
+
+/** The edit of a lazy naming action, computed against the current document; the action unchanged when its finding is gone. */
+export async function resolveNamingAction(ctx: FixContext, action: CodeAction, current: Diagnostic[]): Promise<CodeAction> {
+  const data = action.data;
+  if (!isNamingActionData(data) || data.uri !== ctx.doc.uri) return action;
+  const finding = currentFinding(data.diagnostic, current);
+  const fix = finding && namingPlan(ctx, finding);
+  if (!fix || fix.problem) return action;
+  if (data.kind === 'deprecate-and-add') {
+    const edit = deprecateAndAdd(ctx.doc, fix.symbol, fix.newName, String(finding.code));
+    return edit ? { ...action, edit } : action;
+  }
+  const edits = await renameEdits(ctx.doc, fix.symbol, fix.newName, ctx.otherFiles);
+  return { ...action, edit: edits.toWorkspaceEdit(versionsOf(ctx.doc)) };
+}
+
+/** Whether `deprecateAndAdd` applies (same checks, no edit built). */
+function canDeprecateAndAdd(doc: ParsedDocument, symbol: NameSymbol): boolean {
+  const schema = getAtPointer(doc.value, symbol.pointer);
+  const found = doc.nodeAt(symbol.pointer);
+  return isObj(schema) && own(schema, '$ref') === undefined && !!found?.key && YAML.isScalar(found.key) && !!found.value && YAML.isMap(found.value) && !!memberSource(doc, symbol.pointer);
 }
 
 /**
@@ -117,17 +166,17 @@ export async function namingActions(ctx: FixContext, diagnostics: Diagnostic[], 
  * block-YAML and JSON properties whose schema is an inline mapping.
  */
 function deprecateAndAdd(doc: ParsedDocument, symbol: NameSymbol, newName: string, ruleId: string): WorkspaceEdit | undefined {
+  if (!canDeprecateAndAdd(doc, symbol)) return undefined;
   const schema = getAtPointer(doc.value, symbol.pointer);
-  if (!isObj(schema) || own(schema, '$ref') !== undefined) return undefined;
-  const found = doc.nodeAt(symbol.pointer);
-  const source = memberSource(doc, symbol.pointer);
-  if (!found?.key || !YAML.isScalar(found.key) || !found.value || !YAML.isMap(found.value) || !source) return undefined;
+  const key = doc.nodeAt(symbol.pointer)!.key as YAML.Scalar;
+  const map = doc.nodeAt(symbol.pointer)!.value as YAML.YAMLMap;
+  const source = memberSource(doc, symbol.pointer)!;
   const json = isJsonDoc(doc);
-  const keyText = doc.text.slice(found.key.range![0], found.key.range![1]);
-  const copy = scalarText(found.key, newName, json) + source.text.slice(keyText.length);
+  const keyText = doc.text.slice(key.range![0], key.range![1]);
+  const copy = scalarText(key, newName, json) + source.text.slice(keyText.length);
   const edits = new EditSet();
   if (own(schema, 'deprecated') === undefined) edits.add(doc.uri, insertMember(doc, symbol.pointer, 'deprecated', true, { first: true }));
-  if (json || found.value.flow) {
+  if (json || map.flow) {
     // `"old": {...}` → `"old": {...},\n<indent>"new": {...}`
     const indent = source.start - doc.text.lastIndexOf('\n', source.start - 1) - 1;
     edits.add(doc.uri, { range: offsetRange(doc, source.end, source.end), newText: `,\n${' '.repeat(indent)}${copy}` });

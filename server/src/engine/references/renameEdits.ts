@@ -8,25 +8,10 @@ import { resolveRefUri } from '../refs';
 import { encodePointerSegment, joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
 import { decodeFragment, schemaPointer, type NameSymbol } from './symbols';
 import { EditSet, replaceAt } from './textEdits';
+import { sitesOf, walk } from './documentSites';
 
 /** Other parsed workspace files whose text contains `needle` (never the document itself). */
 export type OtherFiles = (needle: string) => Promise<ParsedDocument[]>;
-
-type Visit = (value: unknown, pointer: JsonPointer, parent: unknown, key: string) => void;
-
-/** Depth-first walk over a document value (objects shared by YAML aliases are visited once). */
-function walk(root: unknown, visit: Visit): void {
-  const seen = new Set<object>();
-  const stack: Array<[unknown, JsonPointer, unknown, string]> = [[root, '', undefined, '']];
-  while (stack.length > 0) {
-    const [value, pointer, parent, key] = stack.pop()!;
-    visit(value, pointer, parent, key);
-    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
-    seen.add(value);
-    if (Array.isArray(value)) value.forEach((v, i) => stack.push([v, `${pointer}/${i}`, value, String(i)]));
-    else for (const [k, v] of Object.entries(value)) stack.push([v, `${pointer}/${encodePointerSegment(k)}`, value, k]);
-  }
-}
 
 /** Rewrites a ref string whose target is `fromPointer` (or below it) in `targetUri`; undefined when it points elsewhere. */
 function rewriteRef(ref: string, refFileUri: string, targetUri: string, fromPointer: JsonPointer, toPointer: JsonPointer): string | undefined {
@@ -45,19 +30,14 @@ function rewriteRef(ref: string, refFileUri: string, targetUri: string, fromPoin
 
 /** Every `$ref` (and discriminator mapping value) of a file that targets `fromPointer` in `targetUri`, renamed. */
 function renameRefsIn(file: ParsedDocument, targetUri: string, fromPointer: JsonPointer, toPointer: JsonPointer, edits: EditSet, bareName?: [string, string]): void {
-  walk(file.value, (value, pointer, parent, key) => {
-    if (typeof value !== 'string') return;
-    const isRef = key === '$ref';
-    const isMapping = !isRef && pointer.includes('/discriminator/mapping/');
-    if (!isRef && !isMapping) return;
-    if (isMapping && bareName && file.uri === targetUri && value === bareName[0]) {
+  for (const { pointer, value, mapping } of sitesOf(file).refs) {
+    if (mapping && bareName && file.uri === targetUri && value === bareName[0]) {
       edits.add(file.uri, replaceAt(file, pointer, 'value', bareName[1]));
-      return;
+      continue;
     }
     const next = rewriteRef(value, file.uri, targetUri, fromPointer, toPointer);
     if (next !== undefined && next !== value) edits.add(file.uri, replaceAt(file, pointer, 'value', next));
-    void parent;
-  });
+  }
 }
 
 function localRefTo(value: unknown, pointer: JsonPointer): boolean {
@@ -66,7 +46,8 @@ function localRefTo(value: unknown, pointer: JsonPointer): boolean {
 }
 
 /** The schemas that share a property through composition: the parent, its allOf family, and schemas composing it by `$ref`. */
-function propertyFamily(root: unknown, parent: JsonPointer): JsonPointer[] {
+function propertyFamily(doc: ParsedDocument, parent: JsonPointer): JsonPointer[] {
+  const root = doc.value;
   const out = new Set<JsonPointer>([parent]);
   const addAllOf = (base: JsonPointer) => {
     out.add(base);
@@ -78,8 +59,7 @@ function propertyFamily(root: unknown, parent: JsonPointer): JsonPointer[] {
   addAllOf(parent);
   // Schemas that compose this one by $ref: `allOf: [{$ref: parent}, {required: [...]}]`, or a oneOf with a discriminator.
   const targets = [...out];
-  walk(root, (value, pointer) => {
-    if (!isObj(value)) return;
+  for (const { pointer, value } of sitesOf(doc).composers) {
     for (const k of ['allOf', 'oneOf', 'anyOf']) {
       const list = own(value, k);
       if (Array.isArray(list) && list.some((s) => targets.some((t) => localRefTo(s, t)))) {
@@ -87,7 +67,7 @@ function propertyFamily(root: unknown, parent: JsonPointer): JsonPointer[] {
         else out.add(pointer);
       }
     }
-  });
+  }
   return [...out];
 }
 
@@ -102,7 +82,7 @@ function renamePropertyEdits(doc: ParsedDocument, symbol: Extract<NameSymbol, { 
   const root = doc.value;
   const { name } = symbol;
   edits.add(doc.uri, replaceAt(doc, symbol.pointer, 'key', newName));
-  const family = propertyFamily(root, symbol.parentPointer);
+  const family = propertyFamily(doc, symbol.parentPointer);
   const renameKeyIn = (objPointer: JsonPointer) => {
     const obj = getAtPointer(root, objPointer);
     if (isObj(obj) && own(obj, name) !== undefined && own(obj, newName) === undefined) {
@@ -126,8 +106,7 @@ function renamePropertyEdits(doc: ParsedDocument, symbol: Extract<NameSymbol, { 
     if (Array.isArray(examples)) examples.forEach((_, i) => renameKeyIn(joinPointer(s, 'examples', i)));
   }
   // Media types whose schema is this one: their example / examples.*.value; responses' links.
-  walk(root, (value, pointer) => {
-    if (!isObj(value)) return;
+  for (const { pointer, value } of sitesOf(doc).schemaHolders) {
     const schema = own(value, 'schema');
     if (isObj(schema) && schemaIsOneOf(root, schema, joinPointer(pointer, 'schema'), family)) {
       if (own(value, 'example') !== undefined) renameExampleKeys(joinPointer(pointer, 'example'));
@@ -144,7 +123,7 @@ function renamePropertyEdits(doc: ParsedDocument, symbol: Extract<NameSymbol, { 
       });
       if (returnsIt) renameLinkExpressions(doc, joinPointer(pointer, 'links'), '$response.body#', name, newName, edits);
     }
-  });
+  }
 }
 
 /** `$response.body#/created_at` → `$response.body#/createdAt` in a links object's parameters and requestBody. */
@@ -162,11 +141,11 @@ function escapeRe(s: string): string {
 
 function renameOperationIdEdits(doc: ParsedDocument, symbol: NameSymbol, newName: string, edits: EditSet): void {
   edits.add(doc.uri, replaceAt(doc, symbol.pointer, 'value', newName));
-  walk(doc.value, (value, pointer, _parent, key) => {
-    if (key === 'operationId' && value === symbol.name && pointer !== symbol.pointer && /\/links\/[^/]+\/operationId$/.test(pointer)) {
+  for (const { pointer, value } of sitesOf(doc).operationIds) {
+    if (value === symbol.name && pointer !== symbol.pointer && /\/links\/[^/]+\/operationId$/.test(pointer)) {
       edits.add(doc.uri, replaceAt(doc, pointer, 'value', newName));
     }
-  });
+  }
 }
 
 /** Arazzo steps that call the operation: `operationId: old` or `operationId: $sourceDescriptions.<name>.old`. */
@@ -223,11 +202,10 @@ function renamePathEdits(doc: ParsedDocument, oldPath: string, newPath: string, 
   }
   // links.operationRef: '#/paths/~1old/get'
   const fromPtr = itemPtr;
-  walk(root, (value, pointer, _p, key) => {
-    if (key !== 'operationRef' || typeof value !== 'string') return;
+  for (const { pointer, value } of sitesOf(doc).operationRefs) {
     const next = rewriteRef(value, doc.uri, doc.uri, fromPtr, joinPointer('/paths', newPath));
     if (next !== undefined && next !== value) edits.add(doc.uri, replaceAt(doc, pointer, 'value', next));
-  });
+  }
 }
 
 function renameParameterEdits(doc: ParsedDocument, symbol: Extract<NameSymbol, { kind: 'parameter' }>, newName: string, edits: EditSet): void {
