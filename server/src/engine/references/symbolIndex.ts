@@ -107,7 +107,7 @@ export class SymbolIndex {
     return async (name) => {
       const out: ParsedDocument[] = [];
       // Once per request (fix-all asks for many names): a client without file events rescans here.
-      await (ready ??= this.index.ready());
+      await (ready ??= this.index.rediscover?.() ?? this.index.ready());
       const candidates = new Set([...this.index.referencedBy(selfUri), ...(await this.filesMentioning(name))]);
       for (const uri of candidates) {
         throwIfCancelled(token);

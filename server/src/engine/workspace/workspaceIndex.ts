@@ -21,6 +21,11 @@ export interface WorkspaceIndex {
   /** Direct `$ref` edges: files this file references / files that reference this file. */
   references(uri: string): readonly string[];
   referencedBy(uri: string): readonly string[];
+  /**
+   * Where the host reports no file events, files created or deleted since the last discovery are
+   * unknown: this discovers again (one scan at a time). Where events are reported it is `ready()`.
+   */
+  rediscover?(): Promise<void>;
   /** Fired after the index has absorbed a change (create/change/delete, buffer or disk). */
   onDidChange(listener: (changes: readonly WorkspaceChange[]) => void): { dispose(): void };
   dispose(): void;
@@ -44,6 +49,12 @@ const SCAN_CONCURRENCY = 16;
 /** Texts kept by `getText`, in characters; least recently used ones are read again when needed. */
 const TEXT_CACHE_CHARS = 64 * 1024 * 1024;
 const PARSE_CACHE_ENTRIES = 32;
+/**
+ * YAML/JSON files that are not API descriptions (fragments, shared schemas) up to this size are
+ * read for their `$ref`s, so a fragment no spec reaches still joins the graph (renames reach it).
+ * Larger ones are data, not fragments.
+ */
+const FRAGMENT_MAX_BYTES = 1024 * 1024;
 
 /**
  * The workspace model: every OpenAPI/Arazzo document, Spectral ruleset, Backstage catalog file,
@@ -66,6 +77,9 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
   private excludeKey = '';
   private scanned: Promise<void> | undefined;
   private scanDone = false;
+  private rescanning: Promise<void> | undefined;
+  /** YAML/JSON files the sniff did not classify: possible fragments, searched for `$ref`s. */
+  private fragmentCandidates: string[] = [];
   /** Change events are applied one batch at a time, after the scan. */
   private queue: Promise<void> = Promise.resolve();
   private readonly subscription: { dispose(): void } | undefined;
@@ -79,6 +93,14 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
   ready(): Promise<void> {
     this.scanned ??= this.scan().finally(() => { this.scanDone = true; });
     return this.scanned;
+  }
+
+  async rediscover(): Promise<void> {
+    await this.ready();
+    if (this.options.changesReported?.()) return;
+    // Requests arriving during a rescan share it.
+    this.rescanning ??= this.scan().finally(() => { this.rescanning = undefined; });
+    await this.rescanning;
   }
 
   /** Whether the initial scan has finished (callers that cannot wait fall back to reading files). */
@@ -213,9 +235,11 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
       }
       directories = next;
     }
+    this.fragmentCandidates = [];
     await mapLimit(sniff, SCAN_CONCURRENCY, async (uri) => {
       const kind = await this.sniff(uri);
       if (kind) this.entries.set(uri, kind);
+      else this.fragmentCandidates.push(uri);
     });
     await this.buildRefGraph();
   }
@@ -236,6 +260,9 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     this.forward.clear();
     this.backward.clear();
     let pending = this.files().filter((f) => f.kind === 'openapi' || f.kind === 'arazzo').map((f) => f.uri);
+    // Unreached fragments: only those that reference another file join the graph.
+    await mapLimit(this.fragmentCandidates, SCAN_CONCURRENCY, (uri) => this.updateFragmentEdges(uri));
+    pending = pending.filter((uri) => !this.forward.has(uri));
     while (pending.length > 0) {
       const reached = await mapLimit(pending, SCAN_CONCURRENCY, (uri) => this.updateEdges(uri));
       pending = [...new Set(reached.flat())].filter((uri) => !this.forward.has(uri));
@@ -259,6 +286,17 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     }
     this.setEdges(uri, targets);
     return targets.filter((t) => !this.forward.has(t));
+  }
+
+  /** Edges of a small non-spec YAML/JSON file, recorded only when it has any. */
+  private async updateFragmentEdges(uri: string): Promise<void> {
+    if (this.forward.has(uri)) return;
+    const bytes = this.workspace.readFileBytes
+      ? await this.workspace.readFileBytes(uri, FRAGMENT_MAX_BYTES + 1).catch(() => undefined)
+      : new TextEncoder().encode((await this.workspace.readFile(uri).catch(() => undefined)) ?? '');
+    if (!bytes || bytes.length > FRAGMENT_MAX_BYTES) return;
+    const targets = externalRefsOfBytes(uri, bytes, this.limits(), (u, t) => this.parse(u, t));
+    if (targets.length > 0) this.setEdges(uri, targets);
   }
 
   private setEdges(uri: string, targets: readonly string[]): void {
@@ -321,6 +359,10 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     if (kind) this.entries.set(uri, kind);
     else this.entries.delete(uri);
     // Edges: for API descriptions and for every file already in the graph (fragments).
+    if (!kind && byName === 'sniff' && !this.forward.has(uri) && !this.backward.has(uri)) {
+      await this.updateFragmentEdges(uri);
+      return;
+    }
     if (kind === 'openapi' || kind === 'arazzo' || this.forward.has(uri) || this.backward.has(uri)) {
       let pending = await this.updateEdges(uri, true);
       while (pending.length > 0) {
