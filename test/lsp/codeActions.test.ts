@@ -10,6 +10,15 @@ import { startServer, LspSession } from '../helpers/lspClient';
 import { applyWorkspaceEdit, type EditorFile } from '../helpers/edits';
 import { pathToUri } from '../../server/src/engine/uri';
 
+/** A team's configured casings (the defaults follow each document's own convention; these tests are about fixed ones). */
+const CONFIGURED_CASINGS = {
+  'specgate-path-segment-casing': { severity: 'warn', options: { segmentCasing: 'kebab-case' } },
+  'specgate-parameter-casing': { severity: 'warn', options: { query: 'camelCase', path: 'camelCase', header: 'Train-Case' } },
+  'specgate-operation-id-casing': { severity: 'warn', options: { casing: 'camelCase' } },
+  'specgate-schema-name-casing': { severity: 'warn', options: { casing: 'PascalCase' } },
+  'specgate-acronym-casing': { severity: 'warn', options: { style: 'capitalize-first-only' } },
+};
+
 const ROOT = path.resolve(__dirname, '../../..');
 const CLI = path.join(ROOT, 'dist/cli.js');
 const SHOP = readFileSync(path.join(ROOT, 'test/fixtures/fixes/shop.yaml'), 'utf8');
@@ -19,7 +28,7 @@ let counter = 0;
 
 before(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-fixes-'));
-  server = await startServer({ rootUri: pathToUri(dir), settings: { debounceMs: 30, spectralEnabled: false } });
+  server = await startServer({ rootUri: pathToUri(dir), settings: { rules: CONFIGURED_CASINGS, debounceMs: 30, spectralEnabled: false } });
 });
 
 after(async () => {
@@ -81,7 +90,7 @@ const CASES: Case[] = [
   { name: 'operationId', code: 'specgate-operation-id-casing', at: '      operationId: Get_Order_Item', title: 'Rename Get_Order_Item → getOrderItem', expect: /operationId: getOrderItem\n/, gone: 'Get_Order_Item' },
   { name: 'query parameter', code: 'specgate-parameter-casing', at: '        - name: page_size', title: 'Rename page_size → pageSize', expect: /- name: pageSize\n/, gone: 'page_size' },
   { name: 'path parameter', code: 'specgate-parameter-casing', at: '        - name: item_id', title: 'Rename item_id → itemId', expect: /\n  \/orderItems\/\{itemId\}:\n[\s\S]*- name: itemId\n/, gone: '"item_id"' },
-  { name: 'path segments', code: 'specgate-path-segment-casing', at: '  /orderItems/{item_id}:', title: 'Rename /orderItems/{item_id} → /order-items/{itemId}', expect: /\n  \/order-items\/\{itemId\}:\n[\s\S]*- name: itemId\n/, gone: 'orderItems' },
+  { name: 'path segments', code: 'specgate-path-segment-casing', at: '  /orderItems/{item_id}:', title: 'Rename /orderItems/{item_id} → /order-items/{item_id}', expect: /\n  \/order-items\/\{item_id\}:\n[\s\S]*- name: item_id\n/, gone: 'orderItems' },
   { name: 'enum value', code: 'specgate-enum-casing', at: '          enum: [OPEN, CLOSED, inProgress]', title: 'Rename inProgress → IN_PROGRESS', expect: /enum: \[OPEN, CLOSED, IN_PROGRESS\]/, gone: 'inProgress' },
   { name: 'timestamp format', code: 'specgate-timestamp-format', at: '        orderDate:', title: 'Add format: date to orderDate', expect: /orderDate:\n          type: string\n          format: date\n/, gone: 'orderDate' },
   { name: '401/403 responses', code: 'specgate-auth-error-responses', at: '    get:\n      description: The orders.', title: 'Add 401, 403 responses', expect: /\$ref: '#\/components\/schemas\/Order'\n        '401':\n          description: Unauthorized\n        '403':\n          description: Forbidden\n/, gone: 'GET /orders' },
@@ -115,7 +124,7 @@ for (const c of CASES) {
 }
 
 test('quick fix over LSP: missing operationId (Spectral operation-operationId)', async () => {
-  const s = await startServer({ rootUri: pathToUri(dir), settings: { debounceMs: 30 } });
+  const s = await startServer({ rootUri: pathToUri(dir), settings: { rules: CONFIGURED_CASINGS, debounceMs: 30 } });
   try {
     const file = path.join(dir, 'opid.yaml');
     await fs.writeFile(file, SHOP);
@@ -191,7 +200,7 @@ test('fix-all (source.fixAll.specgate): every naming finding fixed in one edit, 
 
 test('"Fix naming in workspace": the server sends workspace/applyEdit needing confirmation, across files', async () => {
   const ws = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-wsfix-'));
-  const s = await startServer({ rootUri: pathToUri(ws), settings: { debounceMs: 30, spectralEnabled: false } });
+  const s = await startServer({ rootUri: pathToUri(ws), settings: { rules: CONFIGURED_CASINGS, debounceMs: 30, spectralEnabled: false } });
   try {
     await fs.writeFile(path.join(ws, 'a.yaml'), SHOP);
     await fs.writeFile(path.join(ws, 'b.yaml'), SHOP.replace('Shop API', 'Other API'));
@@ -222,7 +231,7 @@ function git(cwd: string, ...args: string[]): void {
 
 test('baseline-aware: a name published in HEAD says the rename breaks; a name new since HEAD gets the preferred fix', async () => {
   const repo = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-fixgit-'));
-  const s = await startServer({ rootUri: pathToUri(repo), settings: { debounceMs: 30, spectralEnabled: false } });
+  const s = await startServer({ rootUri: pathToUri(repo), settings: { rules: CONFIGURED_CASINGS, debounceMs: 30, spectralEnabled: false } });
   try {
     git(repo, 'init', '-q');
     await fs.writeFile(path.join(repo, 'shop.yaml'), SHOP);

@@ -6,13 +6,22 @@ import * as path from 'path';
 import { startServer, LspSession, codes } from '../helpers/lspClient';
 import { pathToUri } from '../../server/src/engine/uri';
 
+/** A team's configured casings (the defaults follow each document's own convention; these tests are about fixed ones). */
+const CONFIGURED_CASINGS = {
+  'specgate-path-segment-casing': { severity: 'warn', options: { segmentCasing: 'kebab-case' } },
+  'specgate-parameter-casing': { severity: 'warn', options: { query: 'camelCase', path: 'camelCase', header: 'Train-Case' } },
+  'specgate-operation-id-casing': { severity: 'warn', options: { casing: 'camelCase' } },
+  'specgate-schema-name-casing': { severity: 'warn', options: { casing: 'PascalCase' } },
+  'specgate-acronym-casing': { severity: 'warn', options: { style: 'capitalize-first-only' } },
+};
+
 const FIXTURES = path.resolve(__dirname, '../../../test/fixtures/specs');
 let dir: string;
 let server: LspSession;
 
 before(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-lsp-'));
-  server = await startServer({ rootUri: pathToUri(dir), settings: { debounceMs: 50 } });
+  server = await startServer({ rootUri: pathToUri(dir), settings: { rules: CONFIGURED_CASINGS, debounceMs: 50 } });
 });
 
 after(async () => {
