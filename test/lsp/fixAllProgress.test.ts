@@ -21,7 +21,7 @@ let server: LspSession;
 
 before(async () => {
   dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-fixall-'));
-  server = await startServer({ rootUri: pathToUri(dir), settings: { debounceMs: 0, spectralEnabled: false }, capabilities: CAPABILITIES });
+  server = await startServer({ rootUri: pathToUri(dir), settings: { debounceMs: 0, spectralEnabled: false, rules: { 'specgate-schema-name-casing': { severity: 'warn', options: { casing: 'PascalCase' } } } }, capabilities: CAPABILITIES });
 });
 
 after(async () => {

@@ -50,7 +50,8 @@ test('a ruleset that fails to load gives one diagnostic naming the file and reas
   const { dir, server } = await workspaceWith({ '.spectral.yaml': 'rules:\n  broken:\n    given: "$"\n    then:\n      function: noSuchFunction\n' });
   const uri = pathToUri(path.join(dir, 'spec.yaml'));
   const wait = server.waitForDiagnostics(uri, (p) => codes(p.diagnostics).includes('specgate-ruleset-error'));
-  server.open(uri, SPEC.replace('/pets', '/orderItems'));
+  // Two kebab-case paths set the document's convention; `/orderItems` is the outlier the style guide reports.
+  server.open(uri, SPEC.replace('/pets', '/orderItems') + '  /order-history:\n    get:\n      responses:\n        "200":\n          description: ok\n  /shipping-labels:\n    get:\n      responses:\n        "200":\n          description: ok\n');
   const { diagnostics } = await wait;
   const errors = diagnostics.filter((d) => d.code === 'specgate-ruleset-error');
   assert.equal(errors.length, 1);

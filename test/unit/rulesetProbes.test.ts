@@ -8,7 +8,8 @@ import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 // every read, for a spec four folders below the workspace root, over ten edits.
 const W = 'file:///ws';
 const SPEC_URI = `${W}/services/orders/api/v1/openapi.yaml`;
-const spec = (n: number) => `openapi: 3.0.3\ninfo: { title: T, version: "${n}" }\npaths:\n  /order_items:\n    get:\n      responses: { "200": { description: ok } }\n`;
+// Two kebab-case paths make kebab-case the document's convention, so `/order_items` is the outlier.
+const spec = (n: number) => `openapi: 3.0.3\ninfo: { title: T, version: "${n}" }\npaths:\n  /order-history:\n    get:\n      responses: { "200": { description: ok } }\n  /shipping-labels:\n    get:\n      responses: { "200": { description: ok } }\n  /order_items:\n    get:\n      responses: { "200": { description: ok } }\n`;
 
 /** Until the index has absorbed the events so far (FileWorkspaceIndex.settled). */
 const settled = (index: unknown) => (index as { settled(): Promise<void> }).settled();
