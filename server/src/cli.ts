@@ -8,6 +8,7 @@ import { NodeWorkspace } from './node/nodeWorkspace';
 import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from './engine/report/lintReport';
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
+import { governanceLintEntries, isGovernanceFile } from './cliGovernance';
 
 const VERSION = '0.1.0';
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
@@ -121,7 +122,7 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
       return 2;
     }
     if (!service.isSpecText(text)) {
-      if (args.patterns.includes(path.relative(cwd, file)) || args.patterns.includes(file)) {
+      if (!isGovernanceFile(file) && (args.patterns.includes(path.relative(cwd, file)) || args.patterns.includes(file))) {
         err.write(`specgate: ${path.relative(cwd, file)} is not an OpenAPI or Arazzo document (no openapi/swagger/arazzo version at its root); skipped\n`);
       }
       continue;
@@ -138,6 +139,8 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
       for (const diagnostic of diagnostics) entries.push({ file: shown, diagnostic });
     }
   }
+  entries.push(...(await governanceLintEntries(files, args.patterns, cwd, workspace, service, settings)));
+  entries.sort((a, b) => a.file.localeCompare(b.file) || a.diagnostic.range.start.line - b.diagnostic.range.start.line);
   out.write(formatLint(entries, args.format, { name: 'specgate', version: VERSION }));
   if (args.format === 'text' && linted === 0) err.write('specgate: no OpenAPI or Arazzo documents among the given files\n');
   const failing = entries.filter((e) => (e.diagnostic.severity ?? 1) <= SEVERITY_RANK[args.failSeverity]);

@@ -4,6 +4,7 @@ import { isLargeDocument, withSuppressions } from './engine/languageFeatures/dia
 import { sortDiagnostics } from './engine/languageService';
 import type { SpecgateSettings } from './engine/settings';
 import type { BreakingAnalysis } from './engine/languageFeatures/breaking';
+import { isGovernanceFile } from './engine/catalog/governanceFeature';
 
 export interface SchedulerHost {
   service: LanguageService;
@@ -81,10 +82,16 @@ export class DiagnosticsScheduler {
     try {
       if (!this.host.service.isSpecText(open.text)) {
         if (this.layers.has(uri)) this.close(uri);
+        if (isGovernanceFile(uri)) {
+          const found = await this.host.service.getGovernanceDiagnostics(this.host.service.getDocument(uri, open.text, open.version));
+          if (current()) this.host.publish(uri, found.get(uri) ?? [], open.version);
+        }
         return;
       }
       const doc = this.host.service.getDocument(uri, open.text, open.version);
-      const fast = await this.host.service.getFastDiagnosticsByFile(doc);
+      const fast = new Map(await this.host.service.getFastDiagnosticsByFile(doc));
+      // Cross-API findings read the other APIs from the workspace index: part of the fast layer.
+      for (const [file, list] of await this.host.service.getGovernanceDiagnostics(doc)) fast.set(file, [...(fast.get(file) ?? []), ...list]);
       if (!current()) return;
       const previous = this.layers.get(uri);
       const layers: Layers = {

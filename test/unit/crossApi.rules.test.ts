@@ -6,6 +6,11 @@ import { crossApiDiagnostics, governanceSnapshot, sourceFromIndex } from '../../
 import { CROSS_API_NAMING_RULE, CROSS_API_SHARED_SCHEMA_RULE, CROSS_API_TYPES_RULE } from '../../server/src/engine/rules/crossApi/crossApiRules';
 import { DEFAULT_SETTINGS, mergeSettings } from '../../server/src/engine/settings';
 import { governanceFiles } from '../helpers/governanceFixture';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CATALOG_DEFINITION_RULE, CATALOG_DUPLICATE_RULE, CATALOG_UNKNOWN_API_RULE } from '../../server/src/engine/catalog/catalogModel';
+import { CATALOG_ENTITY_RULE, CATALOG_SYNTAX_RULE } from '../../server/src/engine/catalog/backstage';
+import { CODEOWNERS_PATTERN_RULE } from '../../server/src/engine/catalog/codeowners';
 
 const ROOT = 'file:///ws';
 const SHIPPING = `${ROOT}/shipping/shipping.openapi.yaml`;
@@ -34,7 +39,7 @@ test('the outlier API gets each inconsistency, naming the others and pointing at
   const messages = byFile.get(SHIPPING)!.map((d) => String(d.message));
   assert.ok(messages.includes('"customer_id" is the same concept as "customerId" in billing-api, orders-api; "customerId" is the majority convention (2 of 3 APIs). Rename "customer_id" to match.'), messages.join('\n'));
   assert.ok(messages.includes('"creationDate" is type integer with format int64 here but type string with format date-time in billing-api, orders-api; type string with format date-time is the majority convention (2 of 3 APIs).'), messages.join('\n'));
-  assert.ok(messages.some((m) => m.startsWith('Schema "Error" differs from "Error" in billing-api, orders-api (the majority convention (2 of 3 APIs)): "code" is integer here, string there; required is [message] here, [code, message] there')), messages.join('\n'));
+  assert.ok(messages.some((m) => m.startsWith('Schema "Error" differs from "Error" in billing-api, orders-api, the majority convention (2 of 3 APIs): "code" is integer here, string there; required is [message] here, [code, message] there')), messages.join('\n'));
 });
 
 test('a tie is decided by the glossary, or not at all', async () => {
@@ -66,4 +71,16 @@ test('rules can be switched off; a single API has no cross-API findings', async 
   assert.deepEqual(summary(off).map((f) => f.code), [CROSS_API_SHARED_SCHEMA_RULE]);
   const alone = await diagnosticsOf({ 'orders/openapi.yaml': null, 'billing/openapi.yaml': null });
   assert.equal(alone.size, 0);
+});
+
+test('every governance finding id is documented and listed', () => {
+  const root = path.resolve(__dirname, '../../..');
+  const index = fs.readFileSync(path.join(root, 'docs/rules/README.md'), 'utf8');
+  for (const id of [CROSS_API_NAMING_RULE, CROSS_API_TYPES_RULE, CROSS_API_SHARED_SCHEMA_RULE, CATALOG_SYNTAX_RULE, CATALOG_ENTITY_RULE,
+    CATALOG_DEFINITION_RULE, CATALOG_DUPLICATE_RULE, CATALOG_UNKNOWN_API_RULE, CODEOWNERS_PATTERN_RULE]) {
+    const doc = fs.readFileSync(path.join(root, 'docs/rules', `${id}.md`), 'utf8');
+    assert.match(doc, new RegExp(`^# ${id}\\n`));
+    for (const section of ['## What it catches', '## Why it matters', '## How to fix', '## What it leaves alone']) assert.ok(doc.includes(section), `${id}: ${section}`);
+    assert.ok(index.includes(`[${id}](${id}.md)`), `${id} listed in docs/rules/README.md`);
+  }
 });

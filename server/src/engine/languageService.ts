@@ -18,6 +18,8 @@ import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
 import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
 import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
+import { createWorkspaceIndexStandIn, type WorkspaceIndex } from './workspace/workspaceIndexStandIn';
+import { governanceDiagnosticsFor } from './catalog/governanceFeature';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -80,6 +82,10 @@ export interface LanguageService {
   invalidateRulesets(): void;
   /** Drop cached parses of a closed document. */
   forget(uri: string): void;
+  /** Every indexed workspace file (issue 9; a stand-in until it is merged). */
+  readonly index: WorkspaceIndex;
+  /** Cross-API findings of an OpenAPI document, or the catalog's findings of a catalog/CODEOWNERS file. */
+  getGovernanceDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -90,6 +96,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const baselines = new BaselineCache(workspace, () => settings());
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
   /** Fast-layer results of single-file documents, per parsed version (multi-file ones depend on other files). */
+  const index = createWorkspaceIndexStandIn(workspace);
   const fastMemo = new WeakMap<ParsedDocument, { settings: SpecgateSettings; styleConfig: unknown; result: Map<string, Diagnostic[]> }>();
 
   function folderOf(uri: string): string {
@@ -264,6 +271,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   return {
+    index,
+    getGovernanceDiagnostics: (doc) => governanceDiagnosticsFor(doc, index, workspace.folders, settings()),
     getDocument,
     isSpecText: (text) => sniffFormat(text) !== undefined,
     getFastDiagnostics,

@@ -216,7 +216,7 @@ function schemaFindings(entries: Entry[], conventions: CrossApiConventions): Cro
         uri: h.api.uri,
         api: h.api.name,
         pointer: h.shape.pointer,
-        message: `Schema "${name}" differs from "${name}" in ${apiList(winners.map((w) => w.api.name))} (${why}): ${differences.slice(0, 4).join('; ')}${differences.length > 4 ? `; and ${differences.length - 4} more differences` : ''}.`,
+        message: `Schema "${name}" differs from "${name}" in ${apiList(winners.map((w) => w.api.name))}, ${why}: ${differences.slice(0, 4).join('; ')}${differences.length > 4 ? `; and ${differences.length - 4} more differences` : ''}.`,
         related: winners.map((w) => ({ uri: w.api.uri, api: w.api.name, pointer: w.shape.pointer, message: `${w.api.name}: "${name}"` })),
       });
     }
