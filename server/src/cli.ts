@@ -9,6 +9,8 @@ import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
 import { governanceLintEntries, isGovernanceFile } from './cliGovernance';
+import { catalogCommand } from './cliCatalog';
+import { reviewCommand } from './cliReview';
 
 const VERSION = '0.1.0';
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
@@ -21,10 +23,12 @@ const USAGE = `Usage:
   specgate diff <base-file> <revision-file> [--format text|json|markdown|sarif|github]
                 [--fail-on breaking|potentially-breaking|none]
   specgate diff --base <gitref> <files...> [--format ...] [--fail-on ...]
+  specgate catalog [dirs...] [--format json|markdown|html] [--base <gitref>] [--no-spectral]
+  specgate review --base <gitref> [dirs...] [--format json|markdown|github]
   specgate --version | --help
 
 Exit codes: 0 clean, 1 findings at or above --fail-severity (lint) or changes at or above
---fail-on (diff, default breaking), 2 usage error or unreadable input.`;
+--fail-on (diff, default breaking) or unaccepted breaking changes (review), 2 usage error or unreadable input.`;
 
 
 
@@ -77,7 +81,7 @@ function parseLintArgs(argv: string[]): LintArgs {
   return args;
 }
 
-async function expandPatterns(patterns: string[], cwd: string): Promise<string[]> {
+export async function expandPatterns(patterns: string[], cwd: string): Promise<string[]> {
   const files: string[] = [];
   for (const pattern of patterns) {
     const absolute = path.resolve(cwd, pattern);
@@ -159,6 +163,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         return await lintCommand(rest, out, err);
       case 'diff':
         return await diffCommand(rest, out, err);
+      case 'catalog':
+        return await catalogCommand(rest, out, err);
+      case 'review':
+        return await reviewCommand(rest, out, err);
       case '--version': case '-v':
         out.write(VERSION + '\n');
         return 0;

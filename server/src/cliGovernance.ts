@@ -11,6 +11,11 @@ import type { LintEntry } from './engine/report/lintReport';
 import { crossApiDiagnostics, governanceSnapshot, GovernanceSnapshot } from './engine/catalog/governance';
 import { isGovernanceFile } from './engine/catalog/governanceFeature';
 import { CODEOWNERS_LOCATIONS } from './engine/catalog/codeowners';
+import { parseArgs } from 'node:util';
+import { UsageError } from './cliErrors';
+import type { Change } from './engine/diff';
+import type { ParsedDocument } from './engine/document/parsedDocument';
+import { changeAnchor } from './engine/languageFeatures/breaking';
 
 export { isGovernanceFile };
 
@@ -55,4 +60,36 @@ export async function governanceLintEntries(files: readonly string[], patterns: 
   for (const [uri, list] of snapshot.catalog.diagnostics) if (shown(uri)) add(uri, list);
   for (const [uri, list] of crossApiDiagnostics(snapshot, settings)) add(uri, list);
   return entries;
+}
+
+/** Options shared by `catalog` and `review`, parsed with node:util (unknown flags are usage errors). */
+export function parseGovernanceArgs<F extends string>(argv: string[], formats: readonly F[], defaultFormat: F): { dirs: string[]; format: F; base?: string; spectral: boolean } {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      strict: true,
+      options: { format: { type: 'string', short: 'f' }, base: { type: 'string', short: 'b' }, 'no-spectral': { type: 'boolean' } },
+    });
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const format = (parsed.values.format ?? defaultFormat) as F;
+  if (!formats.includes(format)) throw new UsageError(`unknown format "${format}" (expected ${formats.join(', ')})`);
+  const base = parsed.values.base;
+  if (base !== undefined && (base === '' || base.startsWith('-'))) throw new UsageError(`refusing git revision "${base}": it looks like an option`);
+  return { dirs: parsed.positionals.length ? parsed.positionals : ['.'], format, base, spectral: !parsed.values['no-spectral'] };
+}
+
+/** The 1-based line where a change is shown: its node, or for removals the nearest parent still there. */
+export function changeLine(change: Change, parse: (uri: string) => ParsedDocument | undefined): number | null {
+  const doc = parse(change.uri);
+  if (!doc) return null;
+  const range = doc.rangeOf(changeAnchor(doc, change).pointer, 'key');
+  return range ? range.start.line + 1 : null;
+}
+
+export function relativeFile(uri: string, cwd: string): string {
+  return path.relative(cwd, uriToPath(uri)) || uriToPath(uri);
 }
