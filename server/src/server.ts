@@ -18,6 +18,7 @@ import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
 import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
+import { audienceMarkdown } from './engine/catalog/audience';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -171,7 +172,9 @@ async function breakingReport(uris: string[]): Promise<string> {
     }
     const result = { ...analysis.result, changes: analysis.changes, summary: summarize(analysis.changes) };
     const body = formatDiff(result, 'markdown', { baseLabel: baselineLabel(analysis.baseline), revisionLabel: 'working copy' });
-    sections.push(body.replace(/^# API changes/, `# API changes: ${name}`));
+    const audience = await service.getAudience(uri);
+    const withAudience = audience && analysis.changes.length > 0 ? body.replace(/\n/, `\n${audienceMarkdown(audience)}\n\n`) : body;
+    sections.push(withAudience.replace(/^# API changes/, `# API changes: ${name}`));
   }
   return sections.length > 0 ? sections.join('\n---\n\n') : 'No open OpenAPI documents.\n';
 }

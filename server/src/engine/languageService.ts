@@ -19,7 +19,8 @@ import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
 import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
 import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
 import { createWorkspaceIndexStandIn, type WorkspaceIndex } from './workspace/workspaceIndexStandIn';
-import { governanceDiagnosticsFor } from './catalog/governanceFeature';
+import { governanceDiagnosticsFor, workspaceSnapshot } from './catalog/governanceFeature';
+import { audienceOf, type Audience } from './catalog/audience';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -86,6 +87,8 @@ export interface LanguageService {
   readonly index: WorkspaceIndex;
   /** Cross-API findings of an OpenAPI document, or the catalog's findings of a catalog/CODEOWNERS file. */
   getGovernanceDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
+  /** The API's owner and consumers from the catalog (Backstage, CODEOWNERS), for breaking-change feedback. */
+  getAudience(uri: string): Promise<Audience | undefined>;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -165,7 +168,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const analysis = await getBreakingAnalysis(doc);
     const at = doc.pointerAt(doc.textDocument.offsetAt(position));
     if (at && at.pointer === '/info/version') return versionHover(analysis);
-    return breakingHover(doc, analysis, settings(), position);
+    const audience = analysis.changes.length > 0 ? await getAudience(doc.uri) : undefined;
+    return breakingHover(doc, analysis, settings(), position, audience);
+  }
+
+  async function getAudience(uri: string): Promise<Audience | undefined> {
+    try {
+      return audienceOf(await workspaceSnapshot(index, workspace.folders), uri);
+    } catch {
+      return undefined;
+    }
   }
 
   function getDocument(uri: string, text: string, version: number): ParsedDocument {
@@ -272,6 +284,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   return {
     index,
+    getAudience,
     getGovernanceDiagnostics: (doc) => governanceDiagnosticsFor(doc, index, workspace.folders, settings()),
     getDocument,
     isSpecText: (text) => sniffFormat(text) !== undefined,

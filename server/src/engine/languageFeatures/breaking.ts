@@ -7,6 +7,7 @@ import type { SpecgateSettings } from '../settings';
 import { SEVERITY } from './diagnostics';
 import { isAccepted, AcceptedChange } from '../baseline/accepted';
 import { splitPointer, joinPointer } from '../types';
+import { audienceMarkdown, type Audience } from '../catalog/audience';
 
 export interface BreakingAnalysis {
   baseline: BaselineState;
@@ -78,7 +79,7 @@ function show(value: unknown): string {
 }
 
 /** Hover for a changed node: before → after, who breaks, what to do, and the docs link. */
-export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, settings: SpecgateSettings, position: Position): Hover | undefined {
+export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, settings: SpecgateSettings, position: Position, audience?: Audience): Hover | undefined {
   const offset = doc.textDocument.offsetAt(position);
   const here = visibleChanges(analysis, settings).filter((change) => {
     if (change.uri !== doc.uri) return false;
@@ -104,6 +105,7 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
     if (rule) lines.push('', `**Who breaks:** ${rule.whoBreaks}`);
     if (operations.length > 0) lines.push('', `**Operations:** ${operations.slice(0, 10).join(', ')}${operations.length > 10 ? ` and ${operations.length - 10} more` : ''}`);
     if (rule) lines.push('', `**What to do instead:** ${rule.whatToDo}`);
+    if (audience && first.level !== 'non-breaking') lines.push('', audienceMarkdown(audience));
     lines.push('', `[Documentation for ${id}](${changeDocUrl(id)})`);
     sections.push(lines.join('\n'));
   }
