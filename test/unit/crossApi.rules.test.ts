@@ -84,3 +84,20 @@ test('every governance finding id is documented and listed', () => {
     assert.ok(index.includes(`[${id}](${id}.md)`), `${id} listed in docs/rules/README.md`);
   }
 });
+
+test('precision guards from the real-spec sample: more precise formats, APIs using both spellings, form fields', async () => {
+  const shipping = governanceFiles()['shipping/shipping.openapi.yaml'];
+  // shipping's totalAmount is a number with a format: more precise than the convention, not reported.
+  const precise = await diagnosticsOf({ 'shipping/shipping.openapi.yaml': shipping.replace('totalAmount:\n          type: string', 'totalAmount:\n          type: number\n          format: double') });
+  assert.ok(!summary(precise).some((f) => f.code === CROSS_API_TYPES_RULE && f.line === 41), JSON.stringify(summary(precise)));
+  // shipping also says customerId somewhere: its customer_id is its own inconsistency, not a cross-API one.
+  const both = await diagnosticsOf({ 'shipping/shipping.openapi.yaml': shipping.replace('        totalAmount:\n', '        parcel:\n          type: object\n          properties:\n            customerId:\n              type: string\n        totalAmount:\n') });
+  assert.ok(!summary(both).some((f) => f.code === CROSS_API_NAMING_RULE && f.line === 35), JSON.stringify(summary(both)));
+  // Form fields (Twilio names them PascalCase, its JSON snake_case) are not compared with JSON properties.
+  const form = await diagnosticsOf({ 'shipping/shipping.openapi.yaml': shipping.replace('  /shipments/{shipmentId}:\n', [
+    '  /shipments:', '    post:', '      requestBody:', '        content:', '          application/x-www-form-urlencoded:', '            schema:',
+    '              type: object', '              properties:', '                CustomerId: { type: string }', '      responses:', "        '201': { description: created }",
+    '  /shipments/{shipmentId}:', ''].join('\n')) });
+  assert.ok(!summary(form).some((f) => f.code === CROSS_API_NAMING_RULE && f.line < 20), JSON.stringify(summary(form)));
+  assert.equal(summary(form).filter((f) => f.code === CROSS_API_NAMING_RULE).length, 2, 'the JSON findings remain');
+});

@@ -60,6 +60,8 @@ export function signatureOf(schema: unknown): string | undefined {
   return types.sort().join('|') + (typeof format === 'string' ? `/${format}` : '');
 }
 
+const FORM_MEDIA = /\/(application~1x-www-form-urlencoded|multipart~1form-data)\//;
+
 const memo = new WeakMap<object, { glossaryKey: string; facts: ApiFacts }>();
 
 export function glossaryFor(terms: PreferredTermsOptions | undefined): { glossary: Glossary; key: string } {
@@ -73,7 +75,8 @@ export function apiFacts(api: ApiDocumentInput, glossary: { glossary: Glossary; 
   const index = indexDocument(api.value, api.format);
   const concepts = new Map<string, PropertyOccurrence[]>();
   for (const p of index.properties) {
-    if (p.name.startsWith('x-') || !/\p{L}/u.test(p.name)) continue;
+    // Form fields are not JSON properties: APIs name them by another convention (Twilio: PascalCase forms, snake_case JSON).
+    if (p.name.startsWith('x-') || !/\p{L}/u.test(p.name) || FORM_MEDIA.test(p.pointer)) continue;
     const key = conceptKey(p.name, glossary.glossary);
     if (key === '') continue;
     const schema = p.schema;

@@ -80,6 +80,6 @@ export function decide<V>(
 
 export function describeDecision(by: DecidedBy, count: number, total: number): string {
   if (by === 'configuration') return `the convention set in ${CONVENTIONS_FILE}`;
-  if (by === 'majority') return `the majority convention (${count} of ${total} APIs)`;
+  if (by === 'majority') return count * 2 > total ? `the majority convention (${count} of ${total} APIs)` : `the most common form (${count} of ${total} APIs)`;
   return `the glossary's preferred form (the APIs are split ${count} to ${count})`;
 }

@@ -65,7 +65,7 @@ function dominant(occurrences: PropertyOccurrence[], pick: (o: PropertyOccurrenc
   return best;
 }
 
-interface Variant { api: ApiDocumentInput; value: string; first: PropertyOccurrence; count: number }
+interface Variant { api: ApiDocumentInput; value: string; first: PropertyOccurrence; count: number; all: Set<string> }
 
 /** Per concept present in at least two APIs: each API's dominant variant. */
 function conceptVariants(entries: Entry[], pick: (o: PropertyOccurrence) => string | undefined, accept: (key: string) => boolean): Map<string, Variant[]> {
@@ -77,7 +77,7 @@ function conceptVariants(entries: Entry[], pick: (o: PropertyOccurrence) => stri
       if (!d) continue;
       let list = out.get(key);
       if (!list) out.set(key, (list = []));
-      list.push({ api, ...d });
+      list.push({ api, ...d, all: new Set(occurrences.map(pick).filter((v): v is string => v !== undefined)) });
     }
   }
   for (const [key, list] of out) if (list.length < 2 || new Set(list.map((v) => v.value)).size < 2) out.delete(key);
@@ -113,7 +113,9 @@ function namingFindings(entries: Entry[], conventions: CrossApiConventions, pref
     const winners = variants.filter((v) => v.value === decision.winner);
     const why = describeDecision(decision.by, votes.get(decision.winner) ?? 0, variants.length);
     for (const v of variants) {
-      if (v.value === decision.winner) continue;
+      // An API that also uses the convention's spelling is inconsistent inside itself (the
+      // single-API naming rules say so), or names by context (request forms vs responses).
+      if (v.value === decision.winner || v.all.has(decision.winner)) continue;
       const where = winners.length > 0 ? ` in ${apiList(winners.map((w) => w.api.name))}` : '';
       findings.push({
         ruleId: CROSS_API_NAMING_RULE,
@@ -151,7 +153,8 @@ function typeFindings(entries: Entry[], conventions: CrossApiConventions, glossa
     const winners = variants.filter((v) => v.value === decision.winner);
     const why = describeDecision(decision.by, votes.get(decision.winner) ?? 0, variants.length);
     for (const v of variants) {
-      if (v.value === decision.winner) continue;
+      // More precise than the convention (a format where the others have none) is not the problem.
+      if (v.value === decision.winner || v.value.startsWith(`${decision.winner}/`)) continue;
       const where = winners.length > 0 ? ` in ${apiList(winners.map((w) => w.api.name))}` : '';
       findings.push({
         ruleId: CROSS_API_TYPES_RULE,
