@@ -19,6 +19,7 @@ import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 import { audienceMarkdown } from './engine/catalog/audience';
+import { APIS_REQUEST } from './engine/catalog/apiSummaries';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -145,6 +146,7 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 const naming = registerRenameHandlers(connection, service, documents);
+connection.onRequest(APIS_REQUEST, () => service.getApiSummaries());
 connection.onExecuteCommand(async (params) => {
   if (naming.commands.includes(params.command)) return naming.execute(params);
   if (params.command === Commands.report) {

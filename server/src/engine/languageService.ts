@@ -21,6 +21,7 @@ import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/f
 import { createWorkspaceIndexStandIn, type WorkspaceIndex } from './workspace/workspaceIndexStandIn';
 import { governanceDiagnosticsFor, workspaceSnapshot } from './catalog/governanceFeature';
 import { audienceOf, type Audience } from './catalog/audience';
+import { apiSummaries, type ApiSummary } from './catalog/apiSummaries';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -89,6 +90,8 @@ export interface LanguageService {
   getGovernanceDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
   /** The API's owner and consumers from the catalog (Backstage, CODEOWNERS), for breaking-change feedback. */
   getAudience(uri: string): Promise<Audience | undefined>;
+  /** Every API of the workspace with owner, findings and breaking count (the client's "APIs" view). */
+  getApiSummaries(): Promise<ApiSummary[]>;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -285,6 +288,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   return {
     index,
     getAudience,
+    async getApiSummaries() {
+      const snapshot = await workspaceSnapshot(index, workspace.folders);
+      return apiSummaries({
+        snapshot,
+        settings: settings(),
+        findings: getFastDiagnostics,
+        analysis: getBreakingAnalysis,
+      });
+    },
     getGovernanceDiagnostics: (doc) => governanceDiagnosticsFor(doc, index, workspace.folders, settings()),
     getDocument,
     isSpecText: (text) => sniffFormat(text) !== undefined,
