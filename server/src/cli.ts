@@ -8,7 +8,7 @@ import { NodeWorkspace } from './node/nodeWorkspace';
 import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from './engine/report/lintReport';
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
-import { governanceLintEntries, isGovernanceFile } from './cliGovernance';
+import { governanceLintEntries, inShard, isGovernanceFile, parseShard } from './cliGovernance';
 import { catalogCommand } from './cliCatalog';
 import { reviewCommand } from './cliReview';
 
@@ -19,11 +19,11 @@ type FailLevel = (typeof FAIL_LEVELS)[number];
 const USAGE = `Usage:
   specgate lint <files or globs...> [--ruleset FILE] [--format text|json|sarif|github]
                 [--fail-severity error|warn|info|hint] [--no-style-guide] [--no-spectral]
-                [--allow-remote-refs] [--untrusted]
+                [--allow-remote-refs] [--untrusted] [--shard i/n]
   specgate diff <base-file> <revision-file> [--format text|json|markdown|sarif|github]
                 [--fail-on breaking|potentially-breaking|none]
   specgate diff --base <gitref> <files...> [--format ...] [--fail-on ...]
-  specgate catalog [dirs...] [--format json|markdown|html] [--base <gitref>] [--no-spectral]
+  specgate catalog [dirs...] [--format json|markdown|html] [--base <gitref>] [--no-spectral] [--shard i/n]
   specgate review --base <gitref> [dirs...] [--format json|markdown|github]
   specgate --version | --help
 
@@ -41,6 +41,7 @@ interface LintArgs {
   spectral: boolean;
   allowRemote: boolean;
   trusted: boolean;
+  shard?: { index: number; count: number };
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
@@ -72,6 +73,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--no-spectral': args.spectral = false; break;
       case '--allow-remote-refs': args.allowRemote = true; break;
       case '--untrusted': args.trusted = false; break;
+      case '--shard': args.shard = parseShard(value()); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         args.patterns.push(arg);
@@ -118,7 +120,8 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   const service = createLanguageService({ workspace, getSettings: () => settings });
   const entries: LintEntry[] = [];
   let linted = 0;
-  for (const file of files) {
+  const mine = inShard(files, args.shard);
+  for (const file of mine) {
     const uri = pathToUri(file);
     const text = await workspace.readFile(uri);
     if (text === undefined) {
@@ -143,7 +146,7 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
       for (const diagnostic of diagnostics) entries.push({ file: shown, diagnostic });
     }
   }
-  entries.push(...(await governanceLintEntries(files, args.patterns, cwd, workspace, service, settings)));
+  entries.push(...(await governanceLintEntries(files, args.patterns, cwd, workspace, service, settings, mine)));
   entries.sort((a, b) => a.file.localeCompare(b.file) || a.diagnostic.range.start.line - b.diagnostic.range.start.line);
   out.write(formatLint(entries, args.format, { name: 'specgate', version: VERSION }));
   if (args.format === 'text' && linted === 0) err.write('specgate: no OpenAPI or Arazzo documents among the given files\n');

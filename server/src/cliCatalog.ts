@@ -4,7 +4,7 @@ import { mergeSettings } from './engine/settings';
 import { pathToUri } from './engine/uri';
 import { NodeWorkspace } from './node/nodeWorkspace';
 import { expandPatterns } from './cli';
-import { parseGovernanceArgs, relativeFile, snapshotOfFiles } from './cliGovernance';
+import { inShard, parseGovernanceArgs, relativeFile, snapshotOfFiles } from './cliGovernance';
 import { crossApiDiagnostics } from './engine/catalog/governance';
 import { CATALOG_FORMATS, CatalogEntry, formatCatalog, type BreakingCounts, type FindingCounts } from './engine/catalog/catalogReport';
 import { severityName } from './engine/report/lintReport';
@@ -20,7 +20,8 @@ export async function catalogCommand(argv: string[], out: NodeJS.WritableStream,
   const snapshot = await snapshotOfFiles(files, cwd, workspace, service);
   const crossApi = crossApiDiagnostics(snapshot, settings);
   const entries: CatalogEntry[] = [];
-  for (const api of snapshot.catalog.apis) {
+  // A shard lists its slice of the APIs; owners, consumers and conventions still come from all of them.
+  for (const api of inShard(snapshot.catalog.apis, args.shard)) {
     const findings: FindingCounts = { error: 0, warning: 0, info: 0, hint: 0 };
     const doc = api.file ? snapshot.documents.get(api.file) : undefined;
     let breaking: BreakingCounts | undefined;

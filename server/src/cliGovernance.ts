@@ -44,13 +44,14 @@ export async function snapshotOfFiles(files: readonly string[], cwd: string, wor
 }
 
 /** Lint entries for governance findings; CODEOWNERS findings when it was given or lies under a given directory. */
-export async function governanceLintEntries(files: readonly string[], patterns: readonly string[], cwd: string, workspace: IWorkspace, service: LanguageService, settings: SpecgateSettings): Promise<LintEntry[]> {
+export async function governanceLintEntries(files: readonly string[], patterns: readonly string[], cwd: string, workspace: IWorkspace, service: LanguageService, settings: SpecgateSettings, reported: readonly string[] = files): Promise<LintEntry[]> {
+  // Cross-API rules compare every given API, even when this shard reports only some of them.
   const snapshot = await snapshotOfFiles(files, cwd, workspace, service);
   const dirs = patterns.map((p) => path.resolve(cwd, p));
   const shown = (uri: string) => {
     const file = uriToPath(uri);
-    if (files.includes(file)) return true;
-    return CODEOWNERS_LOCATIONS.some((l) => path.join(cwd, l) === file) && dirs.some((d) => file === d || file.startsWith(d + path.sep));
+    if (files.includes(file)) return reported.includes(file);
+    return reported === files && CODEOWNERS_LOCATIONS.some((l) => path.join(cwd, l) === file) && dirs.some((d) => file === d || file.startsWith(d + path.sep));
   };
   const entries: LintEntry[] = [];
   const add = (uri: string, list: import('vscode-languageserver-types').Diagnostic[]) => {
@@ -58,19 +59,19 @@ export async function governanceLintEntries(files: readonly string[], patterns: 
     for (const diagnostic of list) entries.push({ file: name, diagnostic });
   };
   for (const [uri, list] of snapshot.catalog.diagnostics) if (shown(uri)) add(uri, list);
-  for (const [uri, list] of crossApiDiagnostics(snapshot, settings)) add(uri, list);
+  for (const [uri, list] of crossApiDiagnostics(snapshot, settings)) if (reported.includes(uriToPath(uri))) add(uri, list);
   return entries;
 }
 
 /** Options shared by `catalog` and `review`, parsed with node:util (unknown flags are usage errors). */
-export function parseGovernanceArgs<F extends string>(argv: string[], formats: readonly F[], defaultFormat: F): { dirs: string[]; format: F; base?: string; spectral: boolean } {
+export function parseGovernanceArgs<F extends string>(argv: string[], formats: readonly F[], defaultFormat: F): { dirs: string[]; format: F; base?: string; spectral: boolean; shard?: { index: number; count: number } } {
   let parsed;
   try {
     parsed = parseArgs({
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { format: { type: 'string', short: 'f' }, base: { type: 'string', short: 'b' }, 'no-spectral': { type: 'boolean' } },
+      options: { format: { type: 'string', short: 'f' }, base: { type: 'string', short: 'b' }, 'no-spectral': { type: 'boolean' }, shard: { type: 'string' } },
     });
   } catch (e) {
     throw new UsageError((e as Error).message);
@@ -79,7 +80,8 @@ export function parseGovernanceArgs<F extends string>(argv: string[], formats: r
   if (!formats.includes(format)) throw new UsageError(`unknown format "${format}" (expected ${formats.join(', ')})`);
   const base = parsed.values.base;
   if (base !== undefined && (base === '' || base.startsWith('-'))) throw new UsageError(`refusing git revision "${base}": it looks like an option`);
-  return { dirs: parsed.positionals.length ? parsed.positionals : ['.'], format, base, spectral: !parsed.values['no-spectral'] };
+  const shard = parsed.values.shard === undefined ? undefined : parseShard(parsed.values.shard);
+  return { dirs: parsed.positionals.length ? parsed.positionals : ['.'], format, base, spectral: !parsed.values['no-spectral'], shard };
 }
 
 /** The 1-based line where a change is shown: its node, or for removals the nearest parent still there. */
@@ -92,4 +94,17 @@ export function changeLine(change: Change, parse: (uri: string) => ParsedDocumen
 
 export function relativeFile(uri: string, cwd: string): string {
   return path.relative(cwd, uriToPath(uri)) || uriToPath(uri);
+}
+
+/** `--shard i/n` (1-based): the i-th of n deterministic slices of a sorted list, for CI matrices. */
+export function parseShard(value: string): { index: number; count: number } {
+  const m = /^(\d+)\/(\d+)$/.exec(value);
+  const index = m ? Number(m[1]) : NaN;
+  const count = m ? Number(m[2]) : NaN;
+  if (!m || count < 1 || index < 1 || index > count) throw new UsageError(`--shard needs i/n with 1 <= i <= n, e.g. 2/4 (got "${value}")`);
+  return { index, count };
+}
+
+export function inShard<T>(items: readonly T[], shard: { index: number; count: number } | undefined): T[] {
+  return shard ? items.filter((_, i) => i % shard.count === shard.index - 1) : [...items];
 }
