@@ -101,3 +101,13 @@ test('precision guards from the real-spec sample: more precise formats, APIs usi
   assert.ok(!summary(form).some((f) => f.code === CROSS_API_NAMING_RULE && f.line < 20), JSON.stringify(summary(form)));
   assert.equal(summary(form).filter((f) => f.code === CROSS_API_NAMING_RULE).length, 2, 'the JSON findings remain');
 });
+
+test('versions of one API (same title) are one voice: v2 fixing a name does not make v1 a cross-API outlier', async () => {
+  const shipping = governanceFiles()['shipping/shipping.openapi.yaml'];
+  const byFile = await diagnosticsOf({ 'shipping/v2/shipping.openapi.yaml': shipping.replace('customer_id:', 'customerId:') });
+  const naming = summary(byFile).filter((f) => f.code === CROSS_API_NAMING_RULE);
+  assert.ok(!naming.some((f) => f.line === 35), JSON.stringify(naming));
+  assert.ok(naming.some((f) => f.file === 'shipping/shipping.openapi.yaml' && f.line === 37), 'creationDate is still an outlier against the other teams');
+  const types = byFile.get(SHIPPING)!.filter((d) => d.code === CROSS_API_TYPES_RULE).map((d) => String(d.message));
+  assert.ok(types.some((m) => m.includes('(2 of 3 APIs)')), `versions are counted once: ${types.join('\n')}`);
+});

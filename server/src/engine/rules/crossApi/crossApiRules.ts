@@ -35,6 +35,15 @@ export interface CrossApiOptions {
 
 interface Entry { api: ApiDocumentInput; facts: ApiFacts }
 
+/**
+ * Versions or copies of one API (same `info.title`) are one voice: `orders/v2` renaming what
+ * `orders/v1` called something else is the point of v2, not an inconsistency between teams.
+ */
+function identityOf(api: ApiDocumentInput): string {
+  const info = (api.value as { info?: { title?: unknown } } | undefined)?.info;
+  return (typeof info?.title === 'string' && info.title.trim() !== '' ? info.title : api.name).trim().toLowerCase();
+}
+
 /** Every cross-API finding over these APIs (each finding's `uri` is one of theirs). */
 export function runCrossApiRules(apis: readonly ApiDocumentInput[], options: CrossApiOptions): CrossApiFinding[] {
   if (apis.length < 2) return [];
@@ -85,9 +94,16 @@ function conceptVariants(entries: Entry[], pick: (o: PropertyOccurrence) => stri
 }
 
 function votesOf(variants: Variant[]): Map<string, number> {
-  const votes = new Map<string, number>();
-  for (const v of variants) votes.set(v.value, (votes.get(v.value) ?? 0) + 1);
-  return votes;
+  const voters = new Map<string, Set<string>>();
+  for (const v of variants) voters.set(v.value, (voters.get(v.value) ?? new Set()).add(identityOf(v.api)));
+  return new Map([...voters].map(([value, ids]) => [value, ids.size]));
+}
+
+/** The convention's holders to cite for an outlier: other APIs only; none when a version of the outlier itself follows it. */
+function citedWinners<T extends { api: ApiDocumentInput }>(outlier: ApiDocumentInput, winners: T[]): T[] | undefined {
+  const self = identityOf(outlier);
+  if (winners.some((w) => identityOf(w.api) === self)) return undefined;
+  return winners;
 }
 
 function apiList(names: string[]): string {
@@ -111,19 +127,21 @@ function namingFindings(entries: Entry[], conventions: CrossApiConventions, pref
     });
     if (!decision) continue;
     const winners = variants.filter((v) => v.value === decision.winner);
-    const why = describeDecision(decision.by, votes.get(decision.winner) ?? 0, variants.length);
+    const why = describeDecision(decision.by, votes.get(decision.winner) ?? 0, new Set(variants.map((v) => identityOf(v.api))).size);
     for (const v of variants) {
       // An API that also uses the convention's spelling is inconsistent inside itself (the
       // single-API naming rules say so), or names by context (request forms vs responses).
       if (v.value === decision.winner || v.all.has(decision.winner)) continue;
-      const where = winners.length > 0 ? ` in ${apiList(winners.map((w) => w.api.name))}` : '';
+      const cited = citedWinners(v.api, winners);
+      if (!cited) continue;
+      const where = cited.length > 0 ? ` in ${apiList(cited.map((w) => w.api.name))}` : '';
       findings.push({
         ruleId: CROSS_API_NAMING_RULE,
         uri: v.api.uri,
         api: v.api.name,
         pointer: v.first.pointer,
         message: `"${v.value}" is the same concept as "${decision.winner}"${where}; "${decision.winner}" is ${why}. Rename "${v.value}"${v.count > 1 ? ` (${v.count} places in ${v.api.name})` : ''} to match.`,
-        related: winners.map((w) => ({ uri: w.api.uri, api: w.api.name, pointer: w.first.pointer, message: `${w.api.name}: "${w.value}"` })),
+        related: cited.map((w) => ({ uri: w.api.uri, api: w.api.name, pointer: w.first.pointer, message: `${w.api.name}: "${w.value}"` })),
       });
     }
   }
@@ -151,18 +169,20 @@ function typeFindings(entries: Entry[], conventions: CrossApiConventions, glossa
     });
     if (!decision) continue;
     const winners = variants.filter((v) => v.value === decision.winner);
-    const why = describeDecision(decision.by, votes.get(decision.winner) ?? 0, variants.length);
+    const why = describeDecision(decision.by, votes.get(decision.winner) ?? 0, new Set(variants.map((v) => identityOf(v.api))).size);
     for (const v of variants) {
       // More precise than the convention (a format where the others have none) is not the problem.
       if (v.value === decision.winner || v.value.startsWith(`${decision.winner}/`)) continue;
-      const where = winners.length > 0 ? ` in ${apiList(winners.map((w) => w.api.name))}` : '';
+      const cited = citedWinners(v.api, winners);
+      if (!cited) continue;
+      const where = cited.length > 0 ? ` in ${apiList(cited.map((w) => w.api.name))}` : '';
       findings.push({
         ruleId: CROSS_API_TYPES_RULE,
         uri: v.api.uri,
         api: v.api.name,
         pointer: v.first.pointer,
         message: `"${v.first.name}" is ${show(v.value)} here but ${show(decision.winner)}${where}; ${show(decision.winner)} is ${why}.`,
-        related: winners.map((w) => ({ uri: w.api.uri, api: w.api.name, pointer: w.first.pointer, message: `${w.api.name}: "${w.first.name}" is ${show(w.value)}` })),
+        related: cited.map((w) => ({ uri: w.api.uri, api: w.api.name, pointer: w.first.pointer, message: `${w.api.name}: "${w.first.name}" is ${show(w.value)}` })),
       });
     }
   }
@@ -203,16 +223,17 @@ function schemaFindings(entries: Entry[], conventions: CrossApiConventions): Cro
       return shape ? [{ api, shape, key: shapeKey(shape) }] : [];
     });
     if (holders.length < 2 || new Set(holders.map((h) => h.key)).size < 2) continue;
-    const votes = new Map<string, number>();
-    for (const h of holders) votes.set(h.key, (votes.get(h.key) ?? 0) + 1);
+    const voters = new Map<string, Set<string>>();
+    for (const h of holders) voters.set(h.key, (voters.get(h.key) ?? new Set()).add(identityOf(h.api)));
+    const votes = new Map([...voters].map(([key, ids]) => [key, ids.size]));
     const referenceApi = conventions.schemas.get(name);
     const configured = holders.find((h) => h.api.name === referenceApi)?.key;
     const decision = decide(votes, configured, () => undefined);
     if (!decision) continue;
     const winners = holders.filter((h) => h.key === decision.winner);
-    const why = describeDecision(decision.by, winners.length, holders.length);
+    const why = describeDecision(decision.by, votes.get(decision.winner) ?? 0, new Set(holders.map((h) => identityOf(h.api))).size);
     for (const h of holders) {
-      if (h.key === decision.winner) continue;
+      if (h.key === decision.winner || !citedWinners(h.api, winners)) continue;
       const differences = shapeDifferences(h.shape, winners[0].shape);
       findings.push({
         ruleId: CROSS_API_SHARED_SCHEMA_RULE,
