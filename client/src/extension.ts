@@ -1,6 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { registerApisView } from './apisView';
 
 let client: LanguageClient | undefined;
 
@@ -24,10 +25,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'file', language: 'json' },
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'json' },
+      { scheme: 'file', pattern: '**/CODEOWNERS' },
     ],
     synchronize: {
       configurationSection: 'specgate',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.spectral.*,*.yaml,*.yml,*.json,*.js}'),
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/{.spectral.*,*.yaml,*.yml,*.json,*.js,CODEOWNERS}'),
     },
     initializationOptions: {
       settings: vscode.workspace.getConfiguration('specgate'),
@@ -92,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
 
   await client.start();
+  registerApisView(context, client);
   context.subscriptions.push(
     client.onNotification('specgate/status', (params: StatusParams) => {
       lastStatus.set(params.uri, params);

@@ -13,6 +13,9 @@ import { quickAnswer, usageErrorText, VERSION } from './cliHelp';
 import { SinceBaseline } from './cliSince';
 import { lintMarkdown } from './engine/report/lintMarkdown';
 import { isLegacy } from './engine/analysis/legacy';
+import { governanceLintEntries, inShard, isGovernanceFile, parseShard } from './cliGovernance';
+import { catalogCommand } from './cliCatalog';
+import { reviewCommand } from './cliReview';
 
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -31,6 +34,7 @@ interface LintArgs {
   allowOutside: boolean;
   /** Findings on elements already published at this git revision are legacy (hint, never exit 1). */
   since?: string;
+  shard?: { index: number; count: number };
 }
 
 function parseLintArgs(argv: string[]): LintArgs {
@@ -65,6 +69,7 @@ function parseLintArgs(argv: string[]): LintArgs {
       case '--allow-empty': args.allowEmpty = true; break;
       case '--allow-outside-refs': args.allowOutside = true; break;
       case '--since': args.since = value(); break;
+      case '--shard': args.shard = parseShard(value()); break;
       default:
         if (arg.startsWith('-') && arg !== '-') throw new UsageError(`unknown option ${arg}`);
         args.patterns.push(arg);
@@ -75,7 +80,7 @@ function parseLintArgs(argv: string[]): LintArgs {
 }
 
 /** The files to lint; `fromDirectories` holds those found by walking a directory argument. */
-async function expandPatterns(patterns: string[], cwd: string): Promise<{ files: string[]; fromDirectories: Set<string> }> {
+export async function expandPatterns(patterns: string[], cwd: string): Promise<{ files: string[]; fromDirectories: Set<string> }> {
   const files: string[] = [];
   const fromDirectories = new Set<string>();
   for (const pattern of patterns) {
@@ -118,7 +123,8 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   const since = args.since ? new SinceBaseline(service, args.since) : undefined;
   const entries: LintEntry[] = [];
   let linted = 0;
-  for (const file of files) {
+  const mine = inShard(files, args.shard);
+  for (const file of mine) {
     const uri = pathToUri(file);
     const text = await workspace.readFile(uri);
     if (text === undefined) {
@@ -126,7 +132,7 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
       return 2;
     }
     if (!service.isSpecText(text)) {
-      if (args.patterns.includes(path.relative(cwd, file)) || args.patterns.includes(file)) {
+      if (!isGovernanceFile(file) && (args.patterns.includes(path.relative(cwd, file)) || args.patterns.includes(file))) {
         err.write(`specgate: ${path.relative(cwd, file)} is not an OpenAPI or Arazzo document (no openapi/swagger/arazzo version at its root); skipped\n`);
       }
       continue;
@@ -145,6 +151,8 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
       for (const diagnostic of diagnostics) entries.push({ file: shown, diagnostic });
     }
   }
+  entries.push(...(await governanceLintEntries(files, args.patterns, cwd, workspace, service, settings, mine)));
+  entries.sort((a, b) => a.file.localeCompare(b.file) || a.diagnostic.range.start.line - b.diagnostic.range.start.line);
   if (linted === 0 && !args.allowEmpty && files.some((f) => !fromDirectories.has(f))) {
     // Explicit files or globs that hold no API description are a mistake in the call, not a clean result.
     err.write('specgate: nothing to lint: no OpenAPI or Arazzo document among the given files\n');
@@ -177,6 +185,10 @@ export async function main(argv: string[], out: NodeJS.WritableStream = process.
         return await lintCommand(rest, out, err);
       case 'diff':
         return await diffCommand(rest, out, err);
+      case 'catalog':
+        return await catalogCommand(rest, out, err);
+      case 'review':
+        return await reviewCommand(rest, out, err);
       default:
         throw new UsageError(command ? `unknown command "${command}"` : 'no command given');
     }

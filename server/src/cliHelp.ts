@@ -24,6 +24,7 @@ Options:
       --allow-remote-refs                fetch http(s) $refs and remote ruleset extends
       --allow-outside-refs               read local $refs that leave the git repository (default: refused)
       --untrusted                        refuse JavaScript rulesets and custom functions
+      --shard i/n                        lint the i-th of n slices (CI matrices); cross-API rules see every file
       --allow-empty                      exit 0 when explicit inputs hold no API description
                                          (default: exit 2; directories without any always exit 0)
   -h, --help                             this help
@@ -51,11 +52,39 @@ Options:
 Changes recorded in .specgate/accepted.yaml are not reported.
 ${EXIT_CODES}`;
 
+const CATALOG = `Usage: specgate catalog [dirs...] [options]
+
+Lists every API in the repository: owner, lifecycle, system, consumers (Backstage catalog-info.yaml,
+CODEOWNERS), finding counts and the cross-API conventions it departs from.
+
+Options:
+  -f, --format json|markdown|html        output format (default markdown); html is one self-contained page
+  -b, --base GITREF                      add breaking-change counts against this revision
+      --no-spectral                      count built-in findings only
+      --shard i/n                        list the i-th of n slices (CI matrices); conventions use every API
+  -h, --help                             this help
+${EXIT_CODES}`;
+
+const REVIEW = `Usage: specgate review --base <gitref> [dirs...] [options]
+
+For a pull request: every API whose description changed, its breaking and potentially breaking
+changes with files and lines, new findings since the base, the owners who must approve and the
+consumer teams to ask.
+
+Options:
+  -b, --base GITREF                      the pull request's base (required)
+  -f, --format json|markdown|github      output format (default markdown: a pull-request comment)
+  -h, --help                             this help
+
+Exit codes: 0 no unaccepted breaking change, 1 unaccepted breaking changes, 2 usage error or missing ref.`;
+
 const MAIN = `Usage: specgate <command> [options]
 
 Commands:
   lint      style guide and Spectral findings        (specgate lint --help)
   diff      breaking changes and the semver bump     (specgate diff --help)
+  catalog   APIs with owners and consumers           (specgate catalog --help)
+  review    breaking changes routed to owners        (specgate review --help)
 
 Options:
   -h, --help       this help
@@ -63,7 +92,7 @@ Options:
 
 ${EXIT_CODES}`;
 
-const COMMAND_HELP: Record<string, string> = { lint: LINT, diff: DIFF };
+const COMMAND_HELP: Record<string, string> = { lint: LINT, diff: DIFF, catalog: CATALOG, review: REVIEW };
 
 /** Commands whose help this module knows; other modules may add theirs with `registerHelp`. */
 export function registerHelp(command: string, text: string): void {

@@ -7,6 +7,7 @@ import type { SpecgateSettings } from './engine/settings';
 import type { BreakingAnalysis } from './engine/analysis/breakingAnalysis';
 import type { ParsedDocument } from './engine/document/parsedDocument';
 import { classifyLegacy } from './engine/analysis/legacy';
+import { isGovernanceFile } from './engine/catalog/governanceFeature';
 
 export interface SchedulerHost {
   service: LanguageService;
@@ -95,13 +96,17 @@ export class DiagnosticsScheduler {
     try {
       if (!this.host.service.isSpecText(open.text)) {
         if (this.layers.has(uri)) this.close(uri);
+        if (isGovernanceFile(uri)) {
+          const found = await this.host.service.getGovernanceDiagnostics(this.host.service.getDocument(uri, open.text, open.version));
+          if (current()) this.host.publish(uri, found.get(uri) ?? [], open.version);
+        }
         return;
       }
       const doc = this.host.service.getDocument(uri, open.text, open.version);
       const settings = this.host.settings();
       const spectral = settings.spectralEnabled && (!isLargeDocument(doc, settings) || forceSpectral);
       let layers: Layers = { version: doc.version, fast: new Map(), breaking: new Map(), breakingVersion: -1, spectral: new Map(), spectralVersion: -1 };
-      await runAnalysis(this.host.service, doc, { breaking: true, spectral, isCurrent: current }, {
+      await runAnalysis(this.host.service, doc, { breaking: true, spectral, governance: true, isCurrent: current }, {
         fast: (fast) => {
           const previous = this.layers.get(uri);
           layers = nextLayers(doc, fast, previous);

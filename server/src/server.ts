@@ -23,6 +23,8 @@ import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
 import { BASELINE_BACKSTOP_POLL_MS, BASELINE_POLL_MS, BaselineFollower, NO_BASELINE_COMMIT } from './lsp/baselineFollower';
+import { audienceMarkdown } from './engine/catalog/audience';
+import { APIS_REQUEST } from './engine/catalog/apiSummaries';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -167,9 +169,16 @@ connection.onDidChangeWatchedFiles((params) => {
 // A changed file (buffer or disk) re-analyses exactly the open documents that $ref it.
 service.index.onDidChange((changes) => {
   for (const uri of openDependents(service.index, changes, (u) => documents.get(u) !== undefined)) scheduler.schedule(uri);
+  // Cross-API rules, the catalog and guides read every API: a change to any of them (or to a catalog
+  // file or CODEOWNERS) re-checks the other open documents too.
+  const governance = new Set(service.index.files().filter((f) => f.kind !== 'ruleset').map((f) => f.uri));
+  if (changes.some((c) => governance.has(c.uri) || c.type === 'deleted')) {
+    for (const doc of documents.all()) if (!changes.some((c) => c.uri === doc.uri)) scheduler.schedule(doc.uri);
+  }
 });
 
 const naming = registerRenameHandlers(connection, service, documents);
+connection.onRequest(APIS_REQUEST, () => service.getApiSummaries());
 connection.onExecuteCommand(async (params) => {
   if (naming.commands.includes(params.command)) return naming.execute(params);
   if (params.command === Commands.report) {
@@ -197,7 +206,9 @@ async function breakingReport(uris: string[]): Promise<string> {
     }
     const result = { ...analysis.result, changes: analysis.changes, summary: summarize(analysis.changes) };
     const body = formatDiff(result, 'markdown', { baseLabel: baselineLabel(analysis.baseline), revisionLabel: 'working copy' });
-    sections.push(body.replace(/^# API changes/, `# API changes: ${name}`));
+    const audience = await service.getAudience(uri);
+    const withAudience = audience && analysis.changes.length > 0 ? body.replace(/\n/, `\n${audienceMarkdown(audience)}\n\n`) : body;
+    sections.push(withAudience.replace(/^# API changes/, `# API changes: ${name}`));
   }
   return sections.length > 0 ? sections.join('\n---\n\n') : 'No open OpenAPI documents.\n';
 }

@@ -27,6 +27,9 @@ import { prepareRename as prepareRenameAt, rename as renameAt } from './language
 import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
 import { createServiceIndex } from './workspace/serviceIndex';
 import type { WorkspaceIndex } from './workspace/workspaceIndex';
+import { governanceDiagnosticsFor, workspaceSnapshot } from './catalog/governanceFeature';
+import { audienceOf, type Audience } from './catalog/audience';
+import { apiSummaries, type ApiSummary } from './catalog/apiSummaries';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -105,6 +108,12 @@ export interface LanguageService {
   invalidateRulesets(): void;
   /** Drop cached parses of a closed document. */
   forget(uri: string): void;
+  /** Cross-API findings of an OpenAPI document, or the catalog's findings of a catalog/CODEOWNERS file. */
+  getGovernanceDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
+  /** The API's owner and consumers from the catalog (Backstage, CODEOWNERS), for breaking-change feedback. */
+  getAudience(uri: string): Promise<Audience | undefined>;
+  /** Every API of the workspace with owner, findings and breaking count (the client's "APIs" view). */
+  getApiSummaries(): Promise<ApiSummary[]>;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -200,7 +209,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const analysis = await getBreakingAnalysis(doc);
     const at = doc.pointerAt(doc.textDocument.offsetAt(position));
     if (at && at.pointer === '/info/version') return versionHover(analysis);
-    return breakingHover(doc, analysis, settings(), position);
+    const audience = analysis.changes.length > 0 ? await getAudience(doc.uri) : undefined;
+    return breakingHover(doc, analysis, settings(), position, audience);
+  }
+
+  async function getAudience(uri: string): Promise<Audience | undefined> {
+    try {
+      return audienceOf(await workspaceSnapshot(index, workspace.folders), uri);
+    } catch {
+      return undefined;
+    }
   }
 
   function getDocument(uri: string, text: string, version: number): ParsedDocument {
@@ -305,6 +323,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   return {
     index,
+    getAudience,
+    async getApiSummaries() {
+      const snapshot = await workspaceSnapshot(index, workspace.folders);
+      return apiSummaries({
+        snapshot,
+        settings: settings(),
+        findings: getFastDiagnostics,
+        analysis: getBreakingAnalysis,
+      });
+    },
+    getGovernanceDiagnostics: (doc) => governanceDiagnosticsFor(doc, index, workspace.folders, settings()),
     getDocument,
     isSpecText: (text) => sniffFormat(text) !== undefined,
     getFastDiagnostics,

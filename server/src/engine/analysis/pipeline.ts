@@ -12,11 +12,15 @@ export interface AnalysisLayers {
   getBreakingDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
   getBreakingAnalysis(doc: ParsedDocument): Promise<BreakingAnalysis>;
   getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome>;
+  /** Cross-API and catalog findings (issue 11), read from the workspace index; part of the fast layer. */
+  getGovernanceDiagnostics?(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
 }
 
 export interface PipelineOptions {
   breaking: boolean;
   spectral: boolean;
+  /** Merge the governance layer into the fast one (the editor; the CLI lints the whole set at once). */
+  governance?: boolean;
   /** False once a newer version superseded this run: later layers are skipped, nothing is reported. */
   isCurrent?: () => boolean;
 }
@@ -34,7 +38,10 @@ export interface PipelineListener {
  */
 export async function runAnalysis(layers: AnalysisLayers, doc: ParsedDocument, options: PipelineOptions, listener: PipelineListener): Promise<void> {
   const current = options.isCurrent ?? (() => true);
-  const fast = await layers.getFastDiagnosticsByFile(doc);
+  const fast = new Map(await layers.getFastDiagnosticsByFile(doc));
+  if (options.governance && layers.getGovernanceDiagnostics) {
+    for (const [file, list] of await layers.getGovernanceDiagnostics(doc)) fast.set(file, [...(fast.get(file) ?? []), ...list]);
+  }
   if (!current()) return;
   listener.fast?.(fast);
   const spectral = options.spectral ? layers.getSpectralDiagnostics(doc) : undefined;

@@ -6,6 +6,7 @@ import type { BreakingAnalysis } from '../analysis/breakingAnalysis';
 import type { SpecgateSettings } from '../settings';
 import { SEVERITY } from './diagnostics';
 import { splitPointer, joinPointer } from '../jsonPointer';
+import { audienceMarkdown, type Audience } from '../catalog/audience';
 
 export type { BreakingAnalysis } from '../analysis/breakingAnalysis';
 
@@ -69,7 +70,7 @@ function show(value: unknown): string {
 }
 
 /** Hover for a changed node: before → after, who breaks, what to do, and the docs link. */
-export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, settings: SpecgateSettings, position: Position): Hover | undefined {
+export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, settings: SpecgateSettings, position: Position, audience?: Audience): Hover | undefined {
   const offset = doc.textDocument.offsetAt(position);
   const here = visibleChanges(analysis, settings).filter((change) => {
     if (change.uri !== doc.uri) return false;
@@ -96,6 +97,7 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
     if (rule) lines.push('', `**Who breaks:** ${rule.whoBreaks}`);
     if (operations.length > 0) lines.push('', `**Operations:** ${operations.slice(0, 10).join(', ')}${operations.length > 10 ? ` and ${operations.length - 10} more` : ''}`);
     if (rule) lines.push('', `**What to do instead:** ${rule.whatToDo}`);
+    if (audience && first.level !== 'non-breaking') lines.push('', audienceMarkdown(audience));
     lines.push('', `[Documentation for ${id}](${changeDocUrl(id)})`);
     sections.push(lines.join('\n'));
   }
