@@ -18,6 +18,7 @@ import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
 import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
 import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
+import { arazzoDiagnostics, workspaceSourceReader } from './languageFeatures/arazzoDiagnostics';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -101,13 +102,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   async function parseReferenced(uri: string): Promise<ParsedDocument | undefined> {
     const text = await workspace.readFile(uri);
-    if (text === undefined) return undefined;
-    const cached = referenced.get(uri);
-    if (cached && cached.text === text) return cached;
-    const s = settings();
-    const doc = parseDocument(uri, text, 0, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
-    referenced.set(uri, doc);
-    return doc;
+    return text === undefined ? undefined : referencedParse(uri, text);
   }
 
   async function loadGraph(doc: ParsedDocument): Promise<{ input: SpecInput; files: Map<string, ParsedDocument> }> {
@@ -210,6 +205,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const s = settings();
     const memo = fastMemo.get(doc);
     if (memo && memo.settings === s && memo.styleConfig === styleConfig) return memo.result;
+    // Arazzo: workflow checks against the sources they call (which change independently, so not memoized).
+    if (doc.format === 'arazzo1') return appendArazzo(fastDiagnostics(doc, s, styleConfig), doc);
     if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri).length === 0) {
       const result = fastDiagnostics(doc, s, styleConfig);
       fastMemo.set(doc, { settings: s, styleConfig, result });
@@ -217,6 +214,23 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
     const { input, files } = await loadGraph(doc);
     return fastDiagnostics(doc, s, styleConfig, { inlined: inlineExternalRefs(input), files });
+  }
+
+  async function appendArazzo(byFile: Map<string, Diagnostic[]>, doc: ParsedDocument): Promise<Map<string, Diagnostic[]>> {
+    if ((byFile.get(doc.uri) ?? []).some((d) => d.code === 'specgate-syntax')) return byFile;
+    const read = workspaceSourceReader(workspace, (uri, text) => (uri === doc.uri ? doc : referencedParse(uri, text)));
+    byFile.set(doc.uri, [...(byFile.get(doc.uri) ?? []), ...(await arazzoDiagnostics(doc, read, settings()))]);
+    return byFile;
+  }
+
+  /** A parse of a file the document uses, reused while its text is unchanged. */
+  function referencedParse(uri: string, text: string): ParsedDocument {
+    const cached = referenced.get(uri);
+    if (cached && cached.text === text) return cached;
+    const s = settings();
+    const parsedDoc = parseDocument(uri, text, 0, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    referenced.set(uri, parsedDoc);
+    return parsedDoc;
   }
 
   async function getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome> {
