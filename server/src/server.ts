@@ -18,6 +18,7 @@ import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
 import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
+import { sniffFormat } from './engine/document/sniff';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -194,6 +195,8 @@ setInterval(async () => {
 
 documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
 documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+// Open Arazzo documents are checked against the specs they call: re-check them when another document changes.
+documents.onDidChangeContent((e) => documents.all().forEach((d) => d.uri !== e.document.uri && sniffFormat(d.getText()) === 'arazzo1' && scheduler.schedule(d.uri)));
 documents.onDidSave((e) => void scheduler.runNow(e.document.uri));
 documents.onDidClose((e) => {
   lastBaselineCommit.delete(e.document.uri);
