@@ -11,6 +11,7 @@ import { parseValue } from './engine/document/parseValue';
 import { loadSpecGraph, SpecInput } from './engine/refs';
 import { ACCEPTED_FILE, isAccepted, parseAccepted } from './engine/baseline/accepted';
 import { UsageError } from './cliErrors';
+import { workflowTracer } from './cliWorkflows';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 type DiffFormat = (typeof FORMATS)[number];
@@ -60,6 +61,7 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
   const settings = mergeSettings({ baseline: args.base ?? 'HEAD' });
   const service = createLanguageService({ workspace, getSettings: () => settings });
   const texts = new Map<string, string>();
+  const traceWorkflows = workflowTracer(workspace, settings);
 
   /** Values only: ranges are computed later, and only for formats that show lines. */
   async function load(file: string): Promise<{ uri: string; value: unknown }> {
@@ -90,7 +92,10 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
     const [baseFile, revisionFile] = args.files;
     const base = await load(baseFile);
     const revision = await load(revisionFile);
-    results.push(diffSpecs(await graphOf(base), await graphOf(revision)));
+    const [baseGraph, revisionGraph] = [await graphOf(base), await graphOf(revision)];
+    const result = diffSpecs(baseGraph, revisionGraph);
+    result.changes = await traceWorkflows(result.changes, baseGraph, revisionGraph);
+    results.push(result);
     [baseLabel, revisionLabel] = [baseFile, revisionFile];
   } else {
     for (const file of args.files) {
@@ -107,8 +112,10 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
         continue;
       }
       const accepted = parseAccepted(await workspace.readFile(pathToUri(path.join(cwd, ACCEPTED_FILE))), pathToUri(cwd));
-      const result = diffSpecs(baseline.input, await graphOf(revision));
+      const revisionGraph = await graphOf(revision);
+      const result = diffSpecs(baseline.input, revisionGraph);
       result.changes = result.changes.filter((c) => !isAccepted(c, baseline.revision, accepted));
+      result.changes = await traceWorkflows(result.changes, baseline.input, revisionGraph);
       result.semver = semverVerdict(result.changes, baseline.input.documents.get(baseline.input.uri), revision.value);
       results.push(result);
     }

@@ -19,6 +19,8 @@ import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
 import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
 import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
 import { arazzoDiagnostics, workspaceSourceReader } from './languageFeatures/arazzoDiagnostics';
+import { arazzoFilesOf, openApiSources, textVersion, withWorkflows, workflowImpactDiagnostics } from './languageFeatures/workflowImpact';
+import { createStandInIndex } from './workspace/workspaceIndexStandIn';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -90,6 +92,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const rulesets = new Map<string, Promise<LoadedRuleset>>();
   const baselines = new BaselineCache(workspace, () => settings());
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
+  // Arazzo impact tracing reads the workspace's workflows (stand-in until issue 9's index: use `index` there).
+  const arazzoIndex = createStandInIndex(workspace);
   /** Fast-layer results of single-file documents, per parsed version (multi-file ones depend on other files). */
   const fastMemo = new WeakMap<ParsedDocument, { settings: SpecgateSettings; styleConfig: unknown; result: Map<string, Diagnostic[]> }>();
 
@@ -124,12 +128,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const baseline = await baselines.get(doc.uri, settings().baseline);
     const folder = folderOf(doc.uri);
     const acceptedText = await workspace.readFile(joinUri(folder, ACCEPTED_FILE));
-    const key = `${doc.version}|${doc.text.length}|${baseline.kind === 'ok' ? baseline.revision : baseline.kind}|${acceptedText ?? ''}`;
+    const arazzo = baseline.kind === 'ok' ? await arazzoFilesOf(arazzoIndex) : [];
+    const key = `${doc.version}|${doc.text.length}|${baseline.kind === 'ok' ? baseline.revision : baseline.kind}|${acceptedText ?? ''}|${arazzo.map((f) => f.uri + f.text).join('|')}`;
     const cached = analyses.get(doc.uri);
     if (cached && cached.key === key) return cached.analysis;
     const analysis = (async () => {
       if (baseline.kind !== 'ok' || doc.value === undefined || doc.problems.length > 0) return { baseline, changes: [] };
-      return analyzeBreaking(baseline, await getSpecGraph(doc), parseAccepted(acceptedText, folder));
+      const revision = await getSpecGraph(doc);
+      const analyzed = analyzeBreaking(baseline, revision, parseAccepted(acceptedText, folder));
+      return withWorkflows(analyzed, revision, arazzo, workspaceSourceReader(workspace, referencedParse), settings());
     })();
     analyses.set(doc.uri, { key, analysis });
     return analysis;
@@ -219,8 +226,33 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   async function appendArazzo(byFile: Map<string, Diagnostic[]>, doc: ParsedDocument): Promise<Map<string, Diagnostic[]>> {
     if ((byFile.get(doc.uri) ?? []).some((d) => d.code === 'specgate-syntax')) return byFile;
     const read = workspaceSourceReader(workspace, (uri, text) => (uri === doc.uri ? doc : referencedParse(uri, text)));
-    byFile.set(doc.uri, [...(byFile.get(doc.uri) ?? []), ...(await arazzoDiagnostics(doc, read, settings()))]);
+    byFile.set(doc.uri, [...(byFile.get(doc.uri) ?? []), ...(await arazzoDiagnostics(doc, read, settings())), ...(await arazzoImpact(doc))]);
     return byFile;
+  }
+
+  /** Steps of an Arazzo document broken by working-copy changes of the specs it calls. */
+  async function arazzoImpact(doc: ParsedDocument): Promise<Diagnostic[]> {
+    if (!settings().breaking.enabled) return [];
+    const analyses = [];
+    for (const specUri of openApiSources(doc)) {
+      const text = await workspace.readFile(specUri);
+      if (text === undefined) continue;
+      const open = parsed.get(specUri);
+      const spec = open && open.text === text ? open : getSourceDocument(specUri, text);
+      if (spec.format && spec.format !== 'arazzo1') analyses.push({ specUri, analysis: await getBreakingAnalysis(spec) });
+    }
+    return workflowImpactDiagnostics(doc, analyses);
+  }
+
+  const sourceDocs = new Map<string, ParsedDocument>();
+  /** A closed spec as a versioned document (its version is a hash of its text, so analyses follow disk edits). */
+  function getSourceDocument(uri: string, text: string): ParsedDocument {
+    const cached = sourceDocs.get(uri);
+    if (cached && cached.text === text) return cached;
+    const s = settings();
+    const parsedDoc = parseDocument(uri, text, textVersion(text), { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    sourceDocs.set(uri, parsedDoc);
+    return parsedDoc;
   }
 
   /** A parse of a file the document uses, reused while its text is unchanged. */

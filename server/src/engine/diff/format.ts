@@ -25,7 +25,7 @@ const HEADINGS: Record<ChangeLevel, string> = {
 export function formatDiff(result: DiffResult, format: DiffFormat, opts: FormatOptions = {}): string {
   switch (format) {
     case 'json':
-      return formatJson(result);
+      return formatJson(result, opts);
     case 'markdown':
       return formatMarkdown(result, opts);
     case 'sarif':
@@ -49,11 +49,13 @@ function semverLine(r: DiffResult): string {
   return `Required version bump: ${s.required}${versions}`;
 }
 
-function formatJson(r: DiffResult): string {
+function formatJson(r: DiffResult, opts: FormatOptions): string {
   const changes = r.changes.map((c) => {
     const out: Record<string, unknown> = { id: c.id, level: c.level };
     if (c.operation !== undefined) out.operation = c.operation;
     Object.assign(out, { pointer: c.pointer, side: c.side, message: c.message, uri: c.uri });
+    if (c.escalatedFrom) out.escalatedFrom = c.escalatedFrom;
+    if (c.workflows) out.workflows = c.workflows.map((w) => ({ file: fileOf(w.arazzoUri, opts), workflowId: w.workflowId, stepId: w.stepId, reason: w.reason }));
     return out;
   });
   return JSON.stringify({ changes, summary: r.summary, semver: r.semver.required }, null, 2) + '\n';

@@ -22,6 +22,10 @@ export interface Change {
   before?: unknown;
   after?: unknown;
   direction?: Direction;
+  /** Workflow steps in the workspace this change breaks (Arazzo impact tracing). */
+  workflows?: Array<{ arazzoUri: string; workflowId: string; stepId: string; reason: string; fieldPointer: string }>;
+  /** The level before a workflow in the workspace raised it to breaking. */
+  escalatedFrom?: ChangeLevel;
 }
 
 export type SemverBump = 'major' | 'minor' | 'patch' | 'none';

@@ -7,6 +7,7 @@ import type { SpecgateSettings } from '../settings';
 import { SEVERITY } from './diagnostics';
 import { isAccepted, AcceptedChange } from '../baseline/accepted';
 import { splitPointer, joinPointer } from '../types';
+import { basenameUri } from '../uri';
 
 export interface BreakingAnalysis {
   baseline: BaselineState;
@@ -103,6 +104,11 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
     ];
     if (rule) lines.push('', `**Who breaks:** ${rule.whoBreaks}`);
     if (operations.length > 0) lines.push('', `**Operations:** ${operations.slice(0, 10).join(', ')}${operations.length > 10 ? ` and ${operations.length - 10} more` : ''}`);
+    const workflows = changes.flatMap((c) => c.workflows ?? []);
+    if (workflows.length > 0) {
+      const raised = first.escalatedFrom ? ` (${levelLabel(first.escalatedFrom).toLowerCase()} for a generic client; breaking for these workflows)` : '';
+      lines.push('', `**Breaks workflows${raised}:**`, ...workflows.map((w) => `- ${w.reason} ([${basenameUri(w.arazzoUri)}](${w.arazzoUri}))`));
+    }
     if (rule) lines.push('', `**What to do instead:** ${rule.whatToDo}`);
     lines.push('', `[Documentation for ${id}](${changeDocUrl(id)})`);
     sections.push(lines.join('\n'));
