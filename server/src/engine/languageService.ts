@@ -238,19 +238,21 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const text = await workspace.readFile(specUri);
       if (text === undefined) continue;
       const open = parsed.get(specUri);
-      const spec = open && open.text === text ? open : getSourceDocument(specUri, text);
+      const spec = open && open.text === text ? open : await getSourceDocument(specUri, text);
       if (spec.format && spec.format !== 'arazzo1') analyses.push({ specUri, analysis: await getBreakingAnalysis(spec) });
     }
     return workflowImpactDiagnostics(doc, analyses);
   }
 
   const sourceDocs = new Map<string, ParsedDocument>();
-  /** A closed spec as a versioned document (its version is a hash of its text, so analyses follow disk edits). */
-  function getSourceDocument(uri: string, text: string): ParsedDocument {
+  /** A closed spec as a document whose version hashes its text and its `$ref`'d files' (analyses are cached per version). */
+  async function getSourceDocument(uri: string, text: string): Promise<ParsedDocument> {
+    const { files } = await loadGraph(referencedParse(uri, text));
+    const version = textVersion([text, ...[...files.values()].map((f) => f.text)].join('\u0000'));
     const cached = sourceDocs.get(uri);
-    if (cached && cached.text === text) return cached;
+    if (cached && cached.text === text && cached.version === version) return cached;
     const s = settings();
-    const parsedDoc = parseDocument(uri, text, textVersion(text), { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    const parsedDoc = parseDocument(uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
     sourceDocs.set(uri, parsedDoc);
     return parsedDoc;
   }

@@ -89,9 +89,11 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
   });
   if (here.length === 0) return undefined;
   const byId = new Map<string, Change[]>();
-  for (const c of here) byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
+  // Per id and level: a change a workflow raised to breaking is shown apart from the same change elsewhere.
+  for (const c of here) byId.set(`${c.id}|${c.level}`, [...(byId.get(`${c.id}|${c.level}`) ?? []), c]);
   const sections: string[] = [];
-  for (const [id, changes] of byId) {
+  for (const changes of byId.values()) {
+    const id = changes[0].id;
     const rule = changeRegistry.get(id);
     const first = changes[0];
     const operations = [...new Set(changes.map((c) => c.operation).filter(Boolean))];
