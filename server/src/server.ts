@@ -16,6 +16,7 @@ import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { SpectralWorkerHost } from './node/spectralWorkerHost';
 import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
 import { registerRenameHandlers } from './lsp/renameHandlers';
+import { ARAZZO_NAVIGATION_CAPABILITIES, registerArazzoNavigation } from './lsp/arazzoNavigationHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 import { sniffFormat } from './engine/document/sniff';
@@ -98,6 +99,7 @@ connection.onInitialize((params: InitializeParams) => {
       executeCommandProvider: { commands: [Commands.lintNow, Commands.report, ...naming.commands] },
       renameProvider: { prepareProvider: true },
       hoverProvider: true,
+      ...ARAZZO_NAVIGATION_CAPABILITIES,
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.specgate'], resolveProvider: false },
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -145,6 +147,7 @@ connection.onDidChangeWatchedFiles((params) => {
 });
 
 const naming = registerRenameHandlers(connection, service, documents);
+registerArazzoNavigation(connection, service, documents);
 connection.onExecuteCommand(async (params) => {
   if (naming.commands.includes(params.command)) return naming.execute(params);
   if (params.command === Commands.report) {

@@ -21,6 +21,8 @@ import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/f
 import { arazzoDiagnostics, workspaceSourceReader } from './languageFeatures/arazzoDiagnostics';
 import { arazzoFilesOf, openApiSources, textVersion, withWorkflows, workflowImpactDiagnostics } from './languageFeatures/workflowImpact';
 import { createStandInIndex } from './workspace/workspaceIndexStandIn';
+import { arazzoDefinitionAt, operationReferencesAt, type NavigationContext } from './languageFeatures/arazzoNavigation';
+import type { Location } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -79,6 +81,10 @@ export interface LanguageService {
   rename(doc: ParsedDocument, position: Position, newName: string): Promise<WorkspaceEdit>;
   /** Every non-breaking naming fix of every spec in the workspace, as one edit needing confirmation. `openVersions`: open documents' versions. */
   fixNamingInWorkspace(openVersions: ReadonlyMap<string, number>): Promise<{ edit: WorkspaceEdit; fixes: number; files: number }>;
+  /** Arazzo: from a step's operationId/operationPath to the operation, from `$steps.x.outputs.y` to the output. */
+  getArazzoDefinition(doc: ParsedDocument, position: Position): Promise<Location | undefined>;
+  /** Arazzo: from an operation in a spec to every workflow step calling it. */
+  getArazzoReferences(doc: ParsedDocument, position: Position): Promise<Location[]>;
   /** Forget loaded rulesets, e.g. after a `.spectral.*` file changed. */
   invalidateRulesets(): void;
   /** Drop cached parses of a closed document. */
@@ -311,8 +317,23 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return { byFile, notices: spectral.notices, rulesetError };
   }
 
+  function navigation(): NavigationContext {
+    const s = settings();
+    return {
+      read: workspaceSourceReader(workspace, referencedParse),
+      options: { allowRemote: s.allowRemoteReferences, maxFiles: s.maxReferencedFiles },
+      parse: async (uri) => {
+        const text = await workspace.readFile(uri);
+        return text === undefined ? undefined : parsed.get(uri)?.text === text ? parsed.get(uri) : referencedParse(uri, text);
+      },
+      arazzoFiles: () => arazzoFilesOf(arazzoIndex),
+    };
+  }
+
   return {
     getDocument,
+    getArazzoDefinition: (doc, position) => arazzoDefinitionAt(doc, position, navigation()),
+    getArazzoReferences: (doc, position) => operationReferencesAt(doc, position, navigation()),
     isSpecText: (text) => sniffFormat(text) !== undefined,
     getFastDiagnostics,
     getFastDiagnosticsByFile,
