@@ -165,3 +165,17 @@ test('specgate-arazzo-enum-value: a compared literal outside the field enum, in 
   ({ found } = await findingsAfter(CHECKOUT, "$[?(@.status == 'available')]", "$[?(@.status == 'free')]"));
   assert.match(only(found, 'specgate-arazzo-enum-value').message, /"free" is not a value of \$response.body#\/status/);
 });
+
+test('Arazzo 1.1: the document is checked against its OpenAPI sources; an AsyncAPI source gets one note and its steps none', async () => {
+  const ws = fixtureWorkspace({ [CHECKOUT]: [
+    ['arazzo: 1.0.1', 'arazzo: 1.1.0'],
+    ['  - name: shared\n', '  - name: events\n    url: ./events.asyncapi.yaml\n    type: asyncapi\n  - name: shared\n'],
+    ['$sourceDescriptions.pets.createPet', '$sourceDescriptions.pets.addPet'],
+    ['      - stepId: refund\n', '      - stepId: publish\n        operationId: $sourceDescriptions.events.publishOrder\n      - stepId: refund\n'],
+  ] });
+  const found = await arazzoFindings(ws);
+  assert.deepEqual(found.map((d) => `${d.code}: ${d.message}`), [
+    'specgate-arazzo-source-not-checked: AsyncAPI source "events" is not checked: Specgate checks steps against OpenAPI and Arazzo sources only.',
+    'specgate-arazzo-operation-id: Operation "addPet" does not exist in source "pets".',
+  ]);
+});
