@@ -1,7 +1,7 @@
 /**
  * STAND-IN for issue 9's `WorkspaceIndex` (server/src/engine/workspace/workspaceIndex.ts), same shape,
  * used by the Arazzo features until it is merged. The integrator deletes this file and passes
- * `service.index` instead. Discovery re-lists the workspace at most every few seconds (no file events here).
+ * `service.index` instead. Discovery re-lists the workspace at most every few seconds (no file events here) and reads only files it has not seen.
  */
 import { parseDocument, type ParsedDocument } from '../document/parsedDocument';
 import { sniffFormat } from '../document/sniff';
@@ -21,7 +21,7 @@ export interface WorkspaceIndex {
   dispose(): void;
 }
 
-const RESCAN_MS = 2000;
+const RESCAN_MS = 5000;
 const MAX_TEXT = 8 * 1024 * 1024;
 
 export function createStandInIndex(workspace: IWorkspace): WorkspaceIndex {
@@ -30,15 +30,21 @@ export function createStandInIndex(workspace: IWorkspace): WorkspaceIndex {
   let scanning: Promise<void> | undefined;
   const parses = new Map<string, ParsedDocument>();
 
+  /** Kind per file seen (undefined: not a spec); only files not seen before are read on a rescan. */
+  const kinds = new Map<string, IndexedKind | undefined>();
+
   async function scan(): Promise<void> {
     const uris = (await workspace.listFiles?.(['.yaml', '.yml', '.json']).catch(() => [])) ?? [];
     const next: IndexedFile[] = [];
     for (const uri of uris) {
       if (uri.includes('/node_modules/')) continue;
-      const text = await workspace.readFile(uri).catch(() => undefined);
-      if (text === undefined || text.length > MAX_TEXT) continue;
-      const format = sniffFormat(text);
-      if (format) next.push({ uri, kind: format === 'arazzo1' ? 'arazzo' : 'openapi' });
+      if (!kinds.has(uri)) {
+        const text = await workspace.readFile(uri).catch(() => undefined);
+        const format = text === undefined || text.length > MAX_TEXT ? undefined : sniffFormat(text);
+        kinds.set(uri, format === undefined ? undefined : format === 'arazzo1' ? 'arazzo' : 'openapi');
+      }
+      const kind = kinds.get(uri);
+      if (kind) next.push({ uri, kind });
     }
     indexed = next;
     scanned = Date.now();
