@@ -15,6 +15,7 @@ export function workflowTracer(workspace: IWorkspace, settings: SpecgateSettings
   const options = { allowRemote: settings.allowRemoteReferences, maxFiles: settings.maxReferencedFiles };
   /** The changes with `workflows` on each (empty when no step uses the changed element). */
   return async (changes: Change[], base: SpecInput, revision: SpecInput): Promise<Change[]> => {
+    if (changes.length === 0) return changes;
     files ??= arazzoFilesOf(createStandInIndex(workspace));
     // Two-file mode: the workflows call the revision's file; see the base root as that file.
     const alias = base.uri !== revision.uri;

@@ -56,7 +56,7 @@ export function checkParameters(ctx: WorkflowContext, step: StepView, components
       target: 'value',
       message: sameNameElsewhere
         ? `${op.label} has parameter "${given.name}" in ${sameNameElsewhere.in}, not in ${given.in}.`
-        : `${op.label} has no ${given.in ?? ''} parameter "${given.name}" (parameters: ${[...op.params.values()].map((p) => `${p.name} (${p.in})`).join(', ') || 'none'}).`.replace('no  ', 'no '),
+        : `${op.label} has no ${given.in ? `${given.in} ` : ''}parameter "${given.name}" (parameters: ${[...op.params.values()].map((p) => `${p.name} (${p.in})`).join(', ') || 'none'}).`,
     });
   }
   if (!own || !inherited) return;
