@@ -14,6 +14,7 @@ import { parseValue } from './engine/document/parseValue';
 import { loadSpecGraph, SpecInput } from './engine/refs';
 import { ACCEPTED_FILE, parseAccepted } from './engine/baseline/accepted';
 import { InputError, UsageError } from './cliErrors';
+import { workflowTracer } from './cliWorkflows';
 
 const FORMATS = ['text', 'json', 'markdown', 'sarif', 'github'] as const;
 type DiffFormat = (typeof FORMATS)[number];
@@ -68,6 +69,7 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
   const settings = mergeSettings({ baseline: args.base ?? 'HEAD' });
   const service = createLanguageService({ workspace, getSettings: () => settings });
   const texts = new Map<string, string>();
+  const traceWorkflows = workflowTracer(workspace, settings, service.index);
 
   /** Values only: ranges are computed later, and only for formats that show lines. */
   async function load(file: string): Promise<{ uri: string; value: unknown }> {
@@ -108,7 +110,11 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
     const [baseFile, revisionFile] = args.files;
     const base = await load(baseFile);
     const revision = await load(revisionFile);
-    results.push(compareSpecs(await graphOf(base), await graphOf(revision), [], '', policy.options));
+    const [baseGraph, revisionGraph] = [await graphOf(base), await graphOf(revision)];
+    const result = compareSpecs(baseGraph, revisionGraph, [], '', policy.options);
+    result.changes = await traceWorkflows(result.changes, baseGraph, revisionGraph);
+    result.summary = summarize(result.changes);
+    results.push(result);
     [baseLabel, revisionLabel] = [baseFile, revisionFile];
   } else {
     for (const file of args.files) {
@@ -127,7 +133,12 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
       const folder = service.folderOf(revision.uri);
       const accepted = parseAccepted(await workspace.readFile(joinUri(folder, ACCEPTED_FILE)), folder);
       // The editor's analysis, on a value-only parse of the working tree (no ranges needed yet).
-      results.push(analyzeBreaking(baseline, await graphOf(revision), accepted, policy.options).result!);
+      const revisionGraph = await graphOf(revision);
+      const result = analyzeBreaking(baseline, revisionGraph, accepted, policy.options).result!;
+      // Workflows in the workspace that a change breaks raise it to breaking.
+      result.changes = await traceWorkflows(result.changes, baseline.input, revisionGraph);
+      result.summary = summarize(result.changes);
+      results.push(result);
     }
     baseLabel = args.base;
     revisionLabel = 'working tree';

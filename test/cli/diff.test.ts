@@ -43,7 +43,7 @@ test('diff --base HEAD exits 1 with every change and semver major (json)', () =>
   assert.equal(out.semver, 'major');
   assert.deepEqual([...new Set(out.changes.map((c: { id: string }) => c.id))].sort(), EXPECTED_IDS);
   for (const c of out.changes) {
-    assert.deepEqual(Object.keys(c).filter((k) => k !== 'operation').sort(), ['file', 'id', 'level', 'message', 'pointer', 'side']);
+    assert.deepEqual(Object.keys(c).filter((k) => k !== 'operation').sort(), ['file', 'id', 'level', 'message', 'pointer', 'side', 'workflows']);
     assert.equal(c.file, 'orders.yaml');
     assert.ok(['base', 'revision'].includes(c.side));
   }

@@ -30,6 +30,10 @@ import type { WorkspaceIndex } from './workspace/workspaceIndex';
 import { governanceDiagnosticsFor, workspaceSnapshot } from './catalog/governanceFeature';
 import { audienceOf, type Audience } from './catalog/audience';
 import { apiSummaries, type ApiSummary } from './catalog/apiSummaries';
+import { arazzoDiagnostics, workspaceSourceReader } from './languageFeatures/arazzoDiagnostics';
+import { arazzoFilesOf, openApiSources, textVersion, withWorkflows, workflowImpactDiagnostics } from './languageFeatures/workflowImpact';
+import { arazzoDefinitionAt, operationReferencesAt, type NavigationContext } from './languageFeatures/arazzoNavigation';
+import type { Location } from 'vscode-languageserver-types';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -104,6 +108,10 @@ export interface LanguageService {
   rename(doc: ParsedDocument, position: Position, newName: string, token?: Cancellation): Promise<WorkspaceEdit>;
   /** Every non-breaking naming fix of every spec in the workspace, as one edit needing confirmation. `openVersions`: open documents' versions. */
   fixNamingInWorkspace(openVersions: ReadonlyMap<string, number>): Promise<{ edit: WorkspaceEdit; fixes: number; files: number }>;
+  /** Arazzo: from a step's operationId/operationPath to the operation, from `$steps.x.outputs.y` to the output. */
+  getArazzoDefinition(doc: ParsedDocument, position: Position): Promise<Location | undefined>;
+  /** Arazzo: from an operation in a spec to every workflow step calling it. */
+  getArazzoReferences(doc: ParsedDocument, position: Position): Promise<Location[]>;
   /** Forget loaded rulesets, e.g. after a `.spectral.*` file changed. */
   invalidateRulesets(): void;
   /** Drop cached parses of a closed document. */
@@ -123,6 +131,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const rulesets = new Map<string, Promise<LoadedRuleset>>();
   const baselines = new BaselineCache(workspace, () => settings());
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
+  // Arazzo impact tracing reads the workspace's workflows (stand-in until issue 9's index: use `index` there).
   /** Fast-layer results of single-file documents, per parsed version (multi-file ones depend on other files). */
   const fastMemo = new WeakMap<ParsedDocument, { settings: SpecgateSettings; styleConfig: unknown; result: Map<string, Diagnostic[]> }>();
   const index = createServiceIndex(workspace, settings, options.fileChangesReported, {
@@ -145,13 +154,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   async function parseReferenced(uri: string): Promise<ParsedDocument | undefined> {
     const text = await index.getText(uri);
-    if (text === undefined) return undefined;
-    const cached = referenced.get(uri);
-    if (cached && cached.text === text) return cached;
-    const s = settings();
-    const doc = parseDocument(uri, text, 0, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
-    referenced.set(uri, doc);
-    return doc;
+    return text === undefined ? undefined : referencedParse(uri, text);
   }
 
   async function loadGraph(doc: ParsedDocument): Promise<{ input: SpecInput; files: Map<string, ParsedDocument> }> {
@@ -180,12 +183,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const acceptedText = await index.getText(joinUri(folder, ACCEPTED_FILE));
     const overridesText = await index.getText(joinUri(folder, CHANGE_OVERRIDES_FILE));
     const windows = settings().breaking;
-    const key = `${doc.version}|${doc.text.length}|${baseline.kind === 'ok' ? baseline.revision : baseline.kind}|${acceptedText ?? ''}|${overridesText ?? ''}|${windows.deprecationDaysStable}|${windows.deprecationDaysBeta}`;
+    const arazzo = baseline.kind === 'ok' ? await arazzoFilesOf(index) : [];
+    const key = `${doc.version}|${doc.text.length}|${baseline.kind === 'ok' ? baseline.revision : baseline.kind}|${acceptedText ?? ''}|${overridesText ?? ''}|${windows.deprecationDaysStable}|${windows.deprecationDaysBeta}|${arazzo.map((f) => f.uri + f.text).join('|')}`;
     const cached = analyses.get(doc.uri);
     if (cached && cached.key === key) return cached.analysis;
     const analysis = (async () => {
       if (baseline.kind !== 'ok' || doc.value === undefined || doc.problems.length > 0) return { baseline, changes: [] };
-      return analyzeBreaking(baseline, await getSpecGraph(doc), parseAccepted(acceptedText, folder), diffPolicy(windows, overridesText).options);
+      const revision = await getSpecGraph(doc);
+      const analyzed = analyzeBreaking(baseline, revision, parseAccepted(acceptedText, folder), diffPolicy(windows, overridesText).options);
+      return withWorkflows(analyzed, revision, arazzo, workspaceSourceReader(workspace, referencedParse), settings());
     })();
     analyses.set(doc.uri, { key, analysis });
     return analysis;
@@ -272,6 +278,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const s = settings();
     const memo = fastMemo.get(doc);
     if (memo && memo.settings === s && memo.styleConfig === styleConfig) return memo.result;
+    // Arazzo: workflow checks against the sources they call (which change independently, so not memoized).
+    if (doc.format === 'arazzo1') return appendArazzo(fastDiagnostics(doc, s, styleConfig), doc);
     if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri).length === 0) {
       const result = fastDiagnostics(doc, s, styleConfig);
       fastMemo.set(doc, { settings: s, styleConfig, result });
@@ -279,6 +287,50 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
     const { input, files } = await loadGraph(doc);
     return fastDiagnostics(doc, s, styleConfig, { inlined: inlineExternalRefs(input), files });
+  }
+
+  async function appendArazzo(byFile: Map<string, Diagnostic[]>, doc: ParsedDocument): Promise<Map<string, Diagnostic[]>> {
+    if ((byFile.get(doc.uri) ?? []).some((d) => d.code === 'specgate-syntax')) return byFile;
+    const read = workspaceSourceReader(workspace, (uri, text) => (uri === doc.uri ? doc : referencedParse(uri, text)));
+    byFile.set(doc.uri, [...(byFile.get(doc.uri) ?? []), ...(await arazzoDiagnostics(doc, read, settings())), ...(await arazzoImpact(doc))]);
+    return byFile;
+  }
+
+  /** Steps of an Arazzo document broken by working-copy changes of the specs it calls. */
+  async function arazzoImpact(doc: ParsedDocument): Promise<Diagnostic[]> {
+    if (!settings().breaking.enabled) return [];
+    const analyses = [];
+    for (const specUri of openApiSources(doc)) {
+      const text = await workspace.readFile(specUri);
+      if (text === undefined) continue;
+      const open = parsed.get(specUri);
+      const spec = open && open.text === text ? open : await getSourceDocument(specUri, text);
+      if (spec.format && spec.format !== 'arazzo1') analyses.push({ specUri, analysis: await getBreakingAnalysis(spec) });
+    }
+    return workflowImpactDiagnostics(doc, analyses);
+  }
+
+  const sourceDocs = new Map<string, ParsedDocument>();
+  /** A closed spec as a document whose version hashes its text and its `$ref`'d files' (analyses are cached per version). */
+  async function getSourceDocument(uri: string, text: string): Promise<ParsedDocument> {
+    const { files } = await loadGraph(referencedParse(uri, text));
+    const version = textVersion([text, ...[...files.values()].map((f) => f.text)].join('\u0000'));
+    const cached = sourceDocs.get(uri);
+    if (cached && cached.text === text && cached.version === version) return cached;
+    const s = settings();
+    const parsedDoc = parseDocument(uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    sourceDocs.set(uri, parsedDoc);
+    return parsedDoc;
+  }
+
+  /** A parse of a file the document uses, reused while its text is unchanged. */
+  function referencedParse(uri: string, text: string): ParsedDocument {
+    const cached = referenced.get(uri);
+    if (cached && cached.text === text) return cached;
+    const s = settings();
+    const parsedDoc = parseDocument(uri, text, 0, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    referenced.set(uri, parsedDoc);
+    return parsedDoc;
   }
 
   async function getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome> {
@@ -321,6 +373,19 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return { byFile, notices, rulesetError };
   }
 
+  function navigation(): NavigationContext {
+    const s = settings();
+    return {
+      read: workspaceSourceReader(workspace, referencedParse),
+      options: { allowRemote: s.allowRemoteReferences, maxFiles: s.maxReferencedFiles },
+      parse: async (uri) => {
+        const text = await workspace.readFile(uri);
+        return text === undefined ? undefined : parsed.get(uri)?.text === text ? parsed.get(uri) : referencedParse(uri, text);
+      },
+      arazzoFiles: () => arazzoFilesOf(index),
+    };
+  }
+
   return {
     index,
     getAudience,
@@ -335,6 +400,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     getGovernanceDiagnostics: (doc) => governanceDiagnosticsFor(doc, index, workspace.folders, settings()),
     getDocument,
+    getArazzoDefinition: (doc, position) => arazzoDefinitionAt(doc, position, navigation()),
+    getArazzoReferences: (doc, position) => operationReferencesAt(doc, position, navigation()),
     isSpecText: (text) => sniffFormat(text) !== undefined,
     getFastDiagnostics,
     getFastDiagnosticsByFile,

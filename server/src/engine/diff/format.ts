@@ -57,6 +57,8 @@ function formatJson(r: DiffResult, opts: FormatOptions): string {
     if (c.operation !== undefined) out.operation = c.operation;
     // Adapters that know a working directory label files relative to it, as every CLI format does.
     Object.assign(out, { pointer: c.pointer, side: c.side, message: c.message }, opts.fileLabel ? { file: opts.fileLabel(c.uri) } : { uri: c.uri });
+    if (c.escalatedFrom) out.escalatedFrom = c.escalatedFrom;
+    if (c.workflows) out.workflows = c.workflows.map((w) => ({ file: fileOf(w.arazzoUri, opts), workflowId: w.workflowId, stepId: w.stepId, reason: w.reason }));
     return out;
   });
   return JSON.stringify({ changes, summary: r.summary, semver: r.semver.required }, null, 2) + '\n';

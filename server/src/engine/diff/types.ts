@@ -29,6 +29,10 @@ export interface Change {
    * `pointer`, and the base segments below it. Where the editor and the CLI show the removal.
    */
   revisionAnchor?: { uri: string; pointer: string; removed: string[] };
+  /** Workflow steps in the workspace this change breaks (Arazzo impact tracing). */
+  workflows?: Array<{ arazzoUri: string; workflowId: string; stepId: string; reason: string; fieldPointer: string }>;
+  /** The level before a workflow in the workspace raised it to breaking. */
+  escalatedFrom?: ChangeLevel;
 }
 
 export type SemverBump = 'major' | 'minor' | 'patch' | 'none';

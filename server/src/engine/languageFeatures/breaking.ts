@@ -7,6 +7,7 @@ import type { SpecgateSettings } from '../settings';
 import { SEVERITY } from './diagnostics';
 import { splitPointer, joinPointer } from '../jsonPointer';
 import { audienceMarkdown, type Audience } from '../catalog/audience';
+import { basenameUri } from '../uri';
 
 export type { BreakingAnalysis } from '../analysis/breakingAnalysis';
 
@@ -80,9 +81,11 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
   });
   if (here.length === 0) return undefined;
   const byId = new Map<string, Change[]>();
-  for (const c of here) byId.set(c.id, [...(byId.get(c.id) ?? []), c]);
+  // Per id and level: a change a workflow raised to breaking is shown apart from the same change elsewhere.
+  for (const c of here) byId.set(`${c.id}|${c.level}`, [...(byId.get(`${c.id}|${c.level}`) ?? []), c]);
   const sections: string[] = [];
-  for (const [id, changes] of byId) {
+  for (const changes of byId.values()) {
+    const id = changes[0].id;
     const rule = changeRegistry.get(id);
     const first = changes[0];
     const operations = [...new Set(changes.map((c) => c.operation).filter(Boolean))];
@@ -96,6 +99,11 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
     if (first.defaultLevel) lines.push('', `Level set by \`${CHANGE_OVERRIDES_FILE}\` (default: ${levelLabel(first.defaultLevel)}).`);
     if (rule) lines.push('', `**Who breaks:** ${rule.whoBreaks}`);
     if (operations.length > 0) lines.push('', `**Operations:** ${operations.slice(0, 10).join(', ')}${operations.length > 10 ? ` and ${operations.length - 10} more` : ''}`);
+    const workflows = changes.flatMap((c) => c.workflows ?? []);
+    if (workflows.length > 0) {
+      const raised = first.escalatedFrom ? ` (${levelLabel(first.escalatedFrom).toLowerCase()} for a generic client; breaking for these workflows)` : '';
+      lines.push('', `**Breaks workflows${raised}:**`, ...workflows.map((w) => `- ${w.reason} ([${basenameUri(w.arazzoUri)}](${w.arazzoUri}))`));
+    }
     if (rule) lines.push('', `**What to do instead:** ${rule.whatToDo}`);
     if (audience && first.level !== 'non-breaking') lines.push('', audienceMarkdown(audience));
     lines.push('', `[Documentation for ${id}](${changeDocUrl(id)})`);

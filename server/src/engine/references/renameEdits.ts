@@ -149,14 +149,19 @@ function renameOperationIdEdits(doc: ParsedDocument, symbol: NameSymbol, newName
 }
 
 /** Arazzo steps that call the operation: `operationId: old` or `operationId: $sourceDescriptions.<name>.old`. */
-function renameArazzoEdits(doc: ParsedDocument, arazzo: ParsedDocument, oldId: string, newName: string, edits: EditSet): void {
+function renameArazzoEdits(doc: ParsedDocument, arazzo: ParsedDocument, oldId: string, newName: string, edits: EditSet, mentioning: ReadonlySet<string>): void {
   const sources = own(arazzo.value, 'sourceDescriptions');
   const ours = new Set<string>();
+  // A plain id is ours when no other OpenAPI source can define it (its text does not even mention it).
+  let othersMayDefine = false;
   if (Array.isArray(sources)) {
     for (const s of sources) {
       const url = ownString(s, 'url');
       const name = ownString(s, 'name');
-      if (url !== undefined && name !== undefined && resolveRefUri(url, arazzo.uri).uri === doc.uri) ours.add(name);
+      if (url === undefined || name === undefined) continue;
+      const uri = resolveRefUri(url, arazzo.uri).uri;
+      if (uri === doc.uri) ours.add(name);
+      else if (ownString(s, 'type') !== 'arazzo' && (mentioning.has(uri) || /^https?:/i.test(uri))) othersMayDefine = true;
     }
   }
   if (ours.size === 0) return;
@@ -165,7 +170,7 @@ function renameArazzoEdits(doc: ParsedDocument, arazzo: ParsedDocument, oldId: s
     const m = /^\$sourceDescriptions\.([^.]+)\.(.+)$/.exec(value);
     let next: string | undefined;
     if (m && ours.has(m[1]) && m[2] === oldId) next = `$sourceDescriptions.${m[1]}.${newName}`;
-    else if (!m && value === oldId && (Array.isArray(sources) ? sources.length : 0) === 1) next = newName;
+    else if (!m && value === oldId && !othersMayDefine) next = newName;
     if (next !== undefined) edits.add(arazzo.uri, replaceAt(arazzo, '/workflows' + rel, 'value', next));
   });
 }
@@ -259,8 +264,10 @@ export async function renameEdits(doc: ParsedDocument, symbol: NameSymbol, newNa
       break;
     case 'operationId':
       renameOperationIdEdits(doc, symbol, newName, edits);
-      for (const file of (await otherFiles?.(symbol.name)) ?? []) {
-        if (file.format === 'arazzo1') renameArazzoEdits(doc, file, symbol.name, newName, edits);
+      const files = (await otherFiles?.(symbol.name)) ?? [];
+      const mentioning = new Set(files.map((f) => f.uri));
+      for (const file of files) {
+        if (file.format === 'arazzo1') renameArazzoEdits(doc, file, symbol.name, newName, edits, mentioning);
       }
       break;
     case 'parameter':
