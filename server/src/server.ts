@@ -174,7 +174,8 @@ service.index.onDidChange((changes) => {
   // Cross-API rules, the catalog and guides read every API: a change to any of them (or to a catalog
   // file or CODEOWNERS) re-checks the other open documents too.
   const governance = new Set(service.index.files().filter((f) => f.kind !== 'ruleset').map((f) => f.uri));
-  if (changes.some((c) => governance.has(c.uri) || c.type === 'deleted')) {
+  // $ref'd files count too: workflows read the schemas their specs reach.
+  if (changes.some((c) => governance.has(c.uri) || c.type === 'deleted' || service.index.referencedBy(c.uri).length > 0)) {
     for (const doc of documents.all()) if (!changes.some((c) => c.uri === doc.uri)) scheduler.schedule(doc.uri);
   }
 });
