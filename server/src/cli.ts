@@ -8,6 +8,7 @@ import { NodeWorkspace } from './node/nodeWorkspace';
 import { countBySeverity, formatLint, LINT_FORMATS, LintEntry, LintFormat } from './engine/report/lintReport';
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
+import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 
 const VERSION = '0.1.0';
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
@@ -86,7 +87,7 @@ async function expandPatterns(patterns: string[], cwd: string): Promise<string[]
       continue;
     }
     if (stat?.isDirectory()) {
-      files.push(...(await glob(['**/*.{yaml,yml,json}'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'] })));
+      files.push(...(await glob(['**/*.{yaml,yml,json,md}'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'] })));
       continue;
     }
     const matched = await glob([pattern], { cwd, absolute: true, ignore: ['**/node_modules/**'] });
@@ -119,6 +120,15 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     if (text === undefined) {
       err.write(`specgate: cannot read ${path.relative(cwd, file) || file}\n`);
       return 2;
+    }
+    if (isMarkdownUri(uri)) {
+      // Named on the command line: checked; found in a directory: only when it is a guide (specgate.docs.*).
+      const explicit = args.patterns.some((p) => path.resolve(cwd, p) === file);
+      if (!explicit && !(await service.docs.isGuide(uri))) continue;
+      linted++;
+      const shown = path.relative(cwd, file) || file;
+      for (const diagnostic of await service.docs.diagnostics(uri, text, true)) entries.push({ file: shown, diagnostic });
+      continue;
     }
     if (!service.isSpecText(text)) {
       if (args.patterns.includes(path.relative(cwd, file)) || args.patterns.includes(file)) {

@@ -4,6 +4,7 @@ import { isLargeDocument, withSuppressions } from './engine/languageFeatures/dia
 import { sortDiagnostics } from './engine/languageService';
 import type { SpecgateSettings } from './engine/settings';
 import type { BreakingAnalysis } from './engine/languageFeatures/breaking';
+import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 
 export interface SchedulerHost {
   service: LanguageService;
@@ -79,6 +80,11 @@ export class DiagnosticsScheduler {
     const open = this.host.openDocument(uri);
     if (!open) return;
     try {
+      if (isMarkdownUri(uri)) {
+        const guide = await this.host.service.docs.diagnostics(uri, open.text);
+        if (current()) this.host.publish(uri, guide, open.version);
+        return;
+      }
       if (!this.host.service.isSpecText(open.text)) {
         if (this.layers.has(uri)) this.close(uri);
         return;

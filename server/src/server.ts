@@ -18,6 +18,8 @@ import { RULESET_FILE_NAMES } from './engine/spectral/rulesetLoader';
 import { registerRenameHandlers } from './lsp/renameHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
+import { isMarkdownUri } from './engine/rules/docs/docsFiles';
+import { docsCodeActions } from './engine/rules/docs/docsQuickFix';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -73,11 +75,15 @@ function currentDoc(uri: string) {
 }
 
 connection.onHover(async (params) => {
+  if (isMarkdownUri(params.textDocument.uri)) return null;
   const doc = currentDoc(params.textDocument.uri);
   return doc ? (await service.getHover(doc, params.position)) ?? null : null;
 });
 
 connection.onCodeAction(async (params) => {
+  if (isMarkdownUri(params.textDocument.uri)) {
+    return docsCodeActions(params.textDocument.uri, documents.get(params.textDocument.uri)?.version ?? null, params.context.diagnostics);
+  }
   const doc = currentDoc(params.textDocument.uri);
   if (!doc) return [];
   return service.getCodeActions(doc, params.range, params.context.diagnostics, params.context.only);
@@ -193,7 +199,11 @@ setInterval(async () => {
 }, 1000).unref();
 
 documents.onDidOpen((e) => scheduler.schedule(e.document.uri, 0));
-documents.onDidChangeContent((e) => scheduler.schedule(e.document.uri));
+documents.onDidChangeContent((e) => {
+  scheduler.schedule(e.document.uri);
+  // Guides are checked against the specs: an edited spec re-checks the open guides.
+  if (!isMarkdownUri(e.document.uri)) for (const d of documents.all()) if (isMarkdownUri(d.uri)) scheduler.schedule(d.uri);
+});
 documents.onDidSave((e) => void scheduler.runNow(e.document.uri));
 documents.onDidClose((e) => {
   lastBaselineCommit.delete(e.document.uri);

@@ -18,6 +18,9 @@ import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { workspaceFiles, SPEC_EXTENSIONS } from './references/workspaceFiles';
 import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
 import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/fixAll';
+import { createDocsService, type DocsService } from './rules/docs/docsService';
+import { createWorkspaceIndexStandIn } from './rules/docs/workspaceIndexStandIn';
+import { operationIdsOf } from './rules/docs/apiModel';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -80,6 +83,8 @@ export interface LanguageService {
   invalidateRulesets(): void;
   /** Drop cached parses of a closed document. */
   forget(uri: string): void;
+  /** Markdown guides checked against the workspace's APIs (diagnostics, guides for hovers and renames). */
+  docs: DocsService;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -91,6 +96,18 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
   /** Fast-layer results of single-file documents, per parsed version (multi-file ones depend on other files). */
   const fastMemo = new WeakMap<ParsedDocument, { settings: SpecgateSettings; styleConfig: unknown; result: Map<string, Diagnostic[]> }>();
+
+  // Until issue 9's index is merged: a stand-in with its API (the integrator passes `index` instead).
+  const docsIndex = createWorkspaceIndexStandIn(workspace);
+  const docs = createDocsService({
+    index: () => docsIndex,
+    folders: () => workspace.folders,
+    settings,
+    baselineOperationIds: async (uri) => {
+      const b = await baselines.get(uri, settings().baseline);
+      return b.kind === 'ok' ? operationIdsOf(b.input.documents.get(b.input.uri)) : [];
+    },
+  });
 
   function folderOf(uri: string): string {
     return workspace.folders.find((f) => isUnder(uri, f)) ?? dirnameUri(uri);
@@ -264,6 +281,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   return {
+    docs,
     getDocument,
     isSpecText: (text) => sniffFormat(text) !== undefined,
     getFastDiagnostics,

@@ -27,6 +27,8 @@ export interface SpecgateSettings {
   /** Git revision the breaking-change engine compares with. */
   baseline: string;
   breaking: BreakingSettings;
+  /** Markdown guides checked against the APIs: globs relative to the workspace folder (empty include: the defaults). */
+  docs: { include: string[]; exclude: string[] };
 }
 
 export interface BreakingSettings {
@@ -54,6 +56,7 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
     minLevel: 'potentially-breaking',
     severity: { breaking: 'warn', 'potentially-breaking': 'warn', 'non-breaking': 'info' },
   },
+  docs: { include: [], exclude: [] },
 };
 
 export function mergeSettings(partial: unknown): SpecgateSettings {
