@@ -118,6 +118,9 @@ export function scanMarkdown(text: string): MarkdownScan {
       continue;
     }
     if (HEADING.test(visible)) scan.sectionStarts.push(lineOffset);
+    // Code spans first: `<!-- -->` inside backticks is code, not a comment.
+    const codeAt = scan.inlineCode.length;
+    visible = takeInlineCode(visible, lineOffset, section(), scan.inlineCode);
     // HTML comments on this line (and one left open at its end).
     visible = visible.replace(/<!--([\s\S]*?)-->/g, (whole, body: string, at: number) => {
       scan.comments.push({ body, offset: lineOffset + at, end: lineOffset + at + whole.length, section: section() });
@@ -125,10 +128,12 @@ export function scanMarkdown(text: string): MarkdownScan {
     });
     const openAt = visible.indexOf('<!--');
     if (openAt >= 0) {
-      comment = { start: lineOffset + openAt, parts: [visible.slice(openAt + 4)] };
+      comment = { start: lineOffset + openAt, parts: [line.slice(openAt + 4)] };
       visible = visible.slice(0, openAt);
+      // Code spans inside the comment are not the guide's.
+      scan.inlineCode.splice(codeAt).forEach((c) => { if (c.offset < lineOffset + openAt) scan.inlineCode.push(c); });
     }
-    const plain = takeInlineCode(visible, lineOffset, section(), scan.inlineCode)
+    const plain = visible
       // Link targets and autolinks are addresses, not prose.
       .replace(/\]\([^)]*\)/g, (m) => blank(m))
       .replace(/<https?:[^>]*>/g, (m) => blank(m));
