@@ -36,10 +36,14 @@ export function slug(title: string): string {
   return title.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 }
 
-/** `specs/orders.openapi.yaml` → `orders`. */
+const GENERIC_NAMES = new Set(['openapi', 'swagger', 'api', 'spec', 'index', 'oas']);
+
+/** `specs/orders.openapi.yaml` → `orders`; `orders/openapi.yaml` → `orders` (a generic name takes its folder's). */
 export function fileBaseName(uri: string): string {
-  const base = decodeURIComponent(basenameUri(uri));
-  return base.replace(/\..*$/, '');
+  const base = decodeURIComponent(basenameUri(uri)).replace(/\..*$/, '').toLowerCase();
+  if (!GENERIC_NAMES.has(base)) return base;
+  const parts = decodeURIComponent(uri).split('/');
+  return parts.length >= 2 && parts[parts.length - 2] ? parts[parts.length - 2].toLowerCase() : base;
 }
 
 function serverPath(url: string, variables: unknown): string | undefined {

@@ -152,9 +152,11 @@ function schemaName(schema: unknown): string {
  * Parses an example block and checks it; offsets are relative to the block's content.
  * Returns undefined when the block does not parse (a sketch with `...`, not an example to check).
  */
-export function checkExample(content: string, schema: unknown, root: unknown, direction: BodyDirection): ExampleProblem[] | undefined {
+export function checkExample(content: string, schema: unknown, root: unknown, direction: BodyDirection, lang = 'json'): ExampleProblem[] | undefined {
   let doc: YAML.Document.Parsed;
   try {
+    // A json block must be JSON (YAML would take `...` for a key); YAML gives the positions.
+    if (lang === 'json') JSON.parse(content);
     doc = YAML.parseDocument(content, { uniqueKeys: false });
   } catch {
     return undefined;

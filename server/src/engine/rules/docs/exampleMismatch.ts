@@ -14,7 +14,7 @@ export const exampleMismatch: DocsRule = ({ guide }) => {
   for (const example of guide.examples) {
     const target = exampleSchema(example);
     if (!target) continue;
-    const problems = checkExample(example.fence.content, target.schema, target.match.api.root, example.direction) ?? [];
+    const problems = checkExample(example.fence.content, target.schema, target.match.api.root, example.direction, example.fence.lang) ?? [];
     const op = `${target.match.operation.method} ${target.match.operation.path}`;
     for (const p of problems) {
       findings.push({
