@@ -10,6 +10,8 @@ export interface OperationMention {
   method: string;
   /** The path as written, without query string or fragment. */
   path: string;
+  /** What stands between the method and the path (a space, or `** ` after a bold method). */
+  separator: string;
   /** `https://api.example.com` when the mention is a full URL, else empty. */
   origin: string;
   /** Offset and length of `METHOD origin/path` (query string excluded). */
@@ -22,18 +24,19 @@ export interface OperationMention {
 export interface MatchedOperation { api: ApiDescription; operation: DocOperation; basePath: string }
 
 const METHODS = 'GET|PUT|POST|DELETE|PATCH|HEAD|OPTIONS|TRACE';
-const MENTION = new RegExp(`(?<![A-Za-z0-9_-])(${METHODS})[ \\t]+((?:https?://[^\\s/\`'"<>]+)?)(/[^\\s\`'"<>|]*)`, 'g');
+// `**GET** /pets` (generated SDK docs) counts too: emphasis may close after the method.
+const MENTION = new RegExp(`(?<![A-Za-z0-9_-])(${METHODS})((?:\\*\\*|\\*|__)?[ \\t]+)((?:https?://[^\\s/\`'"<>]+)?)(/[^\\s\`'"<>|*]*)`, 'g');
 
 /** Every `METHOD /path` in a piece of text (`offset`: where the text starts in the file). */
 export function findMentions(text: string, offset: number): OperationMention[] {
   const out: OperationMention[] = [];
   for (const m of text.matchAll(MENTION)) {
-    let path = m[3].replace(/[?#].*$/, '');
+    let path = m[4].replace(/[?#].*$/, '');
     // Sentence punctuation and closing brackets after a path are prose, not path.
     while (/[.,;:!)\]*_]$/.test(path) && path.length > 1) path = path.slice(0, -1);
-    const pathOffset = offset + m.index + m[0].length - m[3].length;
+    const pathOffset = offset + m.index + m[0].length - m[4].length;
     const start = offset + m.index;
-    out.push({ method: m[1], path, origin: m[2], offset: start, length: pathOffset + path.length - start, pathOffset });
+    out.push({ method: m[1], separator: m[2], path, origin: m[3], offset: start, length: pathOffset + path.length - start, pathOffset });
   }
   return out;
 }

@@ -11,7 +11,7 @@ export const unknownOperation: DocsRule = ({ guide }) => {
   const apis = guide.apis ?? [];
   if (apis.length === 0 || apis.every((a) => a.operations.length === 0)) return [];
   const findings: DocsFinding[] = [];
-  const check = (method: string, path: string, offset: number, length: number, origin: string) => {
+  const check = (method: string, path: string, offset: number, length: number, origin: string, separator = ' ') => {
     const suggestion = closestOperation({ method, path }, apis);
     const what = pathExists(path, apis) ? `${path} has no ${method} operation` : `no operation matches ${method} ${path}`;
     findings.push({
@@ -20,10 +20,10 @@ export const unknownOperation: DocsRule = ({ guide }) => {
       length,
       severity: 'warn',
       message: `${what} in ${apiLabel(apis)}${suggestion ? `; did you mean ${suggestion}?` : '.'}`,
-      fix: suggestion ? { title: `Replace with ${suggestion}`, newText: origin ? suggestion.replace(' ', ` ${origin}`) : suggestion } : undefined,
+      fix: suggestion ? { title: `Replace with ${suggestion}`, newText: suggestion.replace(' ', `${separator}${origin}`) } : undefined,
     });
   };
-  for (const m of guide.mentions) if (m.matches.length === 0) check(m.method, m.path, m.offset, m.length, m.origin);
+  for (const m of guide.mentions) if (m.matches.length === 0) check(m.method, m.path, m.offset, m.length, m.origin, m.separator);
   for (const d of guide.directives) {
     if (d.matches.length > 0) continue;
     const at = guide.text.indexOf(`${d.method} ${d.path}`, d.comment.offset);
