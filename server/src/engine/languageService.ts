@@ -21,6 +21,7 @@ import { fixNamingInWorkspace as fixWorkspaceNaming } from './languageFeatures/f
 import { createDocsService, type DocsService } from './rules/docs/docsService';
 import { createWorkspaceIndexStandIn } from './rules/docs/workspaceIndexStandIn';
 import { operationIdsOf } from './rules/docs/apiModel';
+import { guideMentionNotes } from './rules/docs/guideMentions';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -175,7 +176,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const analysis = await getBreakingAnalysis(doc);
     const at = doc.pointerAt(doc.textDocument.offsetAt(position));
     if (at && at.pointer === '/info/version') return versionHover(analysis);
-    return breakingHover(doc, analysis, settings(), position);
+    const guides = analysis.changes.length > 0 ? await docs.guides().catch(() => []) : [];
+    return breakingHover(doc, analysis, settings(), position, (changes) => guideMentionNotes(changes, guides, folderOf(doc.uri)));
   }
 
   function getDocument(uri: string, text: string, version: number): ParsedDocument {

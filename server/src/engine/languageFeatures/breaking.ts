@@ -78,7 +78,9 @@ function show(value: unknown): string {
 }
 
 /** Hover for a changed node: before → after, who breaks, what to do, and the docs link. */
-export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, settings: SpecgateSettings, position: Position): Hover | undefined {
+export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, settings: SpecgateSettings, position: Position,
+  /** Guide pages that show what the changes touch (docs drift), one line each. */
+  guideNotes?: (changes: Change[]) => string[]): Hover | undefined {
   const offset = doc.textDocument.offsetAt(position);
   const here = visibleChanges(analysis, settings).filter((change) => {
     if (change.uri !== doc.uri) return false;
@@ -104,6 +106,8 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
     if (rule) lines.push('', `**Who breaks:** ${rule.whoBreaks}`);
     if (operations.length > 0) lines.push('', `**Operations:** ${operations.slice(0, 10).join(', ')}${operations.length > 10 ? ` and ${operations.length - 10} more` : ''}`);
     if (rule) lines.push('', `**What to do instead:** ${rule.whatToDo}`);
+    const guides = guideNotes?.(changes) ?? [];
+    if (guides.length > 0) lines.push('', `**Guides to update:** ${guides.join('; ')}`);
     lines.push('', `[Documentation for ${id}](${changeDocUrl(id)})`);
     sections.push(lines.join('\n'));
   }
