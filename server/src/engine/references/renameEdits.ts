@@ -8,9 +8,10 @@ import { resolveRefUri } from '../refs';
 import { encodePointerSegment, joinPointer, splitPointer, type JsonPointer } from '../types';
 import { decodeFragment, schemaPointer, type NameSymbol } from './symbols';
 import { EditSet, replaceAt } from './textEdits';
+import { addGuideRenameEdits, type GuideTexts } from '../rules/docs/renameInGuides';
 
-/** Other parsed workspace files whose text contains `needle` (never the document itself). */
-export type OtherFiles = (needle: string) => Promise<ParsedDocument[]>;
+/** Other parsed workspace files whose text contains `needle` (never the document itself); `guides`: Markdown guides too. */
+export type OtherFiles = ((needle: string) => Promise<ParsedDocument[]>) & { guides?: GuideTexts };
 
 type Visit = (value: unknown, pointer: JsonPointer, parent: unknown, key: string) => void;
 
@@ -295,6 +296,7 @@ export async function renameEdits(doc: ParsedDocument, symbol: NameSymbol, newNa
       renameEnumEdits(doc, symbol, newName, edits);
       break;
   }
+  await addGuideRenameEdits(doc, symbol, newName, otherFiles?.guides, edits);
   return edits;
 }
 
