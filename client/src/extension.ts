@@ -26,6 +26,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       { scheme: 'untitled', language: 'yaml' },
       { scheme: 'untitled', language: 'json' },
       { scheme: 'file', pattern: '**/CODEOWNERS' },
+      // Guides are checked against the workspace's APIs: Markdown only where there are API descriptions.
+      ...((await holdsApiDescriptions()) ? [{ scheme: 'file', language: 'markdown' }] : []),
     ],
     synchronize: {
       configurationSection: 'specgate',
@@ -132,4 +134,14 @@ async function showReport(): Promise<vscode.TextDocument | undefined> {
 
 export async function deactivate(): Promise<void> {
   await client?.stop();
+}
+
+/** Whether the workspace holds an OpenAPI description (looked up once, at activation). */
+async function holdsApiDescriptions(): Promise<boolean> {
+  const candidates = await vscode.workspace.findFiles('**/*.{yaml,yml,json}', '**/node_modules/**', 200);
+  for (const uri of candidates) {
+    const head = Buffer.from(await vscode.workspace.fs.readFile(uri)).subarray(0, 4096).toString('utf8');
+    if (/^\s*["']?(openapi|swagger)["']?\s*:/m.test(head)) return true;
+  }
+  return false;
 }

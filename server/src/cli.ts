@@ -16,6 +16,7 @@ import { isLegacy } from './engine/analysis/legacy';
 import { governanceLintEntries, inShard, isGovernanceFile, parseShard } from './cliGovernance';
 import { catalogCommand } from './cliCatalog';
 import { reviewCommand } from './cliReview';
+import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 
 const FAIL_LEVELS = ['error', 'warn', 'info', 'hint'] as const;
 type FailLevel = (typeof FAIL_LEVELS)[number];
@@ -91,7 +92,8 @@ export async function expandPatterns(patterns: string[], cwd: string): Promise<{
       continue;
     }
     if (stat?.isDirectory()) {
-      const found = await glob(['**/*.{yaml,yml,json}'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'] });
+      // Guides (Markdown) next to the specs are checked against them too.
+      const found = await glob(['**/*.{yaml,yml,json,md}'], { cwd: absolute, absolute: true, ignore: ['**/node_modules/**'] });
       for (const f of found) fromDirectories.add(f);
       files.push(...found);
       continue;
@@ -130,6 +132,15 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
     if (text === undefined) {
       err.write(`specgate: cannot read ${path.relative(cwd, file) || file}\n`);
       return 2;
+    }
+    if (isMarkdownUri(uri)) {
+      // Named on the command line: checked; found in a directory: only when it is a guide (specgate.docs.*).
+      const explicit = args.patterns.some((p) => path.resolve(cwd, p) === file);
+      if (!explicit && !(await service.docs.isGuide(uri))) continue;
+      linted++;
+      const shown = path.relative(cwd, file) || file;
+      for (const diagnostic of await service.docs.diagnostics(uri, text, true)) entries.push({ file: shown, diagnostic });
+      continue;
     }
     if (!service.isSpecText(text)) {
       if (!isGovernanceFile(file) && (args.patterns.includes(path.relative(cwd, file)) || args.patterns.includes(file))) {

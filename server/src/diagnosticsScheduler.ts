@@ -8,6 +8,7 @@ import type { BreakingAnalysis } from './engine/analysis/breakingAnalysis';
 import type { ParsedDocument } from './engine/document/parsedDocument';
 import { classifyLegacy } from './engine/analysis/legacy';
 import { isGovernanceFile } from './engine/catalog/governanceFeature';
+import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 
 export interface SchedulerHost {
   service: LanguageService;
@@ -94,6 +95,11 @@ export class DiagnosticsScheduler {
 
   private async analyze(uri: string, open: { text: string; version: number }, forceSpectral: boolean, current: () => boolean): Promise<void> {
     try {
+      if (isMarkdownUri(uri)) {
+        const guide = await this.host.service.docs.diagnostics(uri, open.text);
+        if (current()) this.host.publish(uri, guide, open.version);
+        return;
+      }
       if (!this.host.service.isSpecText(open.text)) {
         if (this.layers.has(uri)) this.close(uri);
         if (isGovernanceFile(uri)) {

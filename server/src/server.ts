@@ -26,6 +26,7 @@ import { BASELINE_BACKSTOP_POLL_MS, BASELINE_POLL_MS, BaselineFollower, NO_BASEL
 import { audienceMarkdown } from './engine/catalog/audience';
 import { APIS_REQUEST } from './engine/catalog/apiSummaries';
 import { ARAZZO_NAVIGATION_CAPABILITIES, registerArazzoNavigation } from './lsp/arazzoNavigationHandlers';
+import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -91,6 +92,7 @@ function currentDoc(uri: string) {
 }
 
 connection.onHover(async (params) => {
+  if (isMarkdownUri(params.textDocument.uri)) return null;
   const doc = currentDoc(params.textDocument.uri);
   return doc ? (await service.getHover(doc, params.position)) ?? null : null;
 });

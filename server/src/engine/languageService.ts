@@ -34,6 +34,10 @@ import { arazzoDiagnostics, workspaceSourceReader } from './languageFeatures/ara
 import { arazzoFilesOf, openApiSources, textVersion, withWorkflows, workflowImpactDiagnostics } from './languageFeatures/workflowImpact';
 import { arazzoDefinitionAt, operationReferencesAt, type NavigationContext } from './languageFeatures/arazzoNavigation';
 import type { Location } from 'vscode-languageserver-types';
+import { createDocsService, type DocsService } from './rules/docs/docsService';
+import { operationIdsOf } from './rules/docs/apiModel';
+import { guideMentionNotes } from './rules/docs/guideMentions';
+import { withGuides } from './rules/docs/guideTexts';
 
 export interface LanguageServiceOptions {
   workspace: IWorkspace;
@@ -122,6 +126,8 @@ export interface LanguageService {
   getAudience(uri: string): Promise<Audience | undefined>;
   /** Every API of the workspace with owner, findings and breaking count (the client's "APIs" view). */
   getApiSummaries(): Promise<ApiSummary[]>;
+  /** Markdown guides checked against the workspace's APIs (diagnostics, guides for hovers and renames). */
+  docs: DocsService;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
@@ -144,6 +150,16 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
   });
   const symbols = new SymbolIndex(index);
+
+  const docs = createDocsService({
+    index: () => index,
+    folders: () => workspace.folders,
+    settings,
+    baselineOperationIds: async (uri) => {
+      const b = await baselines.get(uri, settings().baseline);
+      return b.kind === 'ok' ? operationIdsOf(b.input.documents.get(b.input.uri)) : [];
+    },
+  });
 
   function folderOf(uri: string): string {
     return workspace.folders.find((f) => isUnder(uri, f)) ?? dirnameUri(uri);
@@ -216,7 +232,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const at = doc.pointerAt(doc.textDocument.offsetAt(position));
     if (at && at.pointer === '/info/version') return versionHover(analysis);
     const audience = analysis.changes.length > 0 ? await getAudience(doc.uri) : undefined;
-    return breakingHover(doc, analysis, settings(), position, audience);
+    const guides = analysis.changes.length > 0 ? await docs.guides().catch(() => []) : [];
+    return breakingHover(doc, analysis, settings(), position, audience, (changes) => guideMentionNotes(changes, guides, folderOf(doc.uri)));
   }
 
   async function getAudience(uri: string): Promise<Audience | undefined> {
@@ -399,6 +416,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       });
     },
     getGovernanceDiagnostics: (doc) => governanceDiagnosticsFor(doc, index, workspace.folders, settings()),
+    docs,
     getDocument,
     getArazzoDefinition: (doc, position) => arazzoDefinitionAt(doc, position, navigation()),
     getArazzoReferences: (doc, position) => operationReferencesAt(doc, position, navigation()),
@@ -434,17 +452,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         folderUri,
         acceptedText: await workspace.readFile(joinUri(folderUri, ACCEPTED_FILE)),
         styleDiagnostics: () => getFastDiagnostics(doc),
-        otherFiles: symbols.otherFiles(doc.uri, actionOptions.control?.token),
+        otherFiles: withGuides(symbols.otherFiles(doc.uri, actionOptions.control?.token), index, doc.uri, workspace.folders),
         ...actionOptions,
       });
     },
     async resolveCodeAction(doc, action, token) {
       if (!doc.format) return action;
       const { baseline } = await getBreakingAnalysis(doc);
-      return resolveNamingAction({ doc, baseline, otherFiles: symbols.otherFiles(doc.uri, token) }, action, await getFastDiagnostics(doc));
+      return resolveNamingAction({ doc, baseline, otherFiles: withGuides(symbols.otherFiles(doc.uri, token), index, doc.uri, workspace.folders) }, action, await getFastDiagnostics(doc));
     },
     prepareRename: (doc, position) => prepareRenameAt(doc, position),
-    rename: (doc, position, newName, token) => renameAt(doc, position, newName, symbols.otherFiles(doc.uri, token)),
+    rename: (doc, position, newName, token) => renameAt(doc, position, newName, withGuides(symbols.otherFiles(doc.uri, token), index, doc.uri, workspace.folders)),
     async fixNamingInWorkspace(openVersions) {
       await index.ready();
       const uris = new Set([...index.files('openapi').map((f) => f.uri), ...openVersions.keys()]);
@@ -455,7 +473,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
           const doc = getDocument(uri, text, openVersions.get(uri) ?? 0);
           if (doc.format === 'arazzo1' || doc.value === undefined || doc.problems.length > 0) continue;
           const baseline = await baselines.get(uri, settings().baseline);
-          yield { ctx: { doc, baseline, otherFiles: symbols.otherFiles(uri) }, current: await getFastDiagnostics(doc) };
+          yield { ctx: { doc, baseline, otherFiles: withGuides(symbols.otherFiles(uri), index, uri, workspace.folders) }, current: await getFastDiagnostics(doc) };
         }
       }
       return fixWorkspaceNaming({ files: files(), versions: openVersions });

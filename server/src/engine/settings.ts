@@ -33,6 +33,8 @@ export interface SpecgateSettings {
   exclude: string[];
   /** Findings on elements already published in the baseline: shown as hints, hidden, or at their own severity. */
   legacyFindings: 'hint' | 'hide' | 'same';
+  /** Markdown guides checked against the APIs: globs relative to the workspace folder (empty include: the defaults). */
+  docs: { include: string[]; exclude: string[] };
 }
 
 export interface BreakingSettings {
@@ -68,6 +70,7 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
   },
   exclude: [],
   legacyFindings: 'hint',
+  docs: { include: [], exclude: [] },
 };
 
 export function mergeSettings(partial: unknown): SpecgateSettings {

@@ -1,3 +1,5 @@
+import { isMarkdownUri } from '../engine/rules/docs/docsFiles';
+import { docsCodeActions } from '../engine/rules/docs/docsQuickFix';
 /**
  * LSP wiring for code actions: lazy naming actions resolved by `codeAction/resolve` when the client
  * can (`resolveSupport.properties` includes `edit`), eager ones otherwise; fix-all cancellable and
@@ -50,6 +52,10 @@ export function registerCodeActionHandlers(connection: Connection, service: Lang
   }
 
   connection.onCodeAction(async (params: CodeActionParams, token: CancellationToken, workDone: WorkDoneProgressReporter) => {
+    // Guides (Markdown): replace a mention with the operation the docs-drift rules suggest.
+    if (isMarkdownUri(params.textDocument.uri)) {
+      return docsCodeActions(params.textDocument.uri, documents.get(params.textDocument.uri)?.version ?? null, params.context.diagnostics);
+    }
     const doc = current(params.textDocument.uri);
     if (!doc) return [];
     const only = params.context.only;

@@ -71,7 +71,9 @@ function show(value: unknown): string {
 }
 
 /** Hover for a changed node: before → after, who breaks, what to do, and the docs link. */
-export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, settings: SpecgateSettings, position: Position, audience?: Audience): Hover | undefined {
+export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, settings: SpecgateSettings, position: Position, audience?: Audience,
+  /** Guide pages that show what the changes touch (docs drift), one line each. */
+  guideNotes?: (changes: Change[]) => string[]): Hover | undefined {
   const offset = doc.textDocument.offsetAt(position);
   const here = visibleChanges(analysis, settings).filter((change) => {
     if (change.uri !== doc.uri) return false;
@@ -106,6 +108,8 @@ export function breakingHover(doc: ParsedDocument, analysis: BreakingAnalysis, s
     }
     if (rule) lines.push('', `**What to do instead:** ${rule.whatToDo}`);
     if (audience && first.level !== 'non-breaking') lines.push('', audienceMarkdown(audience));
+    const guides = guideNotes?.(changes) ?? [];
+    if (guides.length > 0) lines.push('', `**Guides to update:** ${guides.join('; ')}`);
     lines.push('', `[Documentation for ${id}](${changeDocUrl(id)})`);
     sections.push(lines.join('\n'));
   }

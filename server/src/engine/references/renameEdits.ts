@@ -9,9 +9,10 @@ import { encodePointerSegment, joinPointer, splitPointer, type JsonPointer } fro
 import { decodeFragment, schemaPointer, type NameSymbol } from './symbols';
 import { EditSet, replaceAt } from './textEdits';
 import { sitesOf, walk } from './documentSites';
+import { addGuideRenameEdits, type GuideTexts } from '../rules/docs/renameInGuides';
 
-/** Other parsed workspace files whose text contains `needle` (never the document itself). */
-export type OtherFiles = (needle: string) => Promise<ParsedDocument[]>;
+/** Other parsed workspace files whose text contains `needle` (never the document itself); `guides`: Markdown guides too. */
+export type OtherFiles = ((needle: string) => Promise<ParsedDocument[]>) & { guides?: GuideTexts };
 
 /** Rewrites a ref string whose target is `fromPointer` (or below it) in `targetUri`; undefined when it points elsewhere. */
 function rewriteRef(ref: string, refFileUri: string, targetUri: string, fromPointer: JsonPointer, toPointer: JsonPointer): string | undefined {
@@ -280,6 +281,7 @@ export async function renameEdits(doc: ParsedDocument, symbol: NameSymbol, newNa
       renameEnumEdits(doc, symbol, newName, edits);
       break;
   }
+  await addGuideRenameEdits(doc, symbol, newName, otherFiles?.guides, edits);
   return edits;
 }
 

@@ -1,0 +1,21 @@
+import type { OtherFiles } from '../../references/renameEdits';
+import type { WorkspaceIndex } from '../../workspace/workspaceIndex';
+import type { GuideTexts } from './renameInGuides';
+import { isGuide } from './docsFiles';
+
+const MAX_TEXT = 8 * 1024 * 1024;
+
+/** Renames reach the Markdown guides: the index's Markdown files (default selection) that mention a name. */
+export function withGuides(otherFiles: OtherFiles, index: WorkspaceIndex, specUri: string, folders: readonly string[]): OtherFiles {
+  const guides: GuideTexts = async (needle) => {
+    const out: Array<{ uri: string; text: string }> = [];
+    for (const { uri } of index.files('markdown')) {
+      if (!isGuide(uri, folders, [specUri], { include: [], exclude: [] })) continue;
+      const text = await index.getText(uri).catch(() => undefined);
+      if (text !== undefined && text.length <= MAX_TEXT && text.includes(needle)) out.push({ uri, text });
+    }
+    return out;
+  };
+  otherFiles.guides = guides;
+  return otherFiles;
+}
