@@ -8,6 +8,7 @@ const MAX_TEXT = 8 * 1024 * 1024;
 /** Renames reach the Markdown guides: the index's Markdown files (default selection) that mention a name. */
 export function withGuides(otherFiles: OtherFiles, index: WorkspaceIndex, specUri: string, folders: readonly string[]): OtherFiles {
   const guides: GuideTexts = async (needle) => {
+    await (index.rediscover?.() ?? index.ready());
     const out: Array<{ uri: string; text: string }> = [];
     for (const { uri } of index.files('markdown')) {
       if (!isGuide(uri, folders, [specUri], { include: [], exclude: [] })) continue;
