@@ -182,4 +182,17 @@ describe('Specgate in a real VS Code extension host', function () {
     assert.strictEqual(report.languageId, 'markdown');
     assert.ok(report.getText().length > 0);
   });
+
+  it('9. a Markdown guide that names an operation the API lacks gets a finding on that line; correct mentions none', async () => {
+    const file = path.join(folder, 'docs', 'orders-guide.md');
+    fs.mkdirSync(path.dirname(file), { recursive: true });
+    fs.writeFileSync(file, '# Orders\n\nList orders with `GET /orders`.\n\nCancel one with `DELETE /orders/{orderId}/cancel`.\n');
+    const guide = await vscode.workspace.openTextDocument(file);
+    await vscode.window.showTextDocument(guide);
+    const drift = await waitFor('the docs-drift finding', () => specgateDiagnostics(guide.uri).find((d) => codeOf(d) === 'specgate-docs-unknown-operation'), 30_000);
+    log(`guide: ${show(specgateDiagnostics(guide.uri))}`);
+    assert.strictEqual(drift.range.start.line, 4, 'on the drifted mention');
+    assert.match(drift.message, /DELETE \/orders\/\{orderId\}\/cancel/);
+    assert.ok(!specgateDiagnostics(guide.uri).some((d) => d.range.start.line === 2), 'the correct mention has none');
+  });
 });
