@@ -108,7 +108,8 @@ test('idle documents stay idle: an untracked spec and a refused one are not re-a
   session.open(untracked, SPEC());
   session.open(bomb, lol.join('\n') + '\n');
   await session.waitForDiagnostics(bomb, (p) => codes(p.diagnostics).includes('specgate-alias-limit'));
-  for (const uri of [untracked, bomb]) await session.waitForNotification('specgate/baseline', (p) => p.uri === uri);
+  // Every layer of both versions has run (the signal also counts if it came before this line).
+  for (const uri of [untracked, bomb]) await session.waitForAnalysis(uri, 1);
   // Both analyses are done; watch three baseline polls go by.
   await session.waitForNotification('specgate/trace', (p) => p.event === 'baselinePoll');
   const publishesBefore = session.published.filter((p) => p.uri === untracked || p.uri === bomb).length;
