@@ -81,9 +81,15 @@ check('naming quick fix applied through the client', function()
   local fix
   for _, a in ipairs(ca.result) do
     out('  ACTION ' .. a.title)
-    if not fix and a.edit and a.title:find('deliveryNote', 1, true) and a.title:find('^Rename') then fix = a end
+    if not fix and a.title:find('deliveryNote', 1, true) and a.title:find('^Rename') then fix = a end
   end
   assert(fix, 'no rename quick fix')
+  -- Naming fixes come lazily (codeAction/resolve computes the workspace edit), as Neovim's own UI resolves them.
+  if not fix.edit then
+    local resolved = client.request_sync('codeAction/resolve', fix, 5000, bufnr)
+    assert(resolved and resolved.result and resolved.result.edit, 'codeAction/resolve gave no edit: ' .. vim.inspect(resolved))
+    fix = resolved.result
+  end
   vim.lsp.util.apply_workspace_edit(fix.edit, client.offset_encoding or 'utf-16')
   if fix.command then client.request_sync('workspace/executeCommand', fix.command, 5000, bufnr) end
   local line = vim.api.nvim_buf_get_lines(bufnr, 0, -1, false)[line_of(bufnr, 'deliveryNote:') + 1]
