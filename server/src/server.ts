@@ -175,9 +175,12 @@ service.index.onDidChange((changes) => {
   for (const uri of openDependents(service.index, changes, (u) => documents.get(u) !== undefined)) scheduler.schedule(uri);
   // Cross-API rules, the catalog and guides read every API: a change to any of them (or to a catalog
   // file or CODEOWNERS) re-checks the other open documents too.
-  const governance = new Set(service.index.files().filter((f) => f.kind !== 'ruleset').map((f) => f.uri));
-  // $ref'd files count too: workflows read the schemas their specs reach.
-  if (changes.some((c) => governance.has(c.uri) || c.type === 'deleted' || service.index.referencedBy(c.uri).length > 0)) {
+  // A per-file lookup, not a listing: this runs on every keystroke's buffer event.
+  const readByOthers = (uri: string) => {
+    const kind = service.index.kindOf?.(uri) ?? service.index.files().find((f) => f.uri === uri)?.kind;
+    return (kind !== undefined && kind !== 'ruleset') || service.index.referencedBy(uri).length > 0; // $ref'd files: workflows read them
+  };
+  if (changes.some((c) => c.type === 'deleted' || readByOthers(c.uri))) {
     for (const doc of documents.all()) if (!changes.some((c) => c.uri === doc.uri)) scheduler.schedule(doc.uri);
   }
 });

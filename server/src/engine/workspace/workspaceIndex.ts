@@ -14,6 +14,8 @@ export interface WorkspaceIndex {
   ready(): Promise<void>;
   /** Every indexed file, optionally of one kind. */
   files(kind?: IndexedKind): readonly IndexedFile[];
+  /** The kind of one indexed file (undefined when not indexed), without listing them all. */
+  kindOf?(uri: string): IndexedKind | undefined;
   /** Current text (open buffer first, then disk), cached until a change event for that uri. */
   getText(uri: string): Promise<string | undefined>;
   /** Parse of a YAML/JSON file (ParsedDocument from engine/document/parsedDocument), cached per text. */
@@ -88,6 +90,10 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
   constructor(private readonly workspace: IWorkspace, private readonly options: WorkspaceIndexOptions = {}) {
     this.rules = new IgnoreRules(workspace.folders);
     this.subscription = workspace.onDidChangeFiles?.((changes) => this.enqueue(changes));
+  }
+
+  kindOf(uri: string): IndexedKind | undefined {
+    return this.entries.get(uri);
   }
 
   ready(): Promise<void> {
