@@ -27,6 +27,7 @@ import { audienceMarkdown } from './engine/catalog/audience';
 import { APIS_REQUEST } from './engine/catalog/apiSummaries';
 import { ARAZZO_NAVIGATION_CAPABILITIES, registerArazzoNavigation } from './lsp/arazzoNavigationHandlers';
 import { isMarkdownUri } from './engine/rules/docs/docsFiles';
+import { answerOrCancelled } from './lsp/cancellation';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -47,7 +48,10 @@ let clientWatchesFiles = false;
 
 // Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
 const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m), (uri) => service.index.getText(uri)) : undefined;
-const service = createLanguageService({ workspace, getSettings: () => settings, spectral: spectralWorker, fileChangesReported: () => clientWatchesFiles });
+const service = createLanguageService({
+  workspace, getSettings: () => settings, spectral: spectralWorker, fileChangesReported: () => clientWatchesFiles,
+  logger: { log: (message) => connection.console.error(message) },
+});
 const scheduler = new DiagnosticsScheduler({
   service,
   settings: () => settings,
@@ -91,10 +95,10 @@ function currentDoc(uri: string) {
   return doc ? service.getDocument(uri, doc.getText(), doc.version) : undefined;
 }
 
-connection.onHover(async (params) => {
+connection.onHover(async (params, token) => {
   if (isMarkdownUri(params.textDocument.uri)) return null;
   const doc = currentDoc(params.textDocument.uri);
-  return doc ? (await service.getHover(doc, params.position)) ?? null : null;
+  return doc ? answerOrCancelled(() => service.getHover(doc, params.position, token).then((h) => h ?? null)) : null;
 });
 
 const codeActions = registerCodeActionHandlers(connection, service, documents);
@@ -253,6 +257,11 @@ documents.onDidClose((e) => {
   workspace.fireChanges([{ uri: e.document.uri, type: 'changed' }]);
   lastBaselineCommit.delete(e.document.uri);
   scheduler.close(e.document.uri);
+});
+
+connection.onShutdown(() => {
+  baselineFollower.stopPolling();
+  service.dispose();
 });
 
 // The server must outlive any bad input: log and keep serving.

@@ -2,6 +2,8 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseDocument, ParsedDocument } from './document/parsedDocument';
 import { sniffFormat } from './document/sniff';
 import type { IWorkspace } from './workspace';
+import { silentLogger, type Logger } from './logger';
+import { setExampleValidationLogger } from './spectral/exampleValidation';
 import { DEFAULT_SETTINGS, SpecgateSettings } from './settings';
 import { fastDiagnostics, ruleDocUrl, syntaxDiagnostics } from './languageFeatures/diagnostics';
 import { findRulesetFile, getDefaultRuleset, LoadedRuleset, loadRuleset, RulesetLoadError } from './spectral/rulesetLoader';
@@ -11,7 +13,8 @@ import { getCodeActions } from './languageFeatures/codeActions';
 import { BaselineCache, BaselineState } from './baseline/baseline';
 import { ACCEPTED_FILE, parseAccepted } from './baseline/accepted';
 import { CHANGE_OVERRIDES_FILE, diffPolicy } from './diff';
-import { breakingDiagnostics, breakingHover, versionHover } from './languageFeatures/breaking';
+import { breakingDiagnostics } from './languageFeatures/breaking';
+import { provideHover, type HoverContext } from './languageFeatures/hoverProvider';
 import { analyzeBreaking, BreakingAnalysis } from './analysis/breakingAnalysis';
 import { analyzeDocument } from './analysis/pipeline';
 import { collectExternalRefs, loadSpecGraph, SpecInput } from './refs';
@@ -51,6 +54,8 @@ export interface LanguageServiceOptions {
    * Otherwise (CLI, tests, the Spectral worker) files are read again when needed.
    */
   fileChangesReported?: () => boolean;
+  /** Where swallowed failures are reported (default: nowhere). */
+  logger?: Logger;
 }
 
 /** How the client takes code actions: lazily (`codeAction/resolve`), and fix-all's cancellation and progress. */
@@ -64,6 +69,7 @@ export interface SpectralRunner {
   run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome>;
   /** Rulesets changed (file, settings, trust): drop loaded ones. */
   invalidate(): void;
+  dispose?(): void;
 }
 
 /** The outcome of the Spectral layer for one document. */
@@ -100,7 +106,7 @@ export interface LanguageService {
   getBreakingAnalysis(doc: ParsedDocument): Promise<BreakingAnalysis>;
   /** Breaking-change diagnostics per file (changes inside `$ref`'d files land there). */
   getBreakingDiagnostics(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
-  getHover(doc: ParsedDocument, position: Position): Promise<Hover | undefined>;
+  getHover(doc: ParsedDocument, position: Position, token?: Cancellation): Promise<Hover | undefined>;
   getCodeActions(doc: ParsedDocument, range: Range, diagnostics: Diagnostic[], only?: string[], options?: CodeActionOptions): Promise<CodeAction[]>;
   /** `codeAction/resolve`: the edit of a lazy action, against the current version of its document. */
   resolveCodeAction(doc: ParsedDocument, action: CodeAction, token?: Cancellation): Promise<CodeAction>;
@@ -128,10 +134,14 @@ export interface LanguageService {
   getApiSummaries(): Promise<ApiSummary[]>;
   /** Markdown guides checked against the workspace's APIs (diagnostics, guides for hovers and renames). */
   docs: DocsService;
+  /** Stops listening to the workspace, drops every cache, stops the Spectral runner. */
+  dispose(): void;
 }
 
 export function createLanguageService(options: LanguageServiceOptions): LanguageService {
   const { workspace } = options;
+  const logger = options.logger ?? silentLogger;
+  setExampleValidationLogger(logger);
   const settings = () => options.getSettings?.() ?? DEFAULT_SETTINGS;
   const parsed = new Map<string, ParsedDocument>();
   const rulesets = new Map<string, Promise<LoadedRuleset>>();
@@ -140,7 +150,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   // Arazzo impact tracing reads the workspace's workflows (stand-in until issue 9's index: use `index` there).
   /** Fast-layer results of single-file documents, per parsed version (multi-file ones depend on other files). */
   const fastMemo = new WeakMap<ParsedDocument, { settings: SpecgateSettings; styleConfig: unknown; result: Map<string, Diagnostic[]> }>();
-  const index = createServiceIndex(workspace, settings, options.fileChangesReported, {
+  const index = createServiceIndex(workspace, settings, options.fileChangesReported, logger, {
     // A file changed: what was computed from it (or from a file depending on it) is stale.
     invalidate: (uris) => {
       for (const uri of uris) {
@@ -226,15 +236,15 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return byFile;
   }
 
-  async function getHover(doc: ParsedDocument, position: Position): Promise<Hover | undefined> {
-    if (!doc.format || doc.value === undefined) return undefined;
-    const analysis = await getBreakingAnalysis(doc);
-    const at = doc.pointerAt(doc.textDocument.offsetAt(position));
-    if (at && at.pointer === '/info/version') return versionHover(analysis);
-    const audience = analysis.changes.length > 0 ? await getAudience(doc.uri) : undefined;
-    const guides = analysis.changes.length > 0 ? await docs.guides().catch(() => []) : [];
-    return breakingHover(doc, analysis, settings(), position, audience, (changes) => guideMentionNotes(changes, guides, folderOf(doc.uri)));
-  }
+  const hoverContext: HoverContext = {
+    analysis: getBreakingAnalysis,
+    audience: getAudience,
+    settings,
+    guideNotes: async (doc) => {
+      const guides = await docs.guides().catch(() => []);
+      return (changes) => guideMentionNotes(changes, guides, folderOf(doc.uri));
+    },
+  };
 
   async function getAudience(uri: string): Promise<Audience | undefined> {
     try {
@@ -373,6 +383,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       for (const [file, list] of results) byFile.set(file, list);
     } catch (e) {
       notices.push(`Spectral failed on ${doc.uri}: ${(e as Error).message}`);
+      logger.log(`Specgate: Spectral failed on ${doc.uri}: ${(e as Error).stack ?? e}`);
     }
     return { byFile, notices, rulesetFile: loaded.file };
   }
@@ -405,6 +416,12 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   return {
     index,
+    dispose() {
+      index.dispose();
+      options.spectral?.dispose?.();
+      for (const cache of [parsed, rulesets, analyses, referenced, sourceDocs]) cache.clear();
+      baselines.clear();
+    },
     getAudience,
     async getApiSummaries() {
       const snapshot = await workspaceSnapshot(index, workspace.folders);
@@ -438,7 +455,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getSpecGraph,
     getBreakingAnalysis,
     getBreakingDiagnostics,
-    getHover,
+    getHover: (doc, position, token) => provideHover(hoverContext, doc, position, token),
     folderOf,
     async getCodeActions(doc, range, diagnostics, only, actionOptions = {}) {
       if (!doc.format) return [];

@@ -11,6 +11,8 @@ export interface SpecgateSettings {
   ruleset: string;
   /** Run Spectral (the default `spectral:oas`/`spectral:arazzo` rulesets or the workspace ruleset). */
   spectralEnabled: boolean;
+  /** Longest one Spectral run may take before the worker is stopped (a custom function that never returns). */
+  spectralTimeoutMs: number;
   /** Run Specgate's built-in style guide. */
   styleGuideEnabled: boolean;
   /** Per built-in rule: a severity, `off`, or `{ severity, options }`. */
@@ -51,6 +53,7 @@ export interface BreakingSettings {
 export const DEFAULT_SETTINGS: SpecgateSettings = {
   ruleset: '',
   spectralEnabled: true,
+  spectralTimeoutMs: 60_000,
   styleGuideEnabled: true,
   rules: {},
   allowRemoteReferences: false,

@@ -19,6 +19,10 @@ const post = (message: FromWorker) => port.postMessage(message);
 
 let readIds = 0;
 const pendingReads = new Map<number, (text: string | undefined) => void>();
+/** A read the main thread does not answer in time (it is busy or stuck) counts as missing, and says so. */
+const READ_TIMEOUT_MS = 10_000;
+/** Reads of the current job that timed out: reported with its result, since findings may be missing. */
+let timedOutReads: string[] = [];
 
 class WorkerWorkspace implements IWorkspace {
   folders: string[] = [];
@@ -27,7 +31,15 @@ class WorkerWorkspace implements IWorkspace {
   readFile(uri: string): Promise<string | undefined> {
     const id = ++readIds;
     return new Promise((resolve) => {
-      pendingReads.set(id, resolve);
+      const timer = setTimeout(() => {
+        pendingReads.delete(id);
+        timedOutReads.push(uri);
+        resolve(undefined);
+      }, READ_TIMEOUT_MS);
+      pendingReads.set(id, (text) => {
+        clearTimeout(timer);
+        resolve(text);
+      });
       post({ type: 'read', id, uri });
     });
   }
@@ -53,10 +65,13 @@ async function drain(): Promise<void> {
       settings = job.settings;
       workspace.folders = job.folders;
       workspace.trusted = job.trusted;
+      timedOutReads = [];
+      post({ type: 'started', id: job.id });
       try {
         const doc = service.getDocument(job.uri, job.text, job.version);
         const outcome = await service.getSpectralDiagnostics(doc);
-        post({ type: 'result', id: job.id, byFile: [...outcome.byFile], notices: outcome.notices, rulesetFile: outcome.rulesetFile });
+        const notices = [...outcome.notices, ...timedOutReads.map((uri) => `Spectral on ${job.uri}: reading ${uri} took longer than ${READ_TIMEOUT_MS / 1000} s and was treated as missing; findings about it may be wrong until the next run.`)];
+        post({ type: 'result', id: job.id, byFile: [...outcome.byFile], notices, rulesetFile: outcome.rulesetFile });
       } catch (e) {
         post({ type: 'error', id: job.id, message: (e as Error).stack ?? String(e) });
       } finally {

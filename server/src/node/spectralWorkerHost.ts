@@ -1,15 +1,25 @@
 import { existsSync } from 'fs';
 import * as path from 'path';
 import { Worker } from 'worker_threads';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../engine/document/parsedDocument';
 import type { SpectralOutcome } from '../engine/languageService';
 import type { SpecgateSettings } from '../engine/settings';
 import type { IWorkspace } from '../engine/workspace';
+import { findRulesetFile } from '../engine/spectral/rulesetLoader';
+import { spectralTimeoutDiagnostic } from '../engine/spectral/spectralTimeout';
 import type { FromWorker, ToWorker } from './spectralWorkerProtocol';
 
 const WORKER_SCRIPT = path.join(__dirname, 'spectralWorker.js');
 
+type LintJob = Extract<ToWorker, { type: 'lint' }>;
+
 interface Pending {
+  job: LintJob;
+  /** The ruleset that applies (undefined: the default rulesets), named by the time-limit diagnostic. */
+  rulesetFile: string | undefined;
+  timeoutMs: number;
+  timer?: NodeJS.Timeout;
   resolve(outcome: SpectralOutcome): void;
   reject(error: Error): void;
 }
@@ -17,11 +27,19 @@ interface Pending {
 /**
  * The main thread's side of the Spectral worker: sends lint jobs, answers the worker's file reads
  * through the workspace (open buffers first), restarts the worker if it dies.
+ *
+ * Each run has a time limit (`specgate.spectralTimeoutMs`). A run past it is a custom function that
+ * never returns, or a document too large for the limit: the worker is terminated (a thread stuck in a
+ * synchronous loop cannot be interrupted otherwise), the other queued jobs go to a fresh worker, and
+ * the document gets one `specgate-spectral-timeout` diagnostic. A workspace ruleset that timed out is
+ * not run again until it changes (`invalidate`), so a looping function does not cost a core per keystroke.
  */
 export class SpectralWorkerHost {
   private worker: Worker | undefined;
   private nextId = 0;
   private readonly pending = new Map<number, Pending>();
+  /** Workspace rulesets that ran past the limit, with the diagnostic message to repeat. */
+  private readonly timedOut = new Map<string, number>();
 
   constructor(
     private readonly workspace: IWorkspace,
@@ -35,24 +53,36 @@ export class SpectralWorkerHost {
     return existsSync(WORKER_SCRIPT);
   }
 
-  run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome> {
+  async run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome> {
+    const rulesetFile = await findRulesetFile(this.readingWorkspace(), doc.uri, settings).catch(() => undefined);
+    const limit = rulesetFile ? this.timedOut.get(rulesetFile) : undefined;
+    if (rulesetFile && limit !== undefined) return timeoutOutcome(doc.uri, rulesetFile, limit);
     const id = ++this.nextId;
+    const job: LintJob = {
+      type: 'lint', id, uri: doc.uri, version: doc.version, text: doc.text, settings,
+      folders: [...this.workspace.folders], trusted: this.workspace.isTrusted(),
+    };
     return new Promise((resolve, reject) => {
-      this.pending.set(id, { resolve, reject });
-      this.send({
-        type: 'lint', id, uri: doc.uri, version: doc.version, text: doc.text, settings,
-        folders: [...this.workspace.folders], trusted: this.workspace.isTrusted(),
-      });
+      this.pending.set(id, { job, rulesetFile, timeoutMs: Math.max(1000, settings.spectralTimeoutMs), resolve, reject });
+      this.send(job);
     });
   }
 
   invalidate(): void {
+    this.timedOut.clear();
     if (this.worker) this.send({ type: 'invalidate' });
   }
 
   dispose(): void {
+    for (const p of this.pending.values()) clearTimeout(p.timer);
     void this.worker?.terminate();
     this.worker = undefined;
+  }
+
+  private readingWorkspace(): IWorkspace {
+    // Ruleset discovery reads through the index's cache, as the worker's reads do.
+    const read = this.read;
+    return Object.assign(Object.create(this.workspace) as IWorkspace, { readFile: read, folders: this.workspace.folders });
   }
 
   private send(message: ToWorker): void {
@@ -66,9 +96,11 @@ export class SpectralWorkerHost {
     worker.on('message', (message: FromWorker) => void this.onMessage(worker, message));
     worker.on('error', (e) => this.log(`Specgate: Spectral worker failed: ${e.stack ?? e}`));
     worker.on('exit', (code) => {
-      if (this.worker === worker) this.worker = undefined;
+      if (this.worker !== worker) return; // replaced after a time-out: its jobs were handed on
+      this.worker = undefined;
       for (const [id, p] of this.pending) {
         this.pending.delete(id);
+        clearTimeout(p.timer);
         p.reject(new Error(`the Spectral worker stopped (exit code ${code})`));
       }
     });
@@ -76,7 +108,26 @@ export class SpectralWorkerHost {
     return worker;
   }
 
+  private onTimeout(id: number): void {
+    const p = this.pending.get(id);
+    if (!p) return;
+    this.pending.delete(id);
+    this.log(`Specgate: Spectral ran past ${p.timeoutMs} ms on ${p.job.uri} (ruleset ${p.rulesetFile ?? 'default'}); restarting its worker.`);
+    if (p.rulesetFile) this.timedOut.set(p.rulesetFile, p.timeoutMs);
+    p.resolve(timeoutOutcome(p.job.uri, p.rulesetFile, p.timeoutMs));
+    const stuck = this.worker;
+    this.worker = undefined;
+    void stuck?.terminate();
+    // Jobs queued behind the stuck one start again in a fresh worker.
+    for (const other of this.pending.values()) {
+      clearTimeout(other.timer);
+      other.timer = undefined;
+      this.send(other.job);
+    }
+  }
+
   private async onMessage(worker: Worker, message: FromWorker): Promise<void> {
+    if (worker !== this.worker) return;
     switch (message.type) {
       case 'read': {
         let text: string | undefined;
@@ -91,16 +142,27 @@ export class SpectralWorkerHost {
       case 'log':
         this.log(message.message);
         return;
+      case 'started': {
+        const p = this.pending.get(message.id);
+        if (p) p.timer = setTimeout(() => this.onTimeout(message.id), p.timeoutMs).unref();
+        return;
+      }
       case 'result':
       case 'superseded':
       case 'error': {
         const p = this.pending.get(message.id);
         this.pending.delete(message.id);
         if (!p) return;
+        clearTimeout(p.timer);
         if (message.type === 'result') p.resolve({ byFile: new Map(message.byFile), notices: message.notices, rulesetFile: message.rulesetFile });
         else if (message.type === 'superseded') p.resolve({ byFile: new Map(), notices: [], superseded: true });
         else p.reject(new Error(message.message));
       }
     }
   }
+}
+
+function timeoutOutcome(uri: string, rulesetFile: string | undefined, timeoutMs: number): SpectralOutcome {
+  const diagnostic: Diagnostic = spectralTimeoutDiagnostic(rulesetFile, timeoutMs);
+  return { byFile: new Map([[uri, [diagnostic]]]), notices: [], rulesetFile };
 }

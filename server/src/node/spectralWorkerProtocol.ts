@@ -13,4 +13,6 @@ export type FromWorker =
   | { type: 'superseded'; id: number }
   | { type: 'error'; id: number; message: string }
   | { type: 'read'; id: number; uri: string }
+  /** The job left the queue and Spectral starts: the host's time limit counts from here. */
+  | { type: 'started'; id: number }
   | { type: 'log'; message: string };

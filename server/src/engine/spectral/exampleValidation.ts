@@ -1,3 +1,4 @@
+import { silentLogger, type Logger } from '../logger';
 /**
  * Specgate's implementation of `spectral:oas`'s example-validation rules
  * (`oas3-valid-schema-example`, `oas3-valid-media-example`, `oas2-valid-schema-example`,
@@ -192,6 +193,12 @@ function validationOnly(schema: unknown): unknown {
   return out;
 }
 
+/** The compiled validators are process-wide, so is where ajv's warnings go (the latest language service's logger). */
+let ajvLogger: Logger = silentLogger;
+export function setExampleValidationLogger(logger: Logger): void {
+  ajvLogger = logger;
+}
+
 /** Process-wide: one set of ajv instances and the compiled validators by content. Bounded; cleared when full. */
 const MAX_COMPILED = 20_000;
 const compiledByKey = new Map<string, Compiled>();
@@ -208,7 +215,11 @@ function compileDraft4(schema: unknown): Validator {
     const AjvDraft04 = require('ajv-draft-04').default;
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const addFormats = require('ajv-formats').default;
-    const logger = { warn: (...args: unknown[]) => { if (typeof args[0] === 'string' && !args[0].startsWith('unknown format')) console.warn(...args); }, log: console.log, error: console.error };
+    const logger = {
+      warn: (...args: unknown[]) => { if (typeof args[0] === 'string' && !args[0].startsWith('unknown format')) ajvLogger.log(`ajv: ${args.join(' ')}`); },
+      log: () => undefined,
+      error: (...args: unknown[]) => ajvLogger.log(`ajv: ${args.join(' ')}`),
+    };
     const ajv = new AjvDraft04({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, logger, unicodeRegExp: false, code: { optimize: false } });
     addFormats(ajv);
     draft4Ajv = ajv;

@@ -1,5 +1,6 @@
 import type { SpecgateSettings } from '../settings';
 import type { IWorkspace } from '../workspace';
+import type { Logger } from '../logger';
 import { dependentsOf, FileWorkspaceIndex } from './workspaceIndex';
 
 /**
@@ -11,12 +12,14 @@ export function createServiceIndex(
   workspace: IWorkspace,
   settings: () => SpecgateSettings,
   changesReported: (() => boolean) | undefined,
+  logger: Logger,
   hooks: { invalidate(uris: readonly string[]): void },
 ): FileWorkspaceIndex {
   const index = new FileWorkspaceIndex(workspace, {
     exclude: () => settings().exclude,
     parseLimits: () => ({ maxDepth: settings().maxNestingDepth, maxAliasCount: settings().maxAliasCount }),
     changesReported: () => changesReported?.() ?? false,
+    logger,
   });
   index.onDidChange((changes) => {
     const affected = new Set<string>();

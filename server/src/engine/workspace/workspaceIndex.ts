@@ -1,4 +1,5 @@
 import { parseDocument, type ParsedDocument } from '../document/parsedDocument';
+import type { Logger } from '../logger';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../document/limits';
 import type { FileChange, IWorkspace } from '../workspace';
 import { childUri, isUnder, relativePath } from '../uri';
@@ -44,6 +45,8 @@ export interface WorkspaceIndexOptions {
   changesReported?: () => boolean;
   /** Most files and directories visited by the scan (a guard against giant trees). */
   maxEntries?: number;
+  /** Where failures the index swallows (a change it could not apply, a failing listener) are reported. */
+  logger?: Logger;
 }
 
 /** Concurrent reads during the scan: enough to hide latency, few enough for a shared machine. */
@@ -324,7 +327,7 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     this.queue = this.queue
       .then(() => this.ready())
       .then(() => this.apply(changes))
-      .catch(() => undefined);
+      .catch((e) => this.options.logger?.log(`Specgate: the workspace index could not apply a change: ${(e as Error)?.stack ?? e}`));
   }
 
   private async apply(changes: readonly FileChange[]): Promise<void> {
@@ -338,8 +341,9 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     for (const listener of [...this.listeners]) {
       try {
         listener(changes);
-      } catch {
+      } catch (e) {
         // One listener's failure must not starve the others.
+        this.options.logger?.log(`Specgate: a workspace change listener failed: ${(e as Error)?.stack ?? e}`);
       }
     }
   }
