@@ -89,3 +89,14 @@ test('no rename fix produces a finding: min_last_updated_datetime becomes min_up
     for (const f of renames) assert.ok(!/_last_updated_at"?$/.test(String(f.fix?.newName ?? '')), `${spec}: ${f.message}`);
   }
 });
+
+test('second round: embedded standards in capitals, generated ids in paths, timestamps used as keys, machines\' IP addresses', () => {
+  assert.deepEqual(on('Plaid', 'specgate-property-casing', '/components/schemas/AssetReportFreddie/properties/PARTIES'), [], 'MISMO field names');
+  assert.deepEqual(on('Plaid', 'specgate-property-casing', '/components/schemas/Assets/properties/ASSET'), [], 'a one-word MISMO container');
+  assert.deepEqual(findings('Box').filter((f) => f.ruleId === 'specgate-path-segment-casing' && f.message.includes('6VMVochwUWo')), [], 'a template id inside a segment');
+  assert.deepEqual(on('Slack', 'specgate-timestamp-format', '/stars.add/post/requestBody/content/application~1x-www-form-urlencoded/schema/properties/timestamp'), [], '"Timestamp of the message to star": a key');
+  assert.deepEqual(on('Stripe', 'specgate-data-classification', '/components/schemas/terminal.reader/properties/ip_address'), [], "a card reader's IP address");
+  // True positives beside them stay: a user's device IP is personal data; camelCase in a snake_case API is a slip.
+  assert.equal(on('Plaid', 'specgate-data-classification', '/components/schemas/TransferDevice/properties/ip_address').length, 1, "the customer's device");
+  assert.ok(findings('Plaid').some((f) => f.ruleId === 'specgate-property-casing' && !/"[A-Z0-9_]+" is not/.test(f.message)), 'Plaid still has ordinary casing findings');
+});

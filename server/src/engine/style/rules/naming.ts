@@ -43,7 +43,29 @@ function hasLetters(name: string): boolean {
 export function isDataKey(name: string): boolean {
   if (/[\s.:/]/u.test(tokenize(name).core)) return true;
   // Capitals with digits are identifiers of a standard or a product (`SHA256_ED25519`, `P400`), not words.
-  return tokenize(name).words.some((w) => /\p{Lu}/u.test(w.text) && /\p{N}/u.test(w.text));
+  if (tokenize(name).words.some((w) => /\p{Lu}/u.test(w.text) && /\p{N}/u.test(w.text))) return true;
+  // A generated id inside the name (`securityClassification-6VMVochwUWo`).
+  return name.split(/[-_.]/).some(looksGenerated);
+}
+
+/** Base62-style ids: long, digits and both cases, capitals far beyond word starts (`OAuth2Client` is a name). */
+function looksGenerated(chunk: string): boolean {
+  if (chunk.length < 10 || !/^[\p{L}\p{N}]+$/u.test(chunk) || !/\p{N}/u.test(chunk) || !/\p{Ll}/u.test(chunk)) return false;
+  const letters = chunk.replace(/[^\p{L}]/gu, '');
+  return letters.replace(/[^\p{Lu}]/gu, '').length / letters.length >= 0.35;
+}
+
+/**
+ * Properties of an object written wholly in capitals (`ASSET`, `PARTIES`, `LOAN_IDENTIFIER`): field names of an
+ * external standard the API embeds (MISMO, EDI, ISO 20022 tags), not the API's own naming to convert.
+ */
+function inUppercaseStandardObject(p: PropertyInfo): boolean {
+  const properties = own(p.parent, 'properties');
+  if (properties === null || typeof properties !== 'object') return false;
+  const names = Object.keys(properties).filter((n) => !isExtensionName(n));
+  const capitals = names.every((n) => /^\p{Lu}[\p{Lu}\p{N}_]*$/u.test(n) && /\p{Lu}{2}/u.test(n));
+  // One capitalised member counts only when it is a word, not a short acronym (`{ ID }` is still a casing slip).
+  return capitals && (names.length >= 2 || (names.length === 1 && names[0].length >= 5));
 }
 
 /** Convert and report only when the conversion is a real fix. */
@@ -221,6 +243,7 @@ function propertyVerdicts(ctx: Ctx, casingOptions: PropertyCasingOptions | undef
 
 function reportPropertyVerdicts(ctx: Ctx, kind: PropertyVerdict['kind'], verdict: (p: PropertyInfo) => PropertyVerdict | undefined) {
   for (const p of indexDocument(ctx.document, ctx.format).properties) {
+    if (kind === 'casing' && inUppercaseStandardObject(p)) continue;
     const v = verdict(p);
     if (v?.kind === kind) {
       ctx.report({ pointer: p.pointer, target: 'key', message: v.message, fix: { kind: 'rename', newName: v.newName } });

@@ -44,6 +44,8 @@ const NOT_A_POINT_IN_TIME = /\b(duration|(in|of|number of) (milli)?seconds|in mi
 /** Explicit representations of an instant other than RFC 3339 (`unix-time`, `date-time-rfc-2822`): a convention choice. */
 const EXPLICIT_TIME_FORMAT = /unix|epoch|rfc|iso|timestamp/i;
 const EPOCH_DESCRIPTION = /\b(unix|epoch|posix)\b/i;
+/** "Timestamp of the message to pin": an existing object named by its timestamp, a key in the representation the API gave it. */
+const TIMESTAMP_AS_KEY = /^\s*(the\s+)?(time ?stamp|ts)\s+of\s+(the|a|an)\s+[\w-]+\s+(to|you|that|which)\b/i;
 
 /** Why a schema named like a timestamp is nonetheless not one (or is one in an accepted form); undefined = judge it. */
 function notATimestamp(name: string, schema: Obj, types: string[], epoch: TimestampOptions['epoch']): boolean {
@@ -52,7 +54,7 @@ function notATimestamp(name: string, schema: Obj, types: string[], epoch: Timest
   // An on/off setting or a fixed set of values (`track_commit_timestamp: [on, off]`) is not a point in time.
   if (own(schema, 'enum') !== undefined || own(schema, 'const') !== undefined) return true;
   const description = typeof schema.description === 'string' ? schema.description : '';
-  if (NOT_A_POINT_IN_TIME.test(description)) return true;
+  if (NOT_A_POINT_IN_TIME.test(description) || TIMESTAMP_AS_KEY.test(description)) return true;
   const format = own(schema, 'format');
   if (typeof format === 'string' && EXPLICIT_TIME_FORMAT.test(format)) return true;
   // A string that says it holds epoch seconds (`"current time in epoch format"`) chose that representation.
@@ -172,6 +174,11 @@ const NOT_A_PERSON = new Set([
   'organization', 'organizations', 'org', 'orgs', 'workspace', 'app', 'application', 'product', 'plan', 'image',
   'file', 'folder', 'branch', 'tag', 'cluster', 'database', 'domain', 'bucket', 'channel', 'queue', 'topic', 'namespace',
 ]);
+/** Objects that are infrastructure: their IP address identifies a machine, not a person (a user's `device` is a person's). */
+const DEVICE_WORDS = new Set([
+  'reader', 'terminal', 'server', 'servers', 'machine', 'host', 'node', 'instance', 'droplet',
+  'router', 'printer', 'sensor', 'vm', 'appliance', 'balancer', 'firewall', 'gateway', 'camera', 'kiosk',
+]);
 const STRUCTURAL_SEGMENTS = new Set(['properties', 'items', 'allOf', 'oneOf', 'anyOf', 'additionalProperties', 'schema', 'content']);
 
 /** The nearest name in a pointer that says what the object is (`…/schemas/minimal-repository/properties/x` → minimal-repository). */
@@ -196,6 +203,11 @@ function canCarryPersonalData(p: PropertyInfo, words: string[], phrase: string[]
   // The phrase must be what the property is (`email`, `billing_address_line1`), not a modifier (`email_notification`).
   if (!words.slice(at + phrase.length).every((w) => PERSONAL_QUALIFIERS.has(w))) return false;
   if (phrase.join(' ') === 'address' && at > 0 && MACHINE_ADDRESS_WORDS.has(words[at - 1])) return false;
+  // A device's IP address (`terminal.reader.ip_address`) is not a person's; a customer's or a user's is.
+  if (phrase.join(' ') === 'address' && at > 0 && words[at - 1] === 'ip') {
+    const owner = tokenize(ownerName(p.parentPointer)).words.map((w) => w.text.toLowerCase());
+    if (owner.some((w) => DEVICE_WORDS.has(w))) return false;
+  }
   if (PERSON_NAME_PHRASES.has(phrase.join(' '))) {
     const owner = tokenize(ownerName(p.parentPointer)).words.map((w) => w.text.toLowerCase());
     if (owner.some((w) => NOT_A_PERSON.has(w))) return false;
