@@ -27,4 +27,6 @@ await Promise.all([
   // The `specgate` binary answers --help/--version itself and loads the engine bundle (cliMain.js) otherwise.
   esbuild.build({ ...common, entryPoints: ['server/src/cliEntry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cliMain.js' }),
+  // `specgate lint <dir>` spreads files over worker threads running this (server/src/node/lintPool.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/node/lintWorker.ts'], outfile: 'dist/lintWorker.js' }),
 ]);

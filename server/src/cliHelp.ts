@@ -25,6 +25,7 @@ Options:
       --allow-outside-refs               read local $refs that leave the git repository (default: refused)
       --untrusted                        refuse JavaScript rulesets and custom functions
       --shard i/n                        lint the i-th of n slices (CI matrices); cross-API rules see every file
+  -j, --jobs N                           worker threads for a directory's files (default: cores, at most 4)
       --allow-empty                      exit 0 when explicit inputs hold no API description
                                          (default: exit 2; directories without any always exit 0)
   -h, --help                             this help

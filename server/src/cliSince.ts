@@ -9,8 +9,13 @@ import type { ParsedDocument } from './engine/document/parsedDocument';
 import { classifyLegacy, legacyDebt } from './engine/analysis/legacy';
 import { toJsonFinding, type LintEntry } from './engine/report/lintReport';
 
+export interface MissingBaseline {
+  file: string;
+  reason: string;
+}
+
 export class SinceBaseline {
-  private readonly missing: Array<{ file: string; reason: string }> = [];
+  private readonly missingList: MissingBaseline[] = [];
 
   constructor(private readonly service: LanguageService, readonly ref: string) {}
 
@@ -19,16 +24,26 @@ export class SinceBaseline {
     const baseline = await this.service.getBaseline(doc.uri);
     const root = baseline.kind === 'ok' ? baseline.input.documents.get(doc.uri) : undefined;
     if (root === undefined) {
-      this.missing.push({ file: shownFile, reason: baseline.kind === 'ok' ? 'no baseline' : baseline.kind });
+      this.missingList.push({ file: shownFile, reason: baseline.kind === 'ok' ? 'no baseline' : baseline.kind });
       return diagnostics;
     }
     return classifyLegacy(diagnostics, doc.value, root, { mode: 'hint', ref: this.ref });
   }
 
+  /** Files classified without a baseline (so far). */
+  missing(): MissingBaseline[] {
+    return [...this.missingList];
+  }
+
+  /** Files a worker thread classified without a baseline. */
+  addMissing(list: readonly MissingBaseline[]): void {
+    this.missingList.push(...list);
+  }
+
   /** One line naming every file that had no baseline, or undefined. */
   notice(): string | undefined {
-    if (this.missing.length === 0) return undefined;
-    const files = this.missing.map((m) => `${m.file} (${m.reason})`).join(', ');
+    if (this.missingList.length === 0) return undefined;
+    const files = this.missingList.map((m) => `${m.file} (${m.reason})`).join(', ');
     return `no baseline at ${this.ref} for ${files}: every finding there is treated as new.`;
   }
 
@@ -38,7 +53,7 @@ export class SinceBaseline {
       baseline: this.ref,
       new: entries.filter((e) => !(e.diagnostic.data as { legacy?: boolean } | undefined)?.legacy).length,
       legacyDebt: legacyDebt(entries.map((e) => e.diagnostic)),
-      withoutBaseline: this.missing.map((m) => m.file),
+      withoutBaseline: this.missingList.map((m) => m.file),
     };
     return JSON.stringify({ findings: entries.map(toJsonFinding), summary }, null, 2) + '\n';
   }

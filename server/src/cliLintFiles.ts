@@ -1,0 +1,86 @@
+import * as path from 'path';
+import { createLanguageService, type LanguageService } from './engine/languageService';
+import { mergeSettings, type SpecgateSettings } from './engine/settings';
+import { pathToUri, uriToPath } from './engine/uri';
+import { NodeWorkspace } from './node/nodeWorkspace';
+import { repositoryRoot } from './node/repositoryRoot';
+import type { LintEntry } from './engine/report/lintReport';
+import { SinceBaseline, type MissingBaseline } from './cliSince';
+import { isGovernanceFile } from './cliGovernance';
+import { isMarkdownUri } from './engine/rules/docs/docsFiles';
+import type { LintArgs } from './cliLintArgs';
+
+/** What `lint` works with, built the same way in the main thread and in each worker. */
+export interface LintContext {
+  args: LintArgs;
+  cwd: string;
+  workspace: NodeWorkspace;
+  settings: SpecgateSettings;
+  service: LanguageService;
+  since?: SinceBaseline;
+}
+
+export function lintContext(args: LintArgs, cwd: string): LintContext {
+  const workspace = new NodeWorkspace([pathToUri(repositoryRoot(cwd))], { trusted: args.trusted });
+  const settings = mergeSettings({
+    ruleset: args.ruleset ? path.resolve(cwd, args.ruleset) : '',
+    styleGuideEnabled: args.styleGuide,
+    spectralEnabled: args.spectral,
+    allowRemoteReferences: args.allowRemote,
+    allowReferencesOutsideWorkspace: args.allowOutside,
+    largeFileThresholdKB: Number.MAX_SAFE_INTEGER,
+    ...(args.since ? { baseline: args.since } : {}),
+  });
+  const service = createLanguageService({ workspace, getSettings: () => settings });
+  return { args, cwd, workspace, settings, service, since: args.since ? new SinceBaseline(service, args.since) : undefined };
+}
+
+/** The per-file part of `lint` (cross-API findings come after, from every file). Plain data: it crosses threads. */
+export interface LintFilesOutcome {
+  entries: LintEntry[];
+  linted: number;
+  /** Lines for stderr, in file order. */
+  notices: string[];
+  missingBaselines: MissingBaseline[];
+  /** Stop with exit 2: a file cannot be read, or the ruleset does not load. */
+  fatal?: string;
+}
+
+export async function lintFiles(ctx: LintContext, files: readonly string[]): Promise<LintFilesOutcome> {
+  const { args, cwd, workspace, service, since } = ctx;
+  const outcome: LintFilesOutcome = { entries: [], linted: 0, notices: [], missingBaselines: [] };
+  for (const file of files) {
+    const uri = pathToUri(file);
+    const text = await workspace.readFile(uri);
+    if (text === undefined) return { ...outcome, fatal: `cannot read ${path.relative(cwd, file) || file}` };
+    if (isMarkdownUri(uri)) {
+      // Named on the command line: checked; found in a directory: only when it is a guide (specgate.docs.*).
+      const explicit = args.patterns.some((p) => path.resolve(cwd, p) === file);
+      if (!explicit && !(await service.docs.isGuide(uri))) continue;
+      outcome.linted++;
+      const shown = path.relative(cwd, file) || file;
+      for (const diagnostic of await service.docs.diagnostics(uri, text, true)) outcome.entries.push({ file: shown, diagnostic });
+      continue;
+    }
+    if (!service.isSpecText(text)) {
+      if (!isGovernanceFile(file) && (args.patterns.includes(path.relative(cwd, file)) || args.patterns.includes(file))) {
+        outcome.notices.push(`${path.relative(cwd, file)} is not an OpenAPI or Arazzo document (no openapi/swagger/arazzo version at its root); skipped`);
+      }
+      continue;
+    }
+    outcome.linted++;
+    const doc = service.getDocument(uri, text, 0);
+    const result = await service.lint(doc);
+    if (result.rulesetError) return { ...outcome, fatal: result.rulesetError.message };
+    outcome.notices.push(...result.notices);
+    for (const [fileUri, found] of result.byFile) {
+      const shown = path.relative(cwd, uriToPath(fileUri)) || uriToPath(fileUri);
+      const diagnostics = since && fileUri === uri ? await since.classify(doc, shown, found) : found;
+      for (const diagnostic of diagnostics) outcome.entries.push({ file: shown, diagnostic });
+    }
+    // The CLI reads each spec once: keep memory flat over thousands of them.
+    service.forget(uri);
+  }
+  outcome.missingBaselines = since?.missing() ?? [];
+  return outcome;
+}
