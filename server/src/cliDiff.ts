@@ -8,7 +8,7 @@ import { outsideReferenceRefusal, referenceRoot } from './engine/refs/containmen
 import { formatDiff, Change, DiffResult, ChangeLevel, summarize, CHANGE_OVERRIDES_FILE, diffPolicy } from './engine/diff';
 import { changeAnchor } from './engine/languageFeatures/breaking';
 import { requiredBump } from './engine/diff/semver';
-import { analyzeBreaking, compareSpecs } from './engine/analysis/breakingAnalysis';
+import { analyzeBreaking, compareSpecs, withTracedChanges } from './engine/analysis/breakingAnalysis';
 import { parseDocument, ParsedDocument } from './engine/document/parsedDocument';
 import { parseValue } from './engine/document/parseValue';
 import { loadSpecGraph, SpecInput } from './engine/refs';
@@ -112,9 +112,7 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
     const revision = await load(revisionFile);
     const [baseGraph, revisionGraph] = [await graphOf(base), await graphOf(revision)];
     const result = compareSpecs(baseGraph, revisionGraph, [], '', policy.options);
-    result.changes = await traceWorkflows(result.changes, baseGraph, revisionGraph);
-    result.summary = summarize(result.changes);
-    results.push(result);
+    results.push(withTracedChanges(result, await traceWorkflows(result.changes, baseGraph, revisionGraph), baseGraph, revisionGraph));
     [baseLabel, revisionLabel] = [baseFile, revisionFile];
   } else {
     for (const file of args.files) {
@@ -135,10 +133,8 @@ export async function diffCommand(argv: string[], out: NodeJS.WritableStream, er
       // The editor's analysis, on a value-only parse of the working tree (no ranges needed yet).
       const revisionGraph = await graphOf(revision);
       const result = analyzeBreaking(baseline, revisionGraph, accepted, policy.options).result!;
-      // Workflows in the workspace that a change breaks raise it to breaking.
-      result.changes = await traceWorkflows(result.changes, baseline.input, revisionGraph);
-      result.summary = summarize(result.changes);
-      results.push(result);
+      // Workflows in the workspace that a change breaks raise it to breaking (summary and bump included).
+      results.push(withTracedChanges(result, await traceWorkflows(result.changes, baseline.input, revisionGraph), baseline.input, revisionGraph));
     }
     baseLabel = args.base;
     revisionLabel = 'working tree';

@@ -18,6 +18,8 @@ export interface LintContext {
   settings: SpecgateSettings;
   service: LanguageService;
   since?: SinceBaseline;
+  /** In a worker nothing reads the parses again (cross-API rules run in the main thread): free them per file. */
+  forgetAfterLint?: boolean;
 }
 
 export function lintContext(args: LintArgs, cwd: string): LintContext {
@@ -78,8 +80,7 @@ export async function lintFiles(ctx: LintContext, files: readonly string[]): Pro
       const diagnostics = since && fileUri === uri ? await since.classify(doc, shown, found) : found;
       for (const diagnostic of diagnostics) outcome.entries.push({ file: shown, diagnostic });
     }
-    // The CLI reads each spec once: keep memory flat over thousands of them.
-    service.forget(uri);
+    if (ctx.forgetAfterLint) service.forget(uri);
   }
   outcome.missingBaselines = since?.missing() ?? [];
   return outcome;

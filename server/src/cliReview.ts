@@ -82,6 +82,8 @@ export async function reviewCommand(argv: string[], out: NodeJS.WritableStream, 
       file: relativeFile(c.uri, cwd),
       line: changeLine(c, parseNow),
       docs: changeDocUrl(c.id),
+      ...(c.workflows?.length ? { workflows: c.workflows.map((w) => ({ file: relativeFile(w.arazzoUri, cwd), workflowId: w.workflowId, stepId: w.stepId, reason: w.reason })) } : {}),
+      ...(c.escalatedFrom ? { escalatedFrom: c.escalatedFrom } : {}),
     }]));
     const current = [...((await service.getFastDiagnosticsByFile(doc)).get(doc.uri) ?? []), ...(findingsNow.get(doc.uri) ?? [])];
     const previous = before === undefined ? [] : [

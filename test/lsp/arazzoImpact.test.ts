@@ -77,3 +77,22 @@ test('an enum value a criterion waits for, removed in an unsaved buffer of a $re
   assert.equal(d.length, 1);
   assert.match(String(d[0].message), /^Step `checkPet` breaks: openapi\.yaml GET \/pets\/\{petId\} changed against HEAD: .*enum value "available" removed \[response-property-enum-value-removed\] \(non-breaking change for other clients\)\. The step waits for `\$response\.body#\/status` == "available"\.$/);
 });
+
+test('review lists the workflow steps a change breaks, and a change a workflow escalates counts as breaking in the semver bump', () => {
+  const review = spawnSync(process.execPath, [CLI, 'review', '--base', 'HEAD', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+  assert.equal(review.status, 1, review.stderr);
+  const changes = JSON.parse(review.stdout).changes as Array<{ operation?: string; level: string; escalatedFrom?: string; workflows?: unknown[] }>;
+  const post = changes.find((c) => c.operation === 'POST /orders')!;
+  assert.deepEqual({ level: post.level, escalatedFrom: post.escalatedFrom, workflows: post.workflows }, {
+    level: 'breaking',
+    escalatedFrom: 'potentially-breaking',
+    workflows: [{ file: 'checkout.arazzo.yaml', workflowId: 'buyPet', stepId: 'order', reason: 'workflow `buyPet` step `order` reads `$response.body#/id`' }],
+  });
+  const markdown = spawnSync(process.execPath, [CLI, 'review', '--base', 'HEAD', '--format', 'markdown'], { cwd: dir, encoding: 'utf8' }).stdout;
+  assert.match(markdown, /Workflows this breaks:\n\n- `checkout\.arazzo\.yaml` workflow `buyPet` step `order`: reads `\$response\.body#\/id` \(`response-optional-property-removed`, potentially breaking for other clients\)/);
+
+  // Without the workflow the removal is potentially breaking (minor); the workflow makes it breaking (major).
+  const diff = JSON.parse(spawnSync(process.execPath, [CLI, 'diff', '--base', 'HEAD', 'store.swagger.yaml', '--format', 'json'], { cwd: dir, encoding: 'utf8' }).stdout);
+  assert.equal(diff.semver, 'major');
+  assert.equal(diff.summary.breaking, diff.changes.filter((c: { level: string }) => c.level === 'breaking').length);
+});

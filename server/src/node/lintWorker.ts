@@ -9,7 +9,7 @@ import { lintContext, lintFiles } from '../cliLintFiles';
 if (!parentPort) throw new Error('lintWorker must run in a worker thread');
 const { argv, cwd, files } = workerData as { argv: string[]; cwd: string; files: string[] };
 const port = parentPort;
-lintFiles(lintContext(parseLintArgs(argv), cwd), files).then(
+lintFiles({ ...lintContext(parseLintArgs(argv), cwd), forgetAfterLint: true }, files).then(
   (outcome) => port.postMessage(outcome),
   (e) => port.postMessage({ entries: [], linted: 0, notices: [], missingBaselines: [], fatal: (e as Error).stack ?? String(e) }),
 );

@@ -35,3 +35,17 @@ export function analyzeBreaking(baseline: BaselineState, revision: SpecInput, ac
   const result = compareSpecs(baseline.input, revision, accepted, baseline.revision, options);
   return { baseline, result, changes: result.changes };
 }
+
+/**
+ * The result after workflow tracing replaced its changes (some raised to breaking): the summary and
+ * the semver bump follow, so a change a workflow breaks counts as breaking everywhere.
+ */
+export function withTracedChanges(result: DiffResult, changes: Change[], base: SpecInput, revision: SpecInput): DiffResult {
+  const escalated = changes.some((c) => c.escalatedFrom);
+  return {
+    ...result,
+    changes,
+    summary: summarize(changes),
+    semver: escalated ? semverVerdict(changes, base.documents.get(base.uri), revision.documents.get(revision.uri)) : result.semver,
+  };
+}

@@ -16,7 +16,13 @@ export interface ReviewChange {
   file: string;
   line: number | null;
   docs: string;
+  /** Workflow steps in the repository this change breaks (Arazzo), with why. */
+  workflows?: ReviewWorkflowStep[];
+  /** Raised to breaking by those workflows from this level. */
+  escalatedFrom?: string;
 }
+
+export interface ReviewWorkflowStep { file: string; workflowId: string; stepId: string; reason: string }
 
 export interface ReviewFinding { code: string; severity: string; message: string; file: string; line: number }
 
@@ -95,6 +101,11 @@ function reviewMarkdown(r: ReviewResult): string {
       lines.push('', '| level | change | where |', '|---|---|---|');
       for (const c of api.changes) {
         lines.push(`| ${c.level === 'breaking' ? '**breaking**' : 'potentially breaking'} | [\`${c.id}\`](${c.docs})${c.operation ? ` ${c.operation}` : ''}: ${c.message.replace(/\|/g, '\\|')} | \`${at(c.file, c.line)}\` |`);
+      }
+      const steps = api.changes.flatMap((c) => (c.workflows ?? []).map((w) => ({ c, w })));
+      if (steps.length) {
+        lines.push('', 'Workflows this breaks:', '');
+        for (const { c, w } of steps) lines.push(`- \`${w.file}\` workflow \`${w.workflowId}\` step \`${w.stepId}\`: ${w.reason.replace(/^workflow `[^`]*` step `[^`]*` /, '')} (\`${c.id}\`${c.escalatedFrom ? `, ${c.escalatedFrom.replace(/-/g, ' ')} for other clients` : ''})`);
       }
     } else lines.push('', 'No breaking or potentially breaking changes.');
     if (api.newFindings.length) {

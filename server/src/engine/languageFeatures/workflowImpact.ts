@@ -2,6 +2,7 @@
  * Breaking changes traced to the workspace's Arazzo workflows: the changes carry the steps they break
  * (hover, report, `diff --format json`), and the Arazzo file shows a diagnostic on each affected step.
  */
+import { withTracedChanges } from '../analysis/breakingAnalysis';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { isRemoteUri, resolveRefUri, type SpecInput } from '../refs';
@@ -29,7 +30,8 @@ export async function arazzoFilesOf(index: WorkspaceIndex): Promise<Array<Arazzo
 export async function withWorkflows(analysis: BreakingAnalysis, revision: SpecInput, arazzo: readonly ArazzoFile[], read: SourceReader, settings: SpecgateSettings): Promise<BreakingAnalysis> {
   if (analysis.baseline.kind !== 'ok' || analysis.changes.length === 0) return analysis;
   const options = { allowRemote: settings.allowRemoteReferences, maxFiles: settings.maxReferencedFiles };
-  return { ...analysis, changes: await traceChanges(analysis.changes, analysis.baseline.input, revision, arazzo, read, options) };
+  const changes = await traceChanges(analysis.changes, analysis.baseline.input, revision, arazzo, read, options);
+  return { ...analysis, changes, result: analysis.result && withTracedChanges(analysis.result, changes, analysis.baseline.input, revision) };
 }
 
 /** Diagnostics on the steps of `doc` that the changes of the specs it calls break. */
