@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, LanguageClientOptions, ServerOptions, TransportKind } from 'vscode-languageclient/node';
-import { registerApisView } from './apisView';
+import { registerApisView, type ApisView } from './apisView';
 
 let client: LanguageClient | undefined;
 
@@ -13,7 +13,7 @@ interface BaselineParams {
 }
 
 /** A thin client: starts the server, forwards settings and trust, shows status, forwards commands. */
-export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; statusBar: vscode.StatusBarItem }> {
+export async function activate(context: vscode.ExtensionContext): Promise<{ client: LanguageClient; statusBar: vscode.StatusBarItem; apis: ApisView }> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.stdio },
@@ -96,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
   );
 
   await client.start();
-  registerApisView(context, client);
+  const apis = registerApisView(context, client);
   context.subscriptions.push(
     client.onNotification('specgate/status', (params: StatusParams) => {
       lastStatus.set(params.uri, params);
@@ -107,7 +107,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<{ clie
       renderStatus();
     }),
   );
-  return { client, statusBar: status };
+  // Returned for extensions and tests that read the views (the e2e suite checks the APIs view).
+  return { client, statusBar: status, apis };
 }
 
 /**

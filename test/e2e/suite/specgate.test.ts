@@ -197,4 +197,27 @@ describe('Specgate in a real VS Code extension host', function () {
     assert.match(drift.message, /DELETE \/orders\/\{orderId\}\/cancel/);
     assert.ok(!specgateDiagnostics(guide.uri).some((d) => d.range.start.line === 2), 'the correct mention has none');
   });
+
+  it('10. the APIs view lists the API with its owner and consumers from catalog-info.yaml, and opens it on click', async () => {
+    fs.writeFileSync(path.join(folder, 'catalog-info.yaml'), [
+      'apiVersion: backstage.io/v1alpha1', 'kind: API', 'metadata: {name: orders, title: Orders API}',
+      'spec: {type: openapi, lifecycle: production, owner: team-orders, definition: {$text: ./openapi.yaml}}', '---',
+      'apiVersion: backstage.io/v1alpha1', 'kind: Component', 'metadata: {name: storefront}',
+      'spec: {type: website, lifecycle: production, owner: team-web, consumesApis: [orders]}', '',
+    ].join('\n'));
+    await vscode.commands.executeCommand('specgate.apis.focus');
+    const view = vscode.extensions.getExtension(EXTENSION_ID)!.exports.apis as vscode.TreeDataProvider<{ name: string; owner?: string }>;
+    const api = await waitFor('the APIs view to list orders with its owner', async () => {
+      const items = (await view.getChildren()) ?? [];
+      return items.find((a) => a.name === 'orders' && a.owner === 'team-orders');
+    }, 30_000);
+    const item = await view.getTreeItem(api);
+    log(`APIs view: ${item.label} — ${item.description}`);
+    assert.match(String(item.description), /^team-orders · \d+ errors, \d+ warnings/);
+    assert.match(String(item.tooltip), /Consumers: storefront \(team-web\)/);
+    assert.ok(item.command, 'a click opens the description');
+    await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(path.join(folder, 'catalog-info.yaml')));
+    await vscode.commands.executeCommand(item.command.command, ...(item.command.arguments ?? []));
+    await waitFor('the spec to open', () => vscode.window.activeTextEditor?.document.uri.fsPath === path.join(folder, 'openapi.yaml'), 10_000);
+  });
 });
