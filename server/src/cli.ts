@@ -2,6 +2,7 @@ import * as path from 'path';
 import { promises as fs } from 'fs';
 import { glob } from 'tinyglobby';
 import { countBySeverity, formatLint } from './engine/report/lintReport';
+import { pathToUri } from './engine/uri';
 import { diffCommand } from './cliDiff';
 import { UsageError } from './cliErrors';
 import { quickAnswer, usageErrorText, VERSION } from './cliHelp';
@@ -58,7 +59,13 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   if (parallel) since?.addMissing(outcome.missingBaselines);
   const entries = outcome.entries;
   const linted = outcome.linted;
-  entries.push(...(await governanceLintEntries(files, args.patterns, cwd, workspace, service, settings, mine)));
+  const governance = await governanceLintEntries(files, args.patterns, cwd, workspace, service, settings, mine);
+  // Cross-API findings on published elements are legacy too, as in the editor.
+  entries.push(...(since ? await since.classifyEntries(governance, async (file) => {
+    const uri = pathToUri(path.resolve(cwd, file));
+    const text = await workspace.readFile(uri);
+    return text !== undefined && service.isSpecText(text) ? service.getDocument(uri, text, 0) : undefined;
+  }) : governance));
   entries.sort((a, b) => a.file.localeCompare(b.file) || a.diagnostic.range.start.line - b.diagnostic.range.start.line);
   if (linted === 0 && !args.allowEmpty && files.some((f) => !fromDirectories.has(f))) {
     // Explicit files or globs that hold no API description are a mistake in the call, not a clean result.

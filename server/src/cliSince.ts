@@ -24,10 +24,23 @@ export class SinceBaseline {
     const baseline = await this.service.getBaseline(doc.uri);
     const root = baseline.kind === 'ok' ? baseline.input.documents.get(doc.uri) : undefined;
     if (root === undefined) {
-      this.missingList.push({ file: shownFile, reason: baseline.kind === 'ok' ? 'no baseline' : baseline.kind });
+      if (!this.missingList.some((m) => m.file === shownFile)) this.missingList.push({ file: shownFile, reason: baseline.kind === 'ok' ? 'no baseline' : baseline.kind });
       return diagnostics;
     }
     return classifyLegacy(diagnostics, doc.value, root, { mode: 'hint', ref: this.ref });
+  }
+
+  /** Entries of other layers (cross-API findings) classified the same way, per file; `docOf` gives a spec's parse. */
+  async classifyEntries(entries: readonly LintEntry[], docOf: (file: string) => Promise<ParsedDocument | undefined>): Promise<LintEntry[]> {
+    const byFile = new Map<string, LintEntry[]>();
+    for (const e of entries) byFile.set(e.file, [...(byFile.get(e.file) ?? []), e]);
+    const out: LintEntry[] = [];
+    for (const [file, list] of byFile) {
+      const doc = await docOf(file);
+      const diagnostics = doc ? await this.classify(doc, file, list.map((e) => e.diagnostic)) : list.map((e) => e.diagnostic);
+      out.push(...diagnostics.map((diagnostic) => ({ file, diagnostic })));
+    }
+    return out;
   }
 
   /** Files classified without a baseline (so far). */

@@ -5,6 +5,7 @@ import { promises as fs, readFileSync } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { git, initRepo } from '../helpers/git';
+import { writeGovernanceWorkspace } from '../helpers/governanceFixture';
 
 const CLI = path.resolve(__dirname, '../../../dist/cli.js');
 const PUBLISHED = readFileSync(path.resolve(__dirname, '../../../test/fixtures/legacy/issues.yaml'), 'utf8');
@@ -82,4 +83,27 @@ test('no baseline (missing ref, untracked file): everything is new, said once, e
   assert.equal(r.status, 0, r.stderr);
   assert.match(r.stderr, /no baseline at HEAD for untracked\.yaml \(untracked\)/);
   assert.doesNotMatch(r.stdout, /Legacy/);
+});
+
+test('--since: cross-API findings are classified too; the published inconsistency is legacy, the new one gates', async () => {
+  const repo = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-since-apis-'));
+  try {
+    writeGovernanceWorkspace(repo);
+    initRepo(repo);
+    git(repo, 'add', '-A');
+    git(repo, 'commit', '-q', '-m', 'three APIs');
+    const run = () => spawnSync(process.execPath, [CLI, 'lint', '.', '--no-spectral', '--since', 'HEAD', '--format', 'json', '--jobs', '1'], { cwd: repo, encoding: 'utf8', timeout: 120_000 });
+    const crossApi = (r: ReturnType<typeof run>) => (JSON.parse(r.stdout).findings as Array<{ code: string; legacy?: boolean; file: string; pointer?: string }>)
+      .filter((f) => f.code.startsWith('specgate-cross-api'));
+    const before = crossApi(run());
+    assert.ok(before.length > 0, 'the fixture has cross-API inconsistencies');
+    assert.ok(before.every((f) => f.legacy === true), JSON.stringify(before));
+    // A new property named against the workspace's convention (`totalAmount` elsewhere).
+    const orders = path.join(repo, 'orders/openapi.yaml');
+    await fs.writeFile(orders, (await fs.readFile(orders, 'utf8')).replace('        totalAmount:\n', '        total_amount:\n'));
+    const fresh = crossApi(run()).filter((f) => !f.legacy);
+    assert.deepEqual(fresh.map((f) => [f.code, f.file, f.pointer?.endsWith('/total_amount')]), [['specgate-cross-api-naming', path.join('orders', 'openapi.yaml'), true]]);
+  } finally {
+    await fs.rm(repo, { recursive: true, force: true });
+  }
 });
