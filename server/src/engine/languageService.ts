@@ -6,7 +6,9 @@ import { silentLogger, type Logger } from './logger';
 import { setExampleValidationLogger } from './spectral/exampleValidation';
 import { DEFAULT_SETTINGS, SpecgateSettings } from './settings';
 import { fastDiagnostics, ruleDocUrl, syntaxDiagnostics } from './languageFeatures/diagnostics';
-import { findRulesetFile, getDefaultRuleset, LoadedRuleset, loadRuleset, RulesetLoadError } from './spectral/rulesetLoader';
+import { LoadedRuleset, RulesetLoadError } from './spectral/rulesetLoader';
+import { DocumentCache } from './service/documentCache';
+import { RulesetCache } from './service/rulesetCache';
 import { runSpectral } from './spectral/spectralRunner';
 import type { CodeAction, Hover, Position, Range } from 'vscode-languageserver-types';
 import { getCodeActions } from './languageFeatures/codeActions';
@@ -143,8 +145,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const logger = options.logger ?? silentLogger;
   setExampleValidationLogger(logger);
   const settings = () => options.getSettings?.() ?? DEFAULT_SETTINGS;
-  const parsed = new Map<string, ParsedDocument>();
-  const rulesets = new Map<string, Promise<LoadedRuleset>>();
+  const documents = new DocumentCache(settings);
   const baselines = new BaselineCache(workspace, () => settings());
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
   // Arazzo impact tracing reads the workspace's workflows (stand-in until issue 9's index: use `index` there).
@@ -155,11 +156,13 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     invalidate: (uris) => {
       for (const uri of uris) {
         analyses.delete(uri);
-        referenced.delete(uri);
+        documents.invalidate(uri);
       }
     },
   });
   const symbols = new SymbolIndex(index);
+  const rulesets = new RulesetCache(workspace, index, settings, options.fileChangesReported);
+  const referencedParse = (uri: string, text: string) => documents.referencedParse(uri, text);
 
   const docs = createDocsService({
     index: () => index,
@@ -174,9 +177,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   function folderOf(uri: string): string {
     return workspace.folders.find((f) => isUnder(uri, f)) ?? dirnameUri(uri);
   }
-
-  /** Parses of `$ref`'d files, reused while their text is unchanged. */
-  const referenced = new Map<string, ParsedDocument>();
 
   async function parseReferenced(uri: string): Promise<ParsedDocument | undefined> {
     const text = await index.getText(uri);
@@ -254,45 +254,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
   }
 
-  function getDocument(uri: string, text: string, version: number): ParsedDocument {
-    const cached = parsed.get(uri);
-    if (cached && cached.version === version && cached.text === text) return cached;
-    // Let the previous version's tree go before building the next (peak memory on large specs).
-    parsed.delete(uri);
-    const s = settings();
-    const doc = parseDocument(uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
-    parsed.set(uri, doc);
-    return doc;
-  }
-
-  async function rulesetFor(uri: string): Promise<LoadedRuleset> {
-    const s = settings();
-    // With change events the index knows every ruleset file: no probing per keystroke.
-    const known = options.fileChangesReported?.() && index.isReady() ? new Set(index.files('ruleset').map((f) => f.uri)) : undefined;
-    const file = await findRulesetFile(workspace, uri, s, known);
-    // Keyed by the file's text too: a load (or a failure) is reused until the file changes, so a
-    // broken ruleset is bundled once, not by every layer of every lint, and fixing it takes effect
-    // at once even in clients that send no file-watch events.
-    const text = file ? await index.getText(file) : '';
-    const key = `${file ?? '<default>'}|${workspace.isTrusted()}|${s.allowRemoteReferences}|${text ?? ''}`;
-    let pending = rulesets.get(key);
-    if (!pending) {
-      pending = file ? loadRuleset(workspace, file, s) : Promise.resolve({ ruleset: getDefaultRuleset(), styleRules: {} });
-      pending.catch(() => undefined);
-      // One entry per ruleset file: older texts of it are gone for good.
-      for (const old of rulesets.keys()) if (old.startsWith(`${file ?? '<default>'}|`)) rulesets.delete(old);
-      rulesets.set(key, pending);
-    }
-    return pending;
-  }
-
-  async function styleConfigFor(uri: string) {
-    try {
-      return (await rulesetFor(uri)).styleRules;
-    } catch {
-      return {};
-    }
-  }
+  const getDocument = (uri: string, text: string, version: number) => documents.get(uri, text, version);
+  const rulesetFor = (uri: string) => rulesets.forDocument(uri);
 
   async function getFastDiagnostics(doc: ParsedDocument): Promise<Diagnostic[]> {
     return (await getFastDiagnosticsByFile(doc)).get(doc.uri) ?? [];
@@ -300,7 +263,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 
   async function getFastDiagnosticsByFile(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>> {
     if (!doc.format) return new Map();
-    const styleConfig = await styleConfigFor(doc.uri);
+    const styleConfig = await rulesets.styleConfig(doc.uri);
     // One computation per parsed version (code actions ask again on every request).
     const s = settings();
     const memo = fastMemo.get(doc);
@@ -330,34 +293,17 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     for (const specUri of openApiSources(doc)) {
       const text = await workspace.readFile(specUri);
       if (text === undefined) continue;
-      const open = parsed.get(specUri);
+      const open = documents.peek(specUri);
       const spec = open && open.text === text ? open : await getSourceDocument(specUri, text);
       if (spec.format && spec.format !== 'arazzo1') analyses.push({ specUri, analysis: await getBreakingAnalysis(spec) });
     }
     return workflowImpactDiagnostics(doc, analyses);
   }
 
-  const sourceDocs = new Map<string, ParsedDocument>();
   /** A closed spec as a document whose version hashes its text and its `$ref`'d files' (analyses are cached per version). */
   async function getSourceDocument(uri: string, text: string): Promise<ParsedDocument> {
     const { files } = await loadGraph(referencedParse(uri, text));
-    const version = textVersion([text, ...[...files.values()].map((f) => f.text)].join('\u0000'));
-    const cached = sourceDocs.get(uri);
-    if (cached && cached.text === text && cached.version === version) return cached;
-    const s = settings();
-    const parsedDoc = parseDocument(uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
-    sourceDocs.set(uri, parsedDoc);
-    return parsedDoc;
-  }
-
-  /** A parse of a file the document uses, reused while its text is unchanged. */
-  function referencedParse(uri: string, text: string): ParsedDocument {
-    const cached = referenced.get(uri);
-    if (cached && cached.text === text) return cached;
-    const s = settings();
-    const parsedDoc = parseDocument(uri, text, 0, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
-    referenced.set(uri, parsedDoc);
-    return parsedDoc;
+    return documents.source(uri, text, textVersion([text, ...[...files.values()].map((f) => f.text)].join('\u0000')));
   }
 
   async function getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome> {
@@ -408,7 +354,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       options: { allowRemote: s.allowRemoteReferences, maxFiles: s.maxReferencedFiles },
       parse: async (uri) => {
         const text = await workspace.readFile(uri);
-        return text === undefined ? undefined : parsed.get(uri)?.text === text ? parsed.get(uri) : referencedParse(uri, text);
+        const open = documents.peek(uri);
+        return text === undefined ? undefined : open?.text === text ? open : referencedParse(uri, text);
       },
       arazzoFiles: () => arazzoFilesOf(index),
     };
@@ -419,7 +366,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     dispose() {
       index.dispose();
       options.spectral?.dispose?.();
-      for (const cache of [parsed, rulesets, analyses, referenced, sourceDocs]) cache.clear();
+      documents.clear();
+      rulesets.clear();
+      analyses.clear();
       baselines.clear();
     },
     getAudience,
@@ -448,7 +397,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       options.spectral?.invalidate();
     },
     forget: (uri) => {
-      parsed.delete(uri);
+      documents.forget(uri);
       analyses.delete(uri);
     },
     getBaseline: (uri) => baselines.get(uri, settings().baseline),

@@ -1,0 +1,70 @@
+import { parseDocument, type ParsedDocument } from '../document/parsedDocument';
+import type { SpecgateSettings } from '../settings';
+
+/**
+ * The language service's parses: one per open document version (parse once per version), one per
+ * text of a `$ref`'d file, and one per closed spec read as a workflow's source. Each is reused while
+ * its text is unchanged and dropped by `forget` / `invalidate`.
+ */
+export class DocumentCache {
+  private readonly open = new Map<string, ParsedDocument>();
+  private readonly referenced = new Map<string, ParsedDocument>();
+  private readonly sources = new Map<string, ParsedDocument>();
+
+  constructor(private readonly settings: () => SpecgateSettings) {}
+
+  /** The parse of an open document's version (the cached one when version and text match). */
+  get(uri: string, text: string, version: number): ParsedDocument {
+    const cached = this.open.get(uri);
+    if (cached && cached.version === version && cached.text === text) return cached;
+    // Let the previous version's tree go before building the next (peak memory on large specs).
+    this.open.delete(uri);
+    const doc = this.parse(uri, text, version);
+    this.open.set(uri, doc);
+    return doc;
+  }
+
+  /** The open document's current parse, whatever its version. */
+  peek(uri: string): ParsedDocument | undefined {
+    return this.open.get(uri);
+  }
+
+  /** A parse of a file the document uses, reused while its text is unchanged. */
+  referencedParse(uri: string, text: string): ParsedDocument {
+    const cached = this.referenced.get(uri);
+    if (cached && cached.text === text) return cached;
+    const doc = this.parse(uri, text, 0);
+    this.referenced.set(uri, doc);
+    return doc;
+  }
+
+  /** A closed spec's parse under a version that hashes its text and its `$ref`'d files' (analyses are cached per version). */
+  source(uri: string, text: string, version: number): ParsedDocument {
+    const cached = this.sources.get(uri);
+    if (cached && cached.text === text && cached.version === version) return cached;
+    const doc = this.parse(uri, text, version);
+    this.sources.set(uri, doc);
+    return doc;
+  }
+
+  /** A file changed: its `$ref` parse is stale. */
+  invalidate(uri: string): void {
+    this.referenced.delete(uri);
+  }
+
+  /** A document closed. */
+  forget(uri: string): void {
+    this.open.delete(uri);
+  }
+
+  clear(): void {
+    this.open.clear();
+    this.referenced.clear();
+    this.sources.clear();
+  }
+
+  private parse(uri: string, text: string, version: number): ParsedDocument {
+    const s = this.settings();
+    return parseDocument(uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+  }
+}
