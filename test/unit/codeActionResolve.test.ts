@@ -72,3 +72,41 @@ test('resolve against a newer version: the edit is for that version; a fixed fin
   const mine = resolved.edit!.documentChanges!.find((c) => (c as { textDocument: { uri: string } }).textDocument.uri === URI) as { textDocument: { version: number } };
   assert.equal(mine.textDocument.version, 3);
 });
+
+/** A workspace whose directory listing (the index's initial scan) waits until `open()`. */
+class SlowScanWorkspace extends InMemoryWorkspace {
+  private opened!: () => void;
+  private readonly gate = new Promise<void>((resolve) => (this.opened = resolve));
+  listed = false;
+  open(): void { this.opened(); }
+  override async readDirectory(uri: string) {
+    this.listed = true;
+    await this.gate;
+    return super.readDirectory(uri);
+  }
+}
+
+test('the lightbulb answers from the document and the baseline while the workspace scan is still running; resolve then reaches other files', async () => {
+  const git: IGit = {
+    async readFileAt(uri) { return uri === URI ? { kind: 'ok', text, revision: 'abc123' } : { kind: 'untracked', message: 'untracked' }; },
+    async resolveRef() { return 'abc123'; },
+  };
+  const workspace = new SlowScanWorkspace({ [URI]: text, [OTHER]: other }, ['file:///workspace'], true, git);
+  const service = createLanguageService({ workspace });
+  try {
+    void service.index.ready(); // the server starts the scan at `initialized`
+    let guard: NodeJS.Timeout | undefined;
+    const stuck = new Promise<never>((_, reject) => (guard = setTimeout(() => reject(new Error('the lightbulb waited for the workspace scan')), 20_000)));
+    const { doc, actions } = await Promise.race([lightbulb(service, 'specgate-schema-name-casing', 'order_item', true), stuck]).finally(() => clearTimeout(guard));
+    assert.ok(workspace.listed, 'the scan had started');
+    assert.equal(actions[0].title, 'Rename order_item → OrderItem (breaking: published in HEAD)');
+    assert.equal(actions[0].edit, undefined);
+    const resolving = service.resolveCodeAction(doc, actions[0]);
+    workspace.open();
+    const resolved = await resolving;
+    const uris = resolved.edit!.documentChanges!.map((c) => (c as { textDocument: { uri: string } }).textDocument.uri).sort();
+    assert.deepEqual(uris, [OTHER, URI].sort(), 'the $ref in the other file is renamed too');
+  } finally {
+    workspace.open();
+  }
+});

@@ -414,7 +414,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         range,
         diagnostics,
         only,
-        analysis: await getBreakingAnalysis(doc),
+        // The lightbulb answers from the baseline; the full analysis waits for the workspace scan.
+        baseline: await baselines.get(doc.uri, settings().baseline),
+        analysis: () => getBreakingAnalysis(doc),
         folderUri,
         acceptedText: await workspace.readFile(joinUri(folderUri, ACCEPTED_FILE)),
         styleDiagnostics: () => getFastDiagnostics(doc),
@@ -424,7 +426,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     async resolveCodeAction(doc, action, token) {
       if (!doc.format) return action;
-      const { baseline } = await getBreakingAnalysis(doc);
+      const baseline = await baselines.get(doc.uri, settings().baseline);
       return resolveNamingAction({ doc, baseline, otherFiles: withGuides(symbols.otherFiles(doc.uri, token), index, doc.uri, workspace.folders) }, action, await getFastDiagnostics(doc));
     },
     prepareRename: (doc, position) => prepareRenameAt(doc, position),

@@ -7,6 +7,7 @@ import { docsCodeActions } from '../engine/rules/docs/docsQuickFix';
  */
 import {
   CancellationToken,
+  CodeActionRequest,
   Connection,
   LSPErrorCodes,
   ResponseError,
@@ -32,6 +33,20 @@ function either(a: Cancellation, b: Cancellation | undefined): Cancellation {
   return { get isCancellationRequested() { return a.isCancellationRequested || !!b?.isCancellationRequested; } };
 }
 
+/**
+ * At most one progress report per `ms`: each message waits for the one before it on the way out,
+ * so reports as fast as the work would queue up ahead of other documents' diagnostics.
+ */
+function throttled(report: (done: number, total: number) => void, ms = 250): (done: number, total: number) => void {
+  let last = -Infinity;
+  return (done, total) => {
+    const now = Date.now();
+    if (now - last < ms) return;
+    last = now;
+    report(done, total);
+  };
+}
+
 export function registerCodeActionHandlers(connection: Connection, service: LanguageService, documents: TextDocuments<TextDocument>) {
   let lazy = false;
   let serverProgress = false;
@@ -51,7 +66,9 @@ export function registerCodeActionHandlers(connection: Connection, service: Lang
     }
   }
 
-  connection.onCodeAction(async (params: CodeActionParams, token: CancellationToken, workDone: WorkDoneProgressReporter) => {
+  // Not `connection.onCodeAction`: it takes `workDoneToken` out of the params before the handler
+  // runs, so a client's token would look absent and the progress would go to a server-made one.
+  connection.onRequest(CodeActionRequest.type, async (params: CodeActionParams, token: CancellationToken) => {
     // Guides (Markdown): replace a mention with the operation the docs-drift rules suggest.
     if (isMarkdownUri(params.textDocument.uri)) {
       return docsCodeActions(params.textDocument.uri, documents.get(params.textDocument.uri)?.version ?? null, params.context.diagnostics);
@@ -62,7 +79,7 @@ export function registerCodeActionHandlers(connection: Connection, service: Lang
     const fixAll = !!only?.some((k) => FIX_ALL_KIND === k || FIX_ALL_KIND.startsWith(k + '.'));
     let progress: { reporter: WorkDoneProgressReporter; token?: Cancellation } | undefined;
     if (fixAll) {
-      progress = await fixAllProgress(workDone, params.workDoneToken !== undefined);
+      progress = await fixAllProgress(connection.window.attachWorkDoneProgress(params.workDoneToken), params.workDoneToken !== undefined);
       progress.reporter.begin('Specgate: fix naming', 0, undefined, true);
     }
     try {
@@ -70,7 +87,7 @@ export function registerCodeActionHandlers(connection: Connection, service: Lang
         lazy,
         control: {
           token: either(token, progress?.token),
-          progress: progress && ((done, total) => progress!.reporter.report(Math.floor((100 * done) / Math.max(1, total)), `${done}/${total} findings`)),
+          progress: progress && throttled((done, total) => progress!.reporter.report(Math.floor((100 * done) / Math.max(1, total)), `${done}/${total} findings`)),
         },
       });
     } catch (e) {

@@ -9,6 +9,11 @@ function isBreakingData(data: unknown): data is BreakingData {
   return !!data && typeof data === 'object' && (data as BreakingData).kind === 'breaking';
 }
 
+/** Whether any of the diagnostics is a breaking-change finding (one an accept action is for). */
+export function hasBreakingFindings(diagnostics: readonly Diagnostic[]): boolean {
+  return diagnostics.some((d) => isBreakingData(d.data));
+}
+
 /**
  * "Accept this breaking change": records the change in `.specgate/accepted.yaml` (keyed by
  * id, file, pointer and baseline commit) with a reason placeholder, so it stops being

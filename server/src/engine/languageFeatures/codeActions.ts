@@ -1,8 +1,9 @@
 import type { CodeAction, Diagnostic, Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { OtherFiles } from '../references/renameEdits';
+import type { BaselineState } from '../baseline/baseline';
 import type { BreakingAnalysis } from './breaking';
-import { acceptBreakingActions } from './acceptBreaking';
+import { acceptBreakingActions, hasBreakingFindings } from './acceptBreaking';
 import { FIX_ALL_KIND, fixAllAction, type FixAllControl } from './fixAll';
 import { mechanicalActions } from './mechanicalFixes';
 import { namingActions, type FixContext } from './namingFixes';
@@ -14,7 +15,13 @@ export interface CodeActionInput {
   diagnostics: Diagnostic[];
   /** CodeActionContext.only, when the client asked for specific kinds. */
   only?: string[];
-  analysis: BreakingAnalysis;
+  /** The git baseline: enough for the naming fixes' breaking-awareness. */
+  baseline: BaselineState;
+  /**
+   * The full breaking analysis, asked for only when a breaking finding wants its accept action:
+   * it waits for the workspace's workflows, which the lightbulb must not.
+   */
+  analysis: () => Promise<BreakingAnalysis>;
   folderUri: string;
   acceptedText: string | undefined;
   /** The document's current style findings (fixes are computed from these, never from stale client data). */
@@ -34,14 +41,14 @@ export async function getCodeActions(input: CodeActionInput): Promise<CodeAction
   const asked = (kind: string) => !!input.only?.some((k) => kind === k || kind.startsWith(k + '.'));
   const actions: CodeAction[] = [];
   const fixable = input.doc.value !== undefined && input.doc.problems.length === 0 && input.styleDiagnostics;
-  const ctx: FixContext = { doc: input.doc, baseline: input.analysis.baseline, otherFiles: input.otherFiles ?? (async () => []) };
+  const ctx: FixContext = { doc: input.doc, baseline: input.baseline, otherFiles: input.otherFiles ?? (async () => []) };
   if (wants('quickfix')) {
     if (fixable) {
       const current = await input.styleDiagnostics!();
       actions.push(...(await namingActions(ctx, input.diagnostics, current, input.lazy)));
       actions.push(...mechanicalActions(input.doc, input.diagnostics, current));
     }
-    actions.push(...acceptBreakingActions(input.diagnostics, input.analysis, input.folderUri, input.acceptedText));
+    if (hasBreakingFindings(input.diagnostics)) actions.push(...acceptBreakingActions(input.diagnostics, await input.analysis(), input.folderUri, input.acceptedText));
   }
   if (asked(FIX_ALL_KIND) && fixable) {
     const action = await fixAllAction(ctx, await input.styleDiagnostics!(), input.control);

@@ -4,7 +4,7 @@
  * never re-serialized, so comments, formatting and key order stay as they are.
  */
 import * as YAML from 'yaml';
-import type { TextEdit, WorkspaceEdit, TextDocumentEdit, Range } from 'vscode-languageserver-types';
+import type { TextEdit, Range } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
 import type { JsonPointer } from '../jsonPointer';
 
@@ -215,77 +215,4 @@ export function insertLineBefore(doc: ParsedDocument, offset: number, line: stri
 
 export { rangeOf as offsetRange, lineEnd, eolOf, columnOf, indentUnit };
 
-// ---------------------------------------------------------------------------------------------
-// Edit sets across files
-
-function cmp(a: Range['start'], b: Range['start']): number {
-  return a.line - b.line || a.character - b.character;
-}
-
-function overlaps(a: TextEdit, b: TextEdit): boolean {
-  // Two insertions at the same point are a conflict too (their order would be arbitrary).
-  if (cmp(a.range.end, b.range.start) < 0 || cmp(b.range.end, a.range.start) < 0) return false;
-  const aEmpty = cmp(a.range.start, a.range.end) === 0;
-  const bEmpty = cmp(b.range.start, b.range.end) === 0;
-  if (cmp(a.range.end, b.range.start) === 0 && !(aEmpty && bEmpty)) return false;
-  if (cmp(b.range.end, a.range.start) === 0 && !(aEmpty && bEmpty)) return false;
-  return true;
-}
-
-function sameEdit(a: TextEdit, b: TextEdit): boolean {
-  return a.newText === b.newText && cmp(a.range.start, b.range.start) === 0 && cmp(a.range.end, b.range.end) === 0;
-}
-
-/** Text edits per file URI. Identical edits are kept once; `tryMerge` refuses overlapping ones. */
-export class EditSet {
-  readonly byUri = new Map<string, TextEdit[]>();
-
-  add(uri: string, edit: TextEdit | undefined): void {
-    if (!edit) return;
-    const list = this.byUri.get(uri) ?? [];
-    if (!list.some((e) => sameEdit(e, edit))) list.push(edit);
-    this.byUri.set(uri, list);
-  }
-
-  get size(): number {
-    let n = 0;
-    for (const list of this.byUri.values()) n += list.length;
-    return n;
-  }
-
-  /** Whether every edit of `other` can join this set without overlapping a different edit. */
-  compatible(other: EditSet): boolean {
-    for (const [uri, edits] of other.byUri) {
-      const mine = this.byUri.get(uri) ?? [];
-      for (const e of edits) if (mine.some((m) => !sameEdit(m, e) && overlaps(m, e))) return false;
-      for (let i = 0; i < edits.length; i++) for (let j = i + 1; j < edits.length; j++) {
-        if (!sameEdit(edits[i], edits[j]) && overlaps(edits[i], edits[j])) return false;
-      }
-    }
-    return true;
-  }
-
-  /** Adds `other` when compatible; returns whether it was added. */
-  tryMerge(other: EditSet): boolean {
-    if (!this.compatible(other)) return false;
-    for (const [uri, edits] of other.byUri) for (const e of edits) this.add(uri, e);
-    return true;
-  }
-
-  /**
-   * A WorkspaceEdit with versioned `documentChanges`: `versions` gives the version each edit was
-   * computed for (an editor refuses the edit once the document moved on); other files get `null`.
-   */
-  toWorkspaceEdit(versions: ReadonlyMap<string, number>, annotationId?: string): WorkspaceEdit {
-    const documentChanges: TextDocumentEdit[] = [];
-    for (const [uri, edits] of this.byUri) {
-      if (edits.length === 0) continue;
-      const sorted = [...edits].sort((a, b) => cmp(a.range.start, b.range.start));
-      documentChanges.push({
-        textDocument: { uri, version: versions.get(uri) ?? null },
-        edits: annotationId ? sorted.map((e) => ({ ...e, annotationId })) : sorted,
-      });
-    }
-    return { documentChanges };
-  }
-}
+export { EditSet } from './editSet';

@@ -85,14 +85,23 @@ function propertyEdits(guide: Guide, api: ApiDescription, format: SpecFormat, pa
   return out;
 }
 
+const described = new WeakMap<ParsedDocument, ApiDescription | undefined>();
+
+function apiOf(doc: ParsedDocument): ApiDescription | undefined {
+  if (!described.has(doc)) described.set(doc, describeApi(doc.uri, doc.value, doc.format!));
+  return described.get(doc);
+}
+
 /** Adds the guide edits of a rename to `edits`. */
 export async function addGuideRenameEdits(doc: ParsedDocument, symbol: NameSymbol, newName: string, guides: GuideTexts | undefined, edits: EditSet): Promise<void> {
   if (!guides || !doc.format || doc.format === 'arazzo1' || doc.value === undefined) return;
   if (symbol.kind !== 'operationId' && symbol.kind !== 'path' && symbol.kind !== 'property') return;
-  const api = describeApi(doc.uri, doc.value, doc.format);
-  if (!api) return;
   const needle = symbol.kind === 'path' ? symbol.name.split('/').filter((s) => s && !s.includes('{'))[0] ?? symbol.name : symbol.name;
-  for (const file of await guides(needle)) {
+  const files = await guides(needle);
+  // Describing the API walks the whole document: only when a guide names the element, once per parse.
+  const api = files.length > 0 ? apiOf(doc) : undefined;
+  if (!api) return;
+  for (const file of files) {
     const guide = analyzeGuide(file.uri, file.text, [api]);
     if (!guide.apis || guide.apis.length === 0) continue;
     const list = symbol.kind === 'operationId' ? operationIdEdits(guide, symbol.name, newName)
