@@ -25,7 +25,7 @@ import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
 import { BASELINE_BACKSTOP_POLL_MS, BASELINE_POLL_MS, BaselineFollower, NO_BASELINE_COMMIT } from './lsp/baselineFollower';
 import { audienceMarkdown } from './engine/catalog/audience';
 import { APIS_REQUEST } from './engine/catalog/apiSummaries';
-import { ARAZZO_NAVIGATION_CAPABILITIES, registerArazzoNavigation } from './lsp/arazzoNavigationHandlers';
+import { NAVIGATION_CAPABILITIES, registerNavigation } from './lsp/navigationHandlers';
 import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
@@ -115,7 +115,7 @@ connection.onInitialize((params: InitializeParams) => {
       executeCommandProvider: { commands: [Commands.lintNow, Commands.report, ...naming.commands] },
       renameProvider: { prepareProvider: true },
       hoverProvider: true,
-      ...ARAZZO_NAVIGATION_CAPABILITIES,
+      ...NAVIGATION_CAPABILITIES,
       codeActionProvider: codeActions.initialize(params.capabilities),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -187,7 +187,7 @@ service.index.onDidChange((changes) => {
 
 const naming = registerRenameHandlers(connection, service, documents);
 connection.onRequest(APIS_REQUEST, () => service.getApiSummaries());
-registerArazzoNavigation(connection, service, documents);
+const navigation = registerNavigation(connection, service, documents); // OpenAPI and Arazzo
 connection.onExecuteCommand(async (params) => {
   if (naming.commands.includes(params.command)) return naming.execute(params);
   if (params.command === Commands.report) {
