@@ -25,7 +25,7 @@ import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
 import { BASELINE_BACKSTOP_POLL_MS, BASELINE_POLL_MS, BaselineFollower, NO_BASELINE_COMMIT } from './lsp/baselineFollower';
 import { audienceMarkdown } from './engine/catalog/audience';
 import { APIS_REQUEST } from './engine/catalog/apiSummaries';
-import { NAVIGATION_CAPABILITIES, registerNavigation } from './lsp/navigationHandlers';
+import { mergeHovers, NAVIGATION_CAPABILITIES, registerNavigation } from './lsp/navigationHandlers';
 import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
@@ -91,10 +91,10 @@ function currentDoc(uri: string) {
   return doc ? service.getDocument(uri, doc.getText(), doc.version) : undefined;
 }
 
-connection.onHover(async (params) => {
+connection.onHover(async (params, token) => {
   if (isMarkdownUri(params.textDocument.uri)) return null;
   const doc = currentDoc(params.textDocument.uri);
-  return doc ? (await service.getHover(doc, params.position)) ?? null : null;
+  return doc ? mergeHovers(await service.getHover(doc, params.position), await navigation.hover(doc, params.position, token)) ?? null : null;
 });
 
 const codeActions = registerCodeActionHandlers(connection, service, documents);
@@ -187,7 +187,7 @@ service.index.onDidChange((changes) => {
 
 const naming = registerRenameHandlers(connection, service, documents);
 connection.onRequest(APIS_REQUEST, () => service.getApiSummaries());
-const navigation = registerNavigation(connection, service, documents); // OpenAPI and Arazzo
+const navigation = registerNavigation(connection, service, documents, { settings: () => settings, workspace }); // OpenAPI and Arazzo
 connection.onExecuteCommand(async (params) => {
   if (naming.commands.includes(params.command)) return naming.execute(params);
   if (params.command === Commands.report) {

@@ -5,7 +5,10 @@
  */
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { Location } from 'vscode-languageserver-types';
+import type { Hover, Location, MarkupContent, Position } from 'vscode-languageserver-types';
+import type { SpecgateSettings } from '../engine/settings';
+import type { IWorkspace } from '../engine/workspace';
+import { isUnder } from '../engine/uri';
 import type { LanguageService } from '../engine/languageService';
 import type { ParsedDocument } from '../engine/document/parsedDocument';
 import type { NavigationFiles } from '../engine/navigation/targets';
@@ -13,6 +16,10 @@ import { definitionAt } from '../engine/navigation/definition';
 import { referencesAt } from '../engine/navigation/references';
 import { documentSymbols } from '../engine/navigation/documentSymbols';
 import { workspaceSymbols } from '../engine/navigation/workspaceSymbols';
+import { completionsAt } from '../engine/navigation/completion';
+import { navigationHover } from '../engine/navigation/hover';
+import { documentLinks } from '../engine/navigation/documentLinks';
+import { referenceCodeLenses } from '../engine/navigation/codeLens';
 import { cancelledAsError } from './codeActionHandlers';
 
 export const NAVIGATION_CAPABILITIES = {
@@ -20,16 +27,28 @@ export const NAVIGATION_CAPABILITIES = {
   referencesProvider: true,
   documentSymbolProvider: true,
   workspaceSymbolProvider: true,
+  completionProvider: { triggerCharacters: ['/', '#', "'", '"'] },
+  documentLinkProvider: { resolveProvider: false },
+  codeLensProvider: { resolveProvider: false },
 };
 
+/** One hover from the breaking-change hover and the navigation hover (either may be missing). */
+export function mergeHovers(first: Hover | undefined, second: Hover | undefined): Hover | undefined {
+  if (!first || !second) return first ?? second;
+  const text = (h: Hover) => (typeof h.contents === 'object' && 'kind' in h.contents ? (h.contents as MarkupContent).value : String(h.contents));
+  return { contents: { kind: 'markdown', value: `${text(first)}\n\n---\n\n${text(second)}` }, range: first.range };
+}
+
 /** Parses come from the service (open buffers, per version) or the index (closed files, per text): never one per request. */
-export function navigationFiles(service: LanguageService, documents: TextDocuments<TextDocument>): NavigationFiles {
+export function navigationFiles(service: LanguageService, documents: TextDocuments<TextDocument>, workspace?: IWorkspace): NavigationFiles {
   return {
     async parse(uri) {
       const open = documents.get(uri);
       return open ? service.getDocument(uri, open.getText(), open.version) : service.index.getParsed(uri);
     },
     referencedBy: (uri) => service.index.referencedBy(uri),
+    // Only inside the workspace folders: completion never lists the rest of the disk.
+    listDirectory: async (uri) => (workspace?.folders.some((f) => isUnder(uri, f)) ? workspace.readDirectory?.(uri) : undefined),
     async openApiFiles() {
       await service.index.ready();
       const open = documents.all().filter((d) => service.index.kindOf?.(d.uri) === undefined && service.isSpecText(d.getText())).map((d) => d.uri);
@@ -38,11 +57,17 @@ export function navigationFiles(service: LanguageService, documents: TextDocumen
   };
 }
 
-export function registerNavigation(connection: Connection, service: LanguageService, documents: TextDocuments<TextDocument>) {
-  const files = navigationFiles(service, documents);
+export function registerNavigation(connection: Connection, service: LanguageService, documents: TextDocuments<TextDocument>, host: { settings: () => SpecgateSettings; workspace: IWorkspace }) {
+  const files = navigationFiles(service, documents, host.workspace);
+  const settings = host.settings;
+  /** The latest parse each handler saw: completion reads names from it instead of parsing every keystroke. */
+  const lastParsed = new Map<string, ParsedDocument>();
+  documents.onDidClose((e) => lastParsed.delete(e.document.uri));
   const current = (uri: string): ParsedDocument | undefined => {
     const doc = documents.get(uri);
-    return doc ? service.getDocument(uri, doc.getText(), doc.version) : undefined;
+    const parsed = doc ? service.getDocument(uri, doc.getText(), doc.version) : undefined;
+    if (parsed) lastParsed.set(uri, parsed);
+    return parsed;
   };
   /** Runs `fn` on the current parse of an OpenAPI/Arazzo document; a cancelled request answers RequestCancelled. */
   async function withDoc<T>(uri: string, token: CancellationToken, empty: T, fn: (doc: ParsedDocument) => Promise<T> | T): Promise<T> {
@@ -69,6 +94,22 @@ export function registerNavigation(connection: Connection, service: LanguageServ
 
   connection.onDocumentSymbol((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => documentSymbols(doc)));
 
+  connection.onCompletion(async (params, token) => {
+    const live = documents.get(params.textDocument.uri);
+    if (!live || token.isCancellationRequested) return [];
+    const names = lastParsed.get(live.uri) ?? current(live.uri);
+    if (!names?.format) return [];
+    try {
+      return await completionsAt({ uri: live.uri, text: live.getText(), offset: live.offsetAt(params.position), position: params.position, names, files, token });
+    } catch (e) {
+      return cancelledAsError(e);
+    }
+  });
+
+  connection.onDocumentLinks((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => documentLinks(doc)));
+
+  connection.onCodeLens((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => (settings().codeLens.references ? referenceCodeLenses(doc, files, token) : [])));
+
   connection.onWorkspaceSymbol(async (params, token) => {
     try {
       return await workspaceSymbols(params.query, files, token);
@@ -76,4 +117,9 @@ export function registerNavigation(connection: Connection, service: LanguageServ
       return cancelledAsError(e);
     }
   });
+
+  return {
+    /** The navigation part of a hover (server.ts merges it with the breaking-change hover). */
+    hover: (doc: ParsedDocument, position: Position, token: CancellationToken) => navigationHover(doc, position, files, token).catch(() => undefined),
+  };
 }

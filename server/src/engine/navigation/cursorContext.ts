@@ -1,0 +1,114 @@
+/**
+ * Where the cursor is in a YAML document being typed, read from the text (indentation), not from
+ * a parse: half-typed lines do not parse, and a 9 MB spec must not be parsed per keystroke.
+ * Gives the path of member keys from the root to the object holding the cursor, and whether the
+ * cursor is on a key, on a key's value, or on a sequence item.
+ */
+import type { Position, Range } from 'vscode-languageserver-types';
+
+export interface CursorContext {
+  /** Keys (and item indexes) from the root to the object holding the cursor; undefined in JSON (no indentation to read). */
+  path: string[] | undefined;
+  mode: 'key' | 'value' | 'item';
+  /** The key whose value is being typed (mode `value`). */
+  key?: string;
+  /** The text typed so far for the key or value, without quotes. */
+  typed: string;
+  /** The range of `typed`, replaced by a completion. */
+  range: Range;
+  /** The text before the cursor on its line. */
+  linePrefix: string;
+}
+
+const KEY_LINE = /^(\s*)(-\s+)?(["']?)([^"'#:]+?)\3\s*:(?:\s+|$)(.*)$/;
+const MAX_LINES_UP = 200_000;
+
+function indentOf(line: string): number {
+  return line.length - line.trimStart().length;
+}
+
+/** The line ending before `end` (exclusive), as [start, text]. */
+function lineBefore(text: string, end: number): [number, string] {
+  const start = text.lastIndexOf('\n', end - 1) + 1;
+  return [start, text.slice(start, end).replace(/\r$/, '')];
+}
+
+export function cursorContext(text: string, offset: number, position: Position): CursorContext | undefined {
+  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const linePrefix = text.slice(lineStart, offset);
+  if (/^\s*#/.test(linePrefix)) return undefined;
+  const json = /^\s*[{[]/.test(text.slice(0, 200));
+  let mode: CursorContext['mode'];
+  let key: string | undefined;
+  let typed: string;
+  let indent: number;
+  let dash: number | undefined;
+  const keyLine = KEY_LINE.exec(linePrefix);
+  if (keyLine) {
+    mode = 'value';
+    key = keyLine[4].trim();
+    if (keyLine[2]) dash = keyLine[1].length;
+    indent = keyLine[1].length + (keyLine[2]?.length ?? 0);
+    typed = keyLine[5].replace(/^\[/, '').replace(/^.*,\s*/, '').replace(/^["']/, '');
+  } else {
+    const item = /^(\s*)-\s+(["']?)([^"':]*)$/.exec(linePrefix);
+    const bare = /^(\s*)(["']?)([^"':\s]*)$/.exec(linePrefix);
+    if (item) {
+      mode = 'item';
+      indent = item[1].length;
+      dash = indent;
+      typed = item[3];
+    } else if (bare) {
+      mode = 'key';
+      indent = bare[1].length;
+      typed = bare[3];
+    } else return undefined;
+  }
+  const path = json ? undefined : parentPath(text, lineStart, indent, dash);
+  if (!json && !path) return undefined;
+  return { path, mode, key, typed, linePrefix, range: { start: { line: position.line, character: position.character - typed.length }, end: position } };
+}
+
+/**
+ * Walks up from the cursor's line to the root. `indent` is the column of the cursor's key (or of
+ * its dash for items). `dash`: the column of the dash when the cursor's line starts a sequence item.
+ */
+function parentPath(text: string, lineStart: number, indent: number, dash: number | undefined): string[] | undefined {
+  const out: string[] = [];
+  let need = indent;
+  // A sequence being counted: its dash column and how many items sit above the cursor's.
+  // Items above the cursor's own item are counted: that count is its index.
+  let seq: { dash: number; count: number } | undefined = dash === undefined ? undefined : { dash, count: 0 };
+  if (seq) need = seq.dash;
+  let end = lineStart - 1;
+  for (let n = 0; end >= 0 && n < MAX_LINES_UP; n++) {
+    const [start, line] = lineBefore(text, end);
+    end = start - 1;
+    const trimmed = line.trim();
+    if (trimmed === '' || trimmed.startsWith('#')) continue;
+    const ind = indentOf(line);
+    if (seq && ind === seq.dash && trimmed.startsWith('-')) {
+      seq.count++;
+      continue;
+    }
+    if (ind > need || (ind === need && !seq)) continue;
+    if (!seq && trimmed.startsWith('-')) {
+      // The cursor sits inside an item of a sequence further up.
+      seq = { dash: ind, count: 0 };
+      need = ind;
+      continue;
+    }
+    const keyLine = KEY_LINE.exec(line);
+    if (!keyLine || keyLine[2]) return undefined;
+    if (seq) {
+      out.push(String(seq.count));
+      seq = undefined;
+    }
+    if (ind === need && keyLine[5] !== '') continue;
+    out.push(keyLine[4].trim());
+    need = ind;
+    if (ind === 0) break;
+  }
+  if (seq) return undefined;
+  return out.reverse();
+}
