@@ -70,10 +70,11 @@ export function registerNavigation(connection: Connection, service: LanguageServ
     return parsed;
   };
   /** Runs `fn` on the current parse of an OpenAPI/Arazzo document; a cancelled request answers RequestCancelled. */
-  async function withDoc<T>(uri: string, token: CancellationToken, empty: T, fn: (doc: ParsedDocument) => Promise<T> | T): Promise<T> {
+  async function withDoc<T>(uri: string, token: CancellationToken, empty: T, fn: (doc: ParsedDocument) => Promise<T> | T, fragments = false): Promise<T> {
     if (token.isCancellationRequested) return empty;
     const doc = current(uri);
-    if (!doc?.format) return empty;
+    // `fragments`: shared YAML/JSON files without `openapi:` take part too (their `$ref`s and members).
+    if (!doc || (!doc.format && !(fragments && /\.(ya?ml|json)$/i.test(uri)))) return empty;
     try {
       return await fn(doc);
     } catch (e) {
@@ -84,13 +85,13 @@ export function registerNavigation(connection: Connection, service: LanguageServ
   connection.onDefinition((params, token) => withDoc(params.textDocument.uri, token, null as Location | null, async (doc) => {
     if (doc.format === 'arazzo1') return (await service.getArazzoDefinition(doc, params.position).catch(() => undefined)) ?? null;
     return (await definitionAt(doc, params.position, files, token)) ?? null;
-  }));
+  }, true));
 
   connection.onReferences((params, token) => withDoc(params.textDocument.uri, token, [] as Location[], async (doc) => {
     const own = await referencesAt(doc, params.position, files, params.context.includeDeclaration, token);
     const steps = await service.getArazzoReferences(doc, params.position).catch(() => []);
     return [...own, ...steps];
-  }));
+  }, true));
 
   connection.onDocumentSymbol((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => documentSymbols(doc)));
 
@@ -106,7 +107,7 @@ export function registerNavigation(connection: Connection, service: LanguageServ
     }
   });
 
-  connection.onDocumentLinks((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => documentLinks(doc)));
+  connection.onDocumentLinks((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => documentLinks(doc), true));
 
   connection.onCodeLens((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => (settings().codeLens.references ? referenceCodeLenses(doc, files, token) : [])));
 

@@ -43,6 +43,7 @@ export function cursorContext(text: string, offset: number, position: Position):
   let typed: string;
   let indent: number;
   let dash: number | undefined;
+  let flowParent: string | undefined;
   const keyLine = KEY_LINE.exec(linePrefix);
   if (keyLine) {
     mode = 'value';
@@ -50,6 +51,13 @@ export function cursorContext(text: string, offset: number, position: Position):
     if (keyLine[2]) dash = keyLine[1].length;
     indent = keyLine[1].length + (keyLine[2]?.length ?? 0);
     typed = keyLine[5].replace(/^\[/, '').replace(/^.*,\s*/, '').replace(/^["']/, '');
+    // A key inside a flow mapping on the same line: `x: { $ref: '#/...`, `"x": { "$ref": "#/...`.
+    const nested = /[{,]\s*(["']?)([^"':{},]+)\1\s*:\s*["']?([^"',{}]*)$/.exec(keyLine[5]);
+    if (nested) {
+      flowParent = key;
+      key = nested[2].trim();
+      typed = nested[3];
+    }
   } else {
     const item = /^(\s*)-\s+(["']?)([^"':]*)$/.exec(linePrefix);
     const bare = /^(\s*)(["']?)([^"':\s]*)$/.exec(linePrefix);
@@ -64,8 +72,9 @@ export function cursorContext(text: string, offset: number, position: Position):
       typed = bare[3];
     } else return undefined;
   }
-  const path = json ? undefined : parentPath(text, lineStart, indent, dash);
-  if (!json && !path) return undefined;
+  const parent = json ? undefined : parentPath(text, lineStart, indent, dash);
+  if (!json && !parent) return undefined;
+  const path = parent && flowParent !== undefined ? [...parent, flowParent] : parent;
   return { path, mode, key, typed, linePrefix, range: { start: { line: position.line, character: position.character - typed.length }, end: position } };
 }
 

@@ -15,7 +15,8 @@ import {
 
 /** Where the element under the cursor is defined (a pointer in some file), before checking that it exists. */
 export function definitionTarget(doc: ParsedDocument, position: Position): Target | undefined {
-  if (!doc.format || doc.format === 'arazzo1') return undefined;
+  // Fragments (shared schema files without `openapi:`) have `$ref`s too: no format needed for those.
+  if (doc.format === 'arazzo1') return undefined;
   const el = elementAt(doc, position);
   if (!el) return undefined;
   const { segments, value, target } = el;
@@ -23,6 +24,7 @@ export function definitionTarget(doc: ParsedDocument, position: Position): Targe
   if (target === 'value' && typeof value === 'string') {
     if (last === '$ref' || isLinkField(segments, 'operationRef')) return refTarget(value, doc.uri);
     if (isMappingValue(segments)) return mappingTarget(value, doc);
+    if (!doc.format) return undefined;
     if (isLinkField(segments, 'operationId')) {
       const op = indexDocument(doc.value, doc.format).operations.find((o) => ownString(o.operation, 'operationId') === value);
       return op ? { uri: doc.uri, pointer: op.pointer } : undefined;
@@ -33,7 +35,7 @@ export function definitionTarget(doc: ParsedDocument, position: Position): Targe
       return i >= 0 ? { uri: doc.uri, pointer: joinPointer('/tags', i) } : undefined;
     }
   }
-  if (isSecurityRequirementName(segments, target)) return { uri: doc.uri, pointer: joinPointer(securitySchemesPointer(doc), last) };
+  if (doc.format && isSecurityRequirementName(segments, target)) return { uri: doc.uri, pointer: joinPointer(securitySchemesPointer(doc), last) };
   return undefined;
 }
 

@@ -6,7 +6,7 @@ import { resolveRefUri, isRemoteUri } from '../refs';
 import { locationIn } from './targets';
 
 export function documentLinks(doc: ParsedDocument): DocumentLink[] {
-  if (!doc.format || doc.format === 'arazzo1' || doc.value === undefined) return [];
+  if (doc.format === 'arazzo1' || doc.value === undefined) return [];
   const out: DocumentLink[] = [];
   for (const site of sitesOf(doc).refs) {
     if (site.mapping && !site.value.includes('/') && !site.value.includes('.')) continue;

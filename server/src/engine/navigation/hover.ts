@@ -30,7 +30,7 @@ export function previewOf(doc: ParsedDocument, pointer: string, maxLines = PREVI
 }
 
 export async function navigationHover(doc: ParsedDocument, position: Position, files: NavigationFiles, token?: Cancellation): Promise<Hover | undefined> {
-  if (!doc.format || doc.format === 'arazzo1') return undefined;
+  if (doc.format === 'arazzo1') return undefined;
   const el = elementAt(doc, position);
   if (!el) return undefined;
   const target = el.target === 'value' ? definitionTarget(doc, position) : undefined;
@@ -43,7 +43,7 @@ export async function navigationHover(doc: ParsedDocument, position: Position, f
     const where = `${target.uri === doc.uri ? '' : basenameUri(target.uri)}${target.pointer === '' ? '' : '#' + target.pointer}`;
     return { contents: { kind: MarkupKind.Markdown, value: `\`${where}\`\n\n\`\`\`${language}\n${preview}\n\`\`\`` } };
   }
-  if (el.target !== 'key') return undefined;
+  if (el.target !== 'key' || !doc.format) return undefined;
   const key = el.segments[el.segments.length - 1];
   const field = describeField(el.segments.slice(0, -1), key, doc.format);
   return field ? { contents: { kind: MarkupKind.Markdown, value: `**${key}** (${field.kind} field)\n\n${field.description}` } } : undefined;

@@ -22,10 +22,12 @@ type Subject =
   | { kind: 'tag'; name: string };
 
 function subjectAt(doc: ParsedDocument, position: Position): Subject | undefined {
-  if (!doc.format || doc.format === 'arazzo1') return undefined;
+  if (doc.format === 'arazzo1') return undefined;
   const el = elementAt(doc, position);
   if (!el) return undefined;
   const { segments, value, target } = el;
+  // In a fragment (no `openapi:`), any member can be what `$ref`s point at.
+  if (!doc.format) return target === 'key' ? { kind: 'component', target: { uri: doc.uri, pointer: el.pointer } } : refSubject(doc, position);
   const last = segments[segments.length - 1];
   const schemes = securitySchemesPointer(doc);
   if (isSecurityRequirementName(segments, target)) return { kind: 'securityScheme', name: last };
@@ -39,9 +41,13 @@ function subjectAt(doc: ParsedDocument, position: Position): Subject | undefined
     return op ? { kind: 'operation', operationId: value, pointer: op.pointer } : undefined;
   }
   if (typeof value === 'string' && (isOperationTag(segments) || (segments.length === 3 && segments[0] === 'tags' && last === 'name'))) return { kind: 'tag', name: value };
-  // On a `$ref` (or mapping value): references to what it points at.
+  return target === 'value' ? refSubject(doc, position) : undefined;
+}
+
+/** On a `$ref` (or mapping value): references to what it points at. */
+function refSubject(doc: ParsedDocument, position: Position): Subject | undefined {
   const pointed = definitionTarget(doc, position);
-  return pointed && target === 'value' ? { kind: 'component', target: pointed } : undefined;
+  return pointed ? { kind: 'component', target: pointed } : undefined;
 }
 
 export async function referencesAt(doc: ParsedDocument, position: Position, files: NavigationFiles, includeDeclaration: boolean, token?: Cancellation): Promise<Location[]> {
