@@ -6,9 +6,8 @@ import type { CodeLens } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { entries, own } from '../openapi';
 import { joinPointer } from '../jsonPointer';
-import { sitesOf } from '../references/documentSites';
 import { throwIfCancelled, type Cancellation } from '../references/cancellation';
-import { locationIn, mappingTarget, refTarget, type NavigationFiles } from './targets';
+import { locationIn, refSitesTo, type NavigationFiles } from './targets';
 
 function componentPointers(doc: ParsedDocument): string[] {
   if (doc.format === 'oas2') {
@@ -27,10 +26,7 @@ export async function referenceCodeLenses(doc: ParsedDocument, files: Navigation
     throwIfCancelled(token);
     const file = uri === doc.uri ? doc : await files.parse(uri);
     if (file?.value === undefined) continue;
-    for (const site of sitesOf(file).refs) {
-      const to = site.mapping ? mappingTarget(site.value, file) : refTarget(site.value, file.uri);
-      if (to?.uri === doc.uri && counts.has(to.pointer)) counts.set(to.pointer, counts.get(to.pointer)! + 1);
-    }
+    for (const [pointer, n] of counts) counts.set(pointer, n + refSitesTo(file, { uri: doc.uri, pointer }).length);
   }
   const out: CodeLens[] = [];
   for (const [pointer, n] of counts) {

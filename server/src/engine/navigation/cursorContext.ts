@@ -21,17 +21,9 @@ export interface CursorContext {
 }
 
 const KEY_LINE = /^(\s*)(-\s+)?(["']?)([^"'#:]+?)\3\s*:(?:\s+|$)(.*)$/;
-const MAX_LINES_UP = 200_000;
+const MAX_LINES_UP = 5_000_000;
 
-function indentOf(line: string): number {
-  return line.length - line.trimStart().length;
-}
-
-/** The line ending before `end` (exclusive), as [start, text]. */
-function lineBefore(text: string, end: number): [number, string] {
-  const start = text.lastIndexOf('\n', end - 1) + 1;
-  return [start, text.slice(start, end).replace(/\r$/, '')];
-}
+const [SPACE, HASH, CR] = [0x20, 0x23, 0x0d];
 
 export function cursorContext(text: string, offset: number, position: Position): CursorContext | undefined {
   const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
@@ -72,10 +64,20 @@ export function cursorContext(text: string, offset: number, position: Position):
       typed = bare[3];
     } else return undefined;
   }
-  const parent = json ? undefined : parentPath(text, lineStart, indent, dash);
-  if (!json && !parent) return undefined;
-  const path = parent && flowParent !== undefined ? [...parent, flowParent] : parent;
-  return { path, mode, key, typed, linePrefix, range: { start: { line: position.line, character: position.character - typed.length }, end: position } };
+  let path: string[] | undefined | null = null;
+  const context: CursorContext = {
+    // Computed on first use: `$ref` completion never needs it, and the walk up a 9 MB spec is not free.
+    get path() {
+      if (path === null) {
+        const parent = json ? undefined : parentPath(text, lineStart, indent, dash);
+        path = parent && flowParent !== undefined ? [...parent, flowParent] : parent;
+      }
+      return path;
+    },
+    mode, key, typed, linePrefix,
+    range: { start: { line: position.line, character: position.character - typed.length }, end: position },
+  };
+  return context;
 }
 
 /**
@@ -91,11 +93,17 @@ function parentPath(text: string, lineStart: number, indent: number, dash: numbe
   if (seq) need = seq.dash;
   let end = lineStart - 1;
   for (let n = 0; end >= 0 && n < MAX_LINES_UP; n++) {
-    const [start, line] = lineBefore(text, end);
+    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const lineEnd = end;
     end = start - 1;
+    // Most lines are deeper than the one looked for: measure the indentation before slicing.
+    let ind = 0;
+    while (start + ind < lineEnd && text.charCodeAt(start + ind) === SPACE) ind++;
+    const first = text.charCodeAt(start + ind);
+    if (start + ind >= lineEnd || first === HASH || first === CR) continue;
+    if (ind > need && !(seq && ind === seq.dash)) continue;
+    const line = text.slice(start, lineEnd).replace(/\r$/, '');
     const trimmed = line.trim();
-    if (trimmed === '' || trimmed.startsWith('#')) continue;
-    const ind = indentOf(line);
     if (seq && ind === seq.dash && trimmed.startsWith('-')) {
       seq.count++;
       continue;

@@ -11,7 +11,7 @@ import { joinPointer, splitPointer } from '../jsonPointer';
 import { throwIfCancelled, type Cancellation } from '../references/cancellation';
 import { definitionTarget } from './definition';
 import {
-  elementAt, isComponentMember, isLinkField, isOperationTag, isSecurityRequirementName, locationIn, mappingTarget, refTarget,
+  elementAt, isComponentMember, isLinkField, isOperationTag, isSecurityRequirementName, locationIn, refSitesTo, refTarget,
   sameTarget, securitySchemesPointer, type NavigationFiles, type Target,
 } from './targets';
 
@@ -63,10 +63,7 @@ export async function referencesAt(doc: ParsedDocument, position: Position, file
         throwIfCancelled(token);
         const file = uri === doc.uri ? doc : await files.parse(uri);
         if (file?.value === undefined) continue;
-        for (const site of sitesOf(file).refs) {
-          const to = site.mapping ? mappingTarget(site.value, file) : refTarget(site.value, file.uri);
-          if (to && sameTarget(to, target)) push(locationIn(file, site.pointer, 'value'));
-        }
+        for (const site of refSitesTo(file, target)) push(locationIn(file, site.pointer, 'value'));
       }
       if (includeDeclaration) push(await declaration(files, target, doc));
       break;

@@ -7,6 +7,7 @@ import type { ParsedDocument } from '../document/parsedDocument';
 import type { DirectoryEntry } from '../workspace';
 import { isRemoteUri, resolveRefUri } from '../refs';
 import { getAtPointer } from '../openapi';
+import { sitesOf } from '../references/documentSites';
 import { joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
 import type { FindingTarget } from '../style/types';
 
@@ -43,6 +44,8 @@ export function elementAt(doc: ParsedDocument, position: Position): Element | un
 
 /** Where a `$ref`-like string points; undefined for remote references (never fetched here). */
 export function refTarget(ref: string, fromUri: string): Target | undefined {
+  // Local pointers are most `$ref`s of a large spec: no URI resolution for them.
+  if (ref.startsWith('#/') && !ref.includes('%')) return { uri: fromUri, pointer: ref.slice(1) };
   const target = resolveRefUri(ref, fromUri);
   if (isRemoteUri(target.uri)) return undefined;
   if (target.pointer !== '' && !target.pointer.startsWith('/')) return undefined;
@@ -88,6 +91,32 @@ export function locationIn(doc: ParsedDocument, pointer: JsonPointer, target: Fi
 export async function locate(files: NavigationFiles, target: Target, self?: ParsedDocument): Promise<Location | undefined> {
   const doc = self && self.uri === target.uri ? self : await files.parse(target.uri);
   return doc ? locationIn(doc, target.pointer) : undefined;
+}
+
+export interface RefSite {
+  pointer: JsonPointer;
+  value: string;
+}
+
+const sitesByTarget = new WeakMap<ParsedDocument, Map<string, RefSite[]>>();
+const targetKey = (t: Target) => `${t.uri}#${t.pointer}`;
+
+/** The document's `$ref`s and mapping values by what they point at: built once per parse, then a lookup per request. */
+export function refSitesTo(doc: ParsedDocument, target: Target): readonly RefSite[] {
+  let index = sitesByTarget.get(doc);
+  if (!index) {
+    index = new Map();
+    for (const site of sitesOf(doc).refs) {
+      const to = site.mapping ? mappingTarget(site.value, doc) : refTarget(site.value, doc.uri);
+      if (!to) continue;
+      const key = targetKey(to);
+      const list = index.get(key);
+      if (list) list.push(site);
+      else index.set(key, [site]);
+    }
+    sitesByTarget.set(doc, index);
+  }
+  return index.get(targetKey(target)) ?? [];
 }
 
 export function sameTarget(a: Target, b: Target): boolean {
