@@ -65,6 +65,19 @@ test('completion of $ref targets: local pointers, pointers in another file, rela
   assert.equal(edit.range.end.character - edit.range.start.character, 0);
   const partial = await completeAfterEdit('petstore.yaml', "$ref: '#/components/schemas/Missing'", "$ref: '#/components/schemas/Do'", 'schemas/Do');
   assert.equal((partial[0].textEdit as { range: { start: Position; end: Position } }).range.end.character - (partial[0].textEdit as { range: { start: Position } }).range.start.character, 2);
+  // A schema added in the same version is offered (small documents: the current version is parsed).
+  const added = await completeAfterEdit('petstore.yaml', "$ref: '#/components/schemas/Missing'", "$ref: '#/components/schemas/'", 'schemas/');
+  assert.deepEqual(labels(added), ['Pet', 'Dog', 'Cat', 'Tree']);
+  const withNew = await completeAfterEdit('petstore.yaml', "  responses:\n    Problem:", "    Fresh:\n      type: string\n  responses:\n    Problem:", 'Fresh');
+  assert.deepEqual(withNew, [], 'a schema key being typed gets no completion of its own');
+  const text = texts.get('petstore.yaml')!;
+  const both = text.replace("  responses:\n    Problem:", "    Fresh:\n      type: string\n  responses:\n    Problem:").replace("$ref: '#/components/schemas/Missing'", "$ref: '#/components/schemas/'");
+  const v = versions.get('petstore.yaml')! + 1;
+  versions.set('petstore.yaml', v);
+  server.change(uriOf('petstore.yaml'), v, both);
+  const cursor = positionAfter(both, "$ref: '#/components/schemas/");
+  const fresh = (await server.connection.sendRequest('textDocument/completion', { textDocument: { uri: uriOf('petstore.yaml') }, position: cursor })) as CompletionItem[];
+  assert.deepEqual(labels(fresh), ['Pet', 'Dog', 'Cat', 'Tree', 'Fresh']);
   const groups = await completeAfterEdit('petstore.yaml', "$ref: '#/components/schemas/Missing'", "$ref: '#/components/", 'components/');
   assert.deepEqual(labels(groups), ['schemas', 'responses', 'securitySchemes']);
   const fragment = await completeAfterEdit('petstore.yaml', "$ref: '#/components/schemas/Missing'", "$ref: './schemas/common.yaml#/", 'yaml#/');

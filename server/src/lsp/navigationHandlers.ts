@@ -22,6 +22,9 @@ import { documentLinks } from '../engine/navigation/documentLinks';
 import { referenceCodeLenses } from '../engine/navigation/codeLens';
 import { cancelledAsError } from './codeActionHandlers';
 
+/** Above this many characters completion reads names from the latest parse instead of parsing the new version. */
+const LARGE_FOR_COMPLETION = 512 * 1024;
+
 export const NAVIGATION_CAPABILITIES = {
   definitionProvider: true,
   referencesProvider: true,
@@ -98,7 +101,12 @@ export function registerNavigation(connection: Connection, service: LanguageServ
   connection.onCompletion(async (params, token) => {
     const live = documents.get(params.textDocument.uri);
     if (!live || token.isCancellationRequested) return [];
-    const names = lastParsed.get(live.uri) ?? current(live.uri);
+    // Small documents: the current version (parsed once, shared with diagnostics). Large ones: the latest
+    // parse, so a keystroke's completion never waits for a multi-second parse of the new version.
+    const seen = lastParsed.get(live.uri);
+    const fresh = seen && (seen.version === live.version || live.getText().length > LARGE_FOR_COMPLETION) ? seen : current(live.uri);
+    // A half-typed line may leave the new version without a value: the previous parse still knows the names.
+    const names = fresh?.value === undefined && seen ? seen : fresh;
     if (!names?.format) return [];
     try {
       return await completionsAt({ uri: live.uri, text: live.getText(), offset: live.offsetAt(params.position), position: params.position, names, files, token });
