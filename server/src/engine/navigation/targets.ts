@@ -148,5 +148,3 @@ export function isOperationTag(segments: string[]): boolean {
 export function isLinkField(segments: string[], field: 'operationId' | 'operationRef'): boolean {
   return segments.length >= 3 && segments[segments.length - 1] === field && segments[segments.length - 3] === 'links';
 }
-
-export { splitPointer };
