@@ -25,7 +25,7 @@ import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
 import { BASELINE_BACKSTOP_POLL_MS, BASELINE_POLL_MS, BaselineFollower, NO_BASELINE_COMMIT } from './lsp/baselineFollower';
 import { audienceMarkdown } from './engine/catalog/audience';
 import { APIS_REQUEST } from './engine/catalog/apiSummaries';
-import { ARAZZO_NAVIGATION_CAPABILITIES, registerArazzoNavigation } from './lsp/arazzoNavigationHandlers';
+import { mergeHovers, NAVIGATION_CAPABILITIES, registerNavigation } from './lsp/navigationHandlers';
 import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 import { answerOrCancelled } from './lsp/cancellation';
 
@@ -98,7 +98,7 @@ function currentDoc(uri: string) {
 connection.onHover(async (params, token) => {
   if (isMarkdownUri(params.textDocument.uri)) return null;
   const doc = currentDoc(params.textDocument.uri);
-  return doc ? answerOrCancelled(() => service.getHover(doc, params.position, token).then((h) => h ?? null)) : null;
+  return doc ? answerOrCancelled(async () => mergeHovers(await service.getHover(doc, params.position, token), await navigation.hover(doc, params.position, token)) ?? null) : null;
 });
 
 const codeActions = registerCodeActionHandlers(connection, service, documents);
@@ -119,7 +119,7 @@ connection.onInitialize((params: InitializeParams) => {
       executeCommandProvider: { commands: [Commands.lintNow, Commands.report, ...naming.commands] },
       renameProvider: { prepareProvider: true },
       hoverProvider: true,
-      ...ARAZZO_NAVIGATION_CAPABILITIES,
+      ...NAVIGATION_CAPABILITIES,
       codeActionProvider: codeActions.initialize(params.capabilities),
       workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
     },
@@ -191,7 +191,7 @@ service.index.onDidChange((changes) => {
 
 const naming = registerRenameHandlers(connection, service, documents);
 connection.onRequest(APIS_REQUEST, () => service.getApiSummaries());
-registerArazzoNavigation(connection, service, documents);
+const navigation = registerNavigation(connection, service, documents, { settings: () => settings, workspace }); // OpenAPI and Arazzo
 connection.onExecuteCommand(async (params) => {
   if (naming.commands.includes(params.command)) return naming.execute(params);
   if (params.command === Commands.report) {

@@ -37,6 +37,8 @@ export interface SpecgateSettings {
   legacyFindings: 'hint' | 'hide' | 'same';
   /** Markdown guides checked against the APIs: globs relative to the workspace folder (empty include: the defaults). */
   docs: { include: string[]; exclude: string[] };
+  /** Code lenses: "N references" above each component. */
+  codeLens: { references: boolean };
 }
 
 export interface BreakingSettings {
@@ -74,6 +76,7 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
   exclude: [],
   legacyFindings: 'hint',
   docs: { include: [], exclude: [] },
+  codeLens: { references: false },
 };
 
 export function mergeSettings(partial: unknown): SpecgateSettings {

@@ -198,7 +198,40 @@ describe('Specgate in a real VS Code extension host', function () {
     assert.ok(!specgateDiagnostics(guide.uri).some((d) => d.range.start.line === 2), 'the correct mention has none');
   });
 
-  it('10. the APIs view lists the API with its owner and consumers from catalog-info.yaml, and opens it on click', async () => {
+  it('10. go to definition on a $ref jumps to the schema', async () => {
+    const editor = await vscode.window.showTextDocument(doc);
+    const line = lineOf("$ref: '#/components/schemas/Order'\n");
+    const at = new vscode.Position(line, doc.lineAt(line).text.indexOf('Order'));
+    editor.selection = new vscode.Selection(at, at);
+    await vscode.commands.executeCommand('editor.action.revealDefinition');
+    const target = lineOf('    Order:');
+    const landed = await waitFor('the cursor on the Order schema', () => {
+      const active = vscode.window.activeTextEditor;
+      return active?.document.uri.toString() === doc.uri.toString() && active.selection.active.line === target ? active.selection.active : undefined;
+    }, 15_000);
+    log(`definition: line ${landed.line + 1}`);
+  });
+
+  it("11. completion inside $ref: '#/components/schemas/ lists the schemas", async () => {
+    const line = lineOf("$ref: '#/components/schemas/Order'\n");
+    const start = doc.lineAt(line).text.indexOf('Order');
+    const name = new vscode.Range(line, start, line, start + 'Order'.length);
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(doc.uri, name);
+    assert.ok(await vscode.workspace.applyEdit(edit), 'the schema name is removed');
+    try {
+      const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, new vscode.Position(line, start), '/');
+      const labels = list.items.map((i) => (typeof i.label === 'string' ? i.label : i.label.label));
+      log(`completion: ${labels.slice(0, 10).join(', ')}`);
+      assert.ok(labels.includes('Order') && labels.includes('OrderInput'), `schemas offered: ${labels.join(', ')}`);
+    } finally {
+      const restore = new vscode.WorkspaceEdit();
+      restore.insert(doc.uri, new vscode.Position(line, start), 'Order');
+      await vscode.workspace.applyEdit(restore);
+    }
+  });
+
+  it('12. the APIs view lists the API with its owner and consumers from catalog-info.yaml, and opens it on click', async () => {
     fs.writeFileSync(path.join(folder, 'catalog-info.yaml'), [
       'apiVersion: backstage.io/v1alpha1', 'kind: API', 'metadata: {name: orders, title: Orders API}',
       'spec: {type: openapi, lifecycle: production, owner: team-orders, definition: {$text: ./openapi.yaml}}', '---',
