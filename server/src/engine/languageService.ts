@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseDocument, ParsedDocument } from './document/parsedDocument';
 import { sniffFormat } from './document/sniff';
+import { reparseDocument } from './document/incrementalParse';
 import type { IWorkspace } from './workspace';
 import { DEFAULT_SETTINGS, SpecgateSettings } from './settings';
 import { fastDiagnostics, ruleDocUrl, syntaxDiagnostics } from './languageFeatures/diagnostics';
@@ -247,10 +248,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   function getDocument(uri: string, text: string, version: number): ParsedDocument {
     const cached = parsed.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
-    // Let the previous version's tree go before building the next (peak memory on large specs).
     parsed.delete(uri);
     const s = settings();
-    const doc = parseDocument(uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    // An edit re-parses only the entries it touched, reusing (taking over) the previous version's tree.
+    const doc = reparseDocument(cached, uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
     parsed.set(uri, doc);
     return doc;
   }
