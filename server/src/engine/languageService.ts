@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseDocument, ParsedDocument } from './document/parsedDocument';
 import { sniffFormat } from './document/sniff';
-import { reparseDocument } from './document/incrementalParse';
+import { IncrementalParser } from './document/incrementalParse';
 import type { IWorkspace } from './workspace';
 import { DEFAULT_SETTINGS, SpecgateSettings } from './settings';
 import { fastDiagnostics, ruleDocUrl, syntaxDiagnostics } from './languageFeatures/diagnostics';
@@ -135,6 +135,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const { workspace } = options;
   const settings = () => options.getSettings?.() ?? DEFAULT_SETTINGS;
   const parsed = new Map<string, ParsedDocument>();
+  const incremental = new IncrementalParser();
   const rulesets = new Map<string, Promise<LoadedRuleset>>();
   const baselines = new BaselineCache(workspace, () => settings());
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
@@ -251,7 +252,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     parsed.delete(uri);
     const s = settings();
     // An edit re-parses only the entries it touched, reusing (taking over) the previous version's tree.
-    const doc = reparseDocument(cached, uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    const doc = incremental.parse(cached, uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
     parsed.set(uri, doc);
     return doc;
   }
@@ -433,6 +434,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     forget: (uri) => {
       parsed.delete(uri);
+      incremental.forget(uri);
       analyses.delete(uri);
     },
     getBaseline: (uri) => baselines.get(uri, settings().baseline),

@@ -32,6 +32,26 @@ export function reparseDocument(
   return spliced ?? parseDocument(uri, text, version, limits);
 }
 
+/**
+ * Incremental parses of open documents. While a document is broken (syntax errors: always a full
+ * parse) the last clean version is kept, so the edit that repairs it splices from that version.
+ */
+export class IncrementalParser {
+  private readonly lastClean = new Map<string, ParsedDocument>();
+
+  parse(previous: ParsedDocument | undefined, uri: string, text: string, version: number, limits?: ParseLimits): ParsedDocument {
+    const clean = previous && previous.problems.length === 0 ? previous : this.lastClean.get(uri);
+    const doc = reparseDocument(clean ?? previous, uri, text, version, limits);
+    if (doc.problems.length === 0) this.lastClean.delete(uri);
+    else if (clean && !consumed.has(clean)) this.lastClean.set(uri, clean);
+    return doc;
+  }
+
+  forget(uri: string): void {
+    this.lastClean.delete(uri);
+  }
+}
+
 /** One block map on the way down to the edit, with the entries it touches. */
 interface Level {
   map: YAML.YAMLMap;
@@ -59,7 +79,12 @@ function spliceEdit(previous: ParsedDocument, uri: string, text: string, version
   const ast = previous.ast;
   if (!provenance || provenance.anchors || !sameLimits(provenance.limits, limits) || consumed.has(previous)) return undefined;
   if (!ast || ast.errors.length > 0 || previous.problems.length > 0 || previous.value === undefined || previous.uri !== uri) return undefined;
-  if (uri.endsWith('.json') || previous.text === text || text.includes('\u0000')) return undefined;
+  if (uri.endsWith('.json') || text.includes('\u0000')) return undefined;
+  if (previous.text === text) {
+    // The same text again (an undo back to it): the same tree and value, handed on to the new version.
+    consumed.add(previous);
+    return documentFromParts({ uri, version, text, textDocument: TextDocument.create(uri, 'yaml', version, text), format: previous.format }, ast, previous.value, provenance);
+  }
   const root = ast.contents;
   if (!isPlainBlockMap(root) || !isPlainObject(previous.value)) return undefined;
   const old = previous.text;
