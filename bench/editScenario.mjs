@@ -4,14 +4,14 @@
 import { median } from './stats.mjs';
 import { serverOn, oneCharacterEdits } from './lspScenario.mjs';
 
-export async function editSession(spec, { edits = 5, spectralOnSave = false } = {}) {
+export async function editSession(spec, { edits = 5, spectralOnSave = false, afterEach } = {}) {
   const { server, connection, uri, text, nth } = await serverOn(spec);
   try {
     const opened = nth(1, 2);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     await opened;
     const rssAfterOpen = server.peakRss();
-    const { editFast, editBreaking } = await oneCharacterEdits({ connection, uri, lines: text.split('\n'), nth, edits });
+    const { editFast, editBreaking } = await oneCharacterEdits({ connection, uri, lines: text.split('\n'), nth, edits, afterEach });
     const rssAfterEdits = server.peakRss();
     if (spectralOnSave) {
       const spectral = nth(1 + edits, 3, performance.now());

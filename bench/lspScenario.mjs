@@ -38,7 +38,7 @@ export function lineWith(lines, pattern) {
  * One-character edits inside a description (versions 2, 3, ...), each awaited until its fast-layer
  * and breaking-layer publishes: the seconds from didChange to each.
  */
-export async function oneCharacterEdits({ connection, uri, lines, nth, edits }) {
+export async function oneCharacterEdits({ connection, uri, lines, nth, edits, afterEach }) {
   const editLine = lineWith(lines, /^\s+description: [A-Za-z]/);
   const editChar = lines[editLine].indexOf('description: ') + 'description: '.length;
   const editFast = [];
@@ -54,6 +54,8 @@ export async function oneCharacterEdits({ connection, uri, lines, nth, edits }) 
     });
     editFast.push(seconds((await f).at - t));
     editBreaking.push(seconds((await b).at - t));
+    // e.g. the bench's own parse of the same text, measured under the load the edit saw.
+    afterEach?.(i);
     await new Promise((r) => setTimeout(r, 200));
   }
   return { editFast, editBreaking };
