@@ -5,9 +5,9 @@
  * anchors, flow style, JSON, tabs, document markers, an edit across the entries' indentation)
  * takes the full parse. Design and limits: docs/performance.md, "Incremental parse".
  *
- * The previous version's AST is taken over (shifted in place), not copied: after a splice the
- * previous `ParsedDocument` must not be used for ranges any more (results for old versions are
- * dropped by version anyway).
+ * The previous version's AST is never changed: the new AST shares the nodes before the edit,
+ * holds copies of the nodes after it (shifted) and shallow copies of the maps on the way down,
+ * so a `ParsedDocument` stays valid while newer versions are built from it.
  */
 import * as YAML from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -16,9 +16,6 @@ import { documentFromParts, parseDocument, ParsedDocument, provenanceOf, YAML_PA
 import { sniffFormat } from './sniff';
 import { editSpan, EditSpan } from './editSpan';
 import { shiftNode } from './shiftRanges';
-
-/** Documents whose AST a later version took over. */
-const consumed = new WeakSet<ParsedDocument>();
 
 /** Parses `text`, reusing `previous` (an earlier version of the same document) when the edit allows it. */
 export function reparseDocument(
@@ -43,7 +40,7 @@ export class IncrementalParser {
     const clean = previous && previous.problems.length === 0 ? previous : this.lastClean.get(uri);
     const doc = reparseDocument(clean ?? previous, uri, text, version, limits);
     if (doc.problems.length === 0) this.lastClean.delete(uri);
-    else if (clean && !consumed.has(clean)) this.lastClean.set(uri, clean);
+    else if (clean) this.lastClean.set(uri, clean);
     return doc;
   }
 
@@ -77,13 +74,12 @@ interface Replacement {
 function spliceEdit(previous: ParsedDocument, uri: string, text: string, version: number, limits: ParseLimits): ParsedDocument | undefined {
   const provenance = provenanceOf(previous);
   const ast = previous.ast;
-  if (!provenance || provenance.anchors || !sameLimits(provenance.limits, limits) || consumed.has(previous)) return undefined;
+  if (!provenance || provenance.anchors || !sameLimits(provenance.limits, limits)) return undefined;
   if (!ast || ast.errors.length > 0 || previous.problems.length > 0 || previous.value === undefined || previous.uri !== uri) return undefined;
   if (uri.endsWith('.json') || text.includes('\u0000')) return undefined;
   if (previous.text === text) {
-    // The same text again (an undo back to it): the same tree and value, handed on to the new version.
-    consumed.add(previous);
-    return documentFromParts({ uri, version, text, textDocument: TextDocument.create(uri, 'yaml', version, text), format: previous.format }, ast, previous.value, provenance);
+    // The same text again (an undo back to it): the same tree and value, shared with the new version.
+    return documentFromParts({ uri, version, text, textDocument: TextDocument.create(uri, 'yaml', version, text), format: previous.format }, ast, previous.value, { ...provenance, spliced: true });
   }
   const root = ast.contents;
   if (!isPlainBlockMap(root) || !isPlainObject(previous.value)) return undefined;
@@ -105,10 +101,9 @@ function spliceEdit(previous: ParsedDocument, uri: string, text: string, version
     if (!replacement || collides(level, replacement.pairs)) continue;
     const value = spliceValue(previous.value, levels, replacement);
     if (value === undefined) continue;
-    spliceAst(ast, levels, replacement, edit.delta);
-    consumed.add(previous);
+    const spliced = spliceAst(ast, levels, replacement, edit.delta);
     const textDocument = TextDocument.create(uri, 'yaml', version, text);
-    return documentFromParts({ uri, version, text, textDocument, format: sniffFormat(text) }, ast, value, { limits, anchors: false });
+    return documentFromParts({ uri, version, text, textDocument, format: sniffFormat(text) }, spliced, value, { limits, anchors: false, spliced: true });
   }
   return undefined;
 }
@@ -259,19 +254,44 @@ function spliceValue(rootValue: unknown, levels: Level[], replacement: Replaceme
 
 type Range3 = [number, number, number];
 
-/** Splices the re-parsed entries into the previous AST, shifting everything after the edit. */
-function spliceAst(ast: YAML.Document.Parsed, levels: Level[], replacement: Replacement, delta: number): void {
+/** A shallow copy of a `yaml` node, pair or document (its type tag is a non-enumerable property). */
+function shallowCopy<T extends object>(node: T): T {
+  return Object.create(Object.getPrototypeOf(node), Object.getOwnPropertyDescriptors(node)) as T;
+}
+
+/** A deep copy of a node or pair moved by `delta` (the original stays as it was). */
+function shiftedCopy<T>(item: T, delta: number): T {
+  if (delta === 0) return item;
+  const copy = (item as unknown as { clone(): T }).clone();
+  shiftNode(copy, delta);
+  return copy;
+}
+
+/**
+ * The new AST: the re-parsed entries in place of the old ones, copies of everything after the edit
+ * shifted, shallow copies of the maps on the way down; the nodes before the edit are shared.
+ */
+function spliceAst(ast: YAML.Document.Parsed, levels: Level[], replacement: Replacement, delta: number): YAML.Document.Parsed {
   const depth = replacement.level;
-  const level = levels[depth];
-  const n = level.map.items.length;
-  for (const pair of replacement.pairs) shiftNode(pair, replacement.regionStart);
-  for (let i = level.last + 1; i < n; i++) shiftNode(level.map.items[i], delta);
-  for (let j = 0; j < depth; j++) {
-    const items = levels[j].map.items;
-    for (let i = levels[j].first + 1; i < items.length; i++) shiftNode(items[i], delta);
+  const copies: YAML.YAMLMap[] = [];
+  for (let j = 0; j <= depth; j++) {
+    const old = levels[j].map;
+    const lastKept = j === depth ? levels[j].last : levels[j].first;
+    const copy = shallowCopy(old);
+    copy.items = old.items.map((item, i) => (i > lastKept ? shiftedCopy(item, delta) : item));
+    copy.range = [...(old.range as Range3)];
+    copies.push(copy);
   }
-  const map = level.map;
-  const oldRange = [...(map.range as Range3)] as Range3;
+  for (let j = 0; j < depth; j++) {
+    const pair = shallowCopy(copies[j].items[levels[j].first] as YAML.Pair);
+    pair.value = copies[j + 1];
+    copies[j].items[levels[j].first] = pair;
+  }
+  for (const pair of replacement.pairs) shiftNode(pair, replacement.regionStart);
+  const level = levels[depth];
+  const map = copies[depth];
+  const n = map.items.length;
+  const oldRange = levels[depth].map.range as Range3;
   const includesLast = level.last === n - 1;
   map.items.splice(level.first, level.last - level.first + 1, ...replacement.pairs);
   const range = map.range as Range3;
@@ -284,13 +304,15 @@ function spliceAst(ast: YAML.Document.Parsed, levels: Level[], replacement: Repl
     range[1] += delta;
     range[2] += delta;
   }
+  const doc = shallowCopy(ast);
+  doc.contents = copies[0] as unknown as YAML.ParsedNode;
+  doc.range = [...(ast.range as Range3)] as Range3;
   // Ancestors (and the document) ending where the replaced map ended end where it ends now.
   let childOld = oldRange;
   let childNew: Range3 = [...range] as Range3;
   for (let j = depth - 1; j >= -1; j--) {
-    const node = j >= 0 ? levels[j].map : ast;
-    const r = node.range as Range3;
-    const before = [...r] as Range3;
+    const r = (j >= 0 ? copies[j].range : doc.range) as Range3;
+    const before = (j >= 0 ? levels[j].map.range : ast.range) as Range3;
     if (j === -1 && depth === 0) {
       // The root entries were re-parsed as a document: it knows the start and the trailing comments.
       if (replacement.regionStart === 0) r[0] = replacement.sub.range[0];
@@ -306,4 +328,5 @@ function spliceAst(ast: YAML.Document.Parsed, levels: Level[], replacement: Repl
     childOld = before;
     childNew = [...r] as Range3;
   }
+  return doc;
 }

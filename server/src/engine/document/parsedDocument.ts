@@ -76,6 +76,8 @@ export interface ParseProvenance {
   limits: ParseLimits;
   /** Some node carries an anchor (`&name`): an edit anywhere may change values elsewhere. */
   anchors: boolean;
+  /** Built by splicing re-parsed entries into an earlier version's tree (not a full parse). */
+  spliced?: boolean;
 }
 
 export type DocumentBase = { uri: string; version: number; text: string; textDocument: TextDocument; format: SpecFormat | undefined };
