@@ -15,7 +15,7 @@ import { DEFAULT_PARSE_LIMITS, ParseLimits, findExcessiveNesting } from './limit
 import { documentFromParts, parseDocument, ParsedDocument, provenanceOf, YAML_PARSE_OPTIONS } from './parsedDocument';
 import { sniffFormat } from './sniff';
 import { editSpan, EditSpan } from './editSpan';
-import { shiftNode } from './shiftRanges';
+import { shiftedCopy, shiftNode } from './shiftRanges';
 
 /** Parses `text`, reusing `previous` (an earlier version of the same document) when the edit allows it. */
 export function reparseDocument(
@@ -257,14 +257,6 @@ type Range3 = [number, number, number];
 /** A shallow copy of a `yaml` node, pair or document (its type tag is a non-enumerable property). */
 function shallowCopy<T extends object>(node: T): T {
   return Object.create(Object.getPrototypeOf(node), Object.getOwnPropertyDescriptors(node)) as T;
-}
-
-/** A deep copy of a node or pair moved by `delta` (the original stays as it was). */
-function shiftedCopy<T>(item: T, delta: number): T {
-  if (delta === 0) return item;
-  const copy = (item as unknown as { clone(): T }).clone();
-  shiftNode(copy, delta);
-  return copy;
 }
 
 /**
