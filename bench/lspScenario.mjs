@@ -14,7 +14,7 @@ import { median, percentile } from './stats.mjs';
 const seconds = (ms) => ms / 1000;
 
 /** A git repository with the spec committed, so the breaking layer has a baseline (HEAD). */
-function workspaceFor(spec) {
+export function workspaceFor(spec) {
   const dir = join(CACHE, 'ws', spec.name);
   const file = join(dir, 'openapi.yaml');
   if (!existsSync(join(dir, '.git')) || !existsSync(file) || readFileSync(file).length !== spec.yamlBytes) {
@@ -29,23 +29,54 @@ function workspaceFor(spec) {
 }
 
 /** A line in the middle of the file holding `key:` — where the bench hovers and edits. */
-function lineWith(lines, pattern) {
+export function lineWith(lines, pattern) {
   for (let i = Math.floor(lines.length / 2); i < lines.length; i++) if (pattern.test(lines[i])) return i;
   return lines.findIndex((l) => pattern.test(l));
 }
 
-export async function lspSession(spec, { edits = 5 } = {}) {
+/**
+ * One-character edits inside a description (versions 2, 3, ...), each awaited until its fast-layer
+ * and breaking-layer publishes: the seconds from didChange to each.
+ */
+export async function oneCharacterEdits({ connection, uri, lines, nth, edits, afterEach }) {
+  const editLine = lineWith(lines, /^\s+description: [A-Za-z]/);
+  const editChar = lines[editLine].indexOf('description: ') + 'description: '.length;
+  const editFast = [];
+  const editBreaking = [];
+  for (let i = 0; i < edits; i++) {
+    const version = 2 + i;
+    const f = nth(version, 1);
+    const b = nth(version, 2);
+    const t = performance.now();
+    await connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ range: { start: { line: editLine, character: editChar }, end: { line: editLine, character: editChar } }, text: 'x' }],
+    });
+    editFast.push(seconds((await f).at - t));
+    editBreaking.push(seconds((await b).at - t));
+    // e.g. the bench's own parse of the same text, measured under the load the edit saw.
+    afterEach?.(i);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { editFast, editBreaking };
+}
+
+/** A server on the spec's git workspace; `nth(version, n, after)` waits for the n-th publish of that version. */
+export async function serverOn(spec) {
   const { dir, file } = workspaceFor(spec);
   const uri = pathToFileURL(file).href;
   const text = readFileSync(file, 'utf8');
-  const lines = text.split('\n');
-  const large = spec.yamlBytes > 2048 * 1024;
   const server = await startServer({ rootUri: pathToFileURL(dir).href, settings: { debounceMs: 0 } });
-  const { connection } = server;
   const nth = (version, n, after = 0) => {
     let seen = 0;
     return server.waitFor((e) => e.params.uri === uri && e.params.version === version && e.at >= after && ++seen === n);
   };
+  return { server, connection: server.connection, uri, text, lines: text.split('\n'), nth };
+}
+
+export async function lspSession(spec, { edits = 5 } = {}) {
+  const { server, connection, uri, text, lines, nth } = await serverOn(spec);
+  const large = spec.yamlBytes > 2048 * 1024;
   try {
     const t0 = performance.now();
     const fast = nth(1, 1);
@@ -84,24 +115,7 @@ export async function lspSession(spec, { edits = 5 } = {}) {
     const spectralSeconds = seconds((await spectralAt) - (large ? tSpectral : t0));
     const spectralCount = (await spectral).params.diagnostics.filter((d) => d.data?.engine === 'spectral').length;
 
-    // One-character edits inside a description: fast layer, then breaking layer, per edit.
-    const editLine = lineWith(lines, /^\s+description: [A-Za-z]/);
-    const editChar = lines[editLine].indexOf('description: ') + 'description: '.length;
-    const editFast = [];
-    const editBreaking = [];
-    for (let i = 0; i < edits; i++) {
-      const version = 2 + i;
-      const f = nth(version, 1);
-      const b = nth(version, 2);
-      const t = performance.now();
-      await connection.sendNotification('textDocument/didChange', {
-        textDocument: { uri, version },
-        contentChanges: [{ range: { start: { line: editLine, character: editChar }, end: { line: editLine, character: editChar } }, text: 'x' }],
-      });
-      editFast.push(seconds((await f).at - t));
-      editBreaking.push(seconds((await b).at - t));
-      await new Promise((r) => setTimeout(r, 200));
-    }
+    const { editFast, editBreaking } = await oneCharacterEdits({ connection, uri, lines, nth, edits });
     const peakRssBytes = server.peakRss();
     return {
       large,

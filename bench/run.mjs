@@ -62,7 +62,10 @@ for (const spec of specs) {
   const text = readFileSync(spec.yaml, 'utf8');
   const parses = [];
   for (let i = 0; i < 3; i++) { const t = performance.now(); YAML.parse(text); parses.push((performance.now() - t) / 1000); }
-  results.specs[spec.name] = { title: spec.title, yamlBytes: spec.yamlBytes, yamlParse: summary(parses), lint: {} };
+  // The floor the edit-latency target is a ratio of: one positioned parse (issue 15).
+  const parseDocs = [];
+  for (let i = 0; i < 3; i++) { const t = performance.now(); YAML.parseDocument(text); parseDocs.push((performance.now() - t) / 1000); }
+  results.specs[spec.name] = { title: spec.title, yamlBytes: spec.yamlBytes, yamlParse: summary(parses), yamlParseDocument: summary(parseDocs), lint: {} };
 }
 
 // --- CLI side by side ---------------------------------------------------------------------

@@ -10,6 +10,8 @@ const quick = quickAnswer(argv);
 if (quick !== undefined) {
   process.stdout.write(quick);
 } else {
+  // Node ≥ 22: keep V8's compiled code of the 9 MB engine bundle between runs (start-up); a no-op before.
+  (require('module') as { enableCompileCache?: () => unknown }).enableCompileCache?.();
   // A runtime path, so esbuild keeps this bundle free of the engine.
   const engine = path.join(__dirname, 'cliMain.js');
   (require(engine) as typeof import('./cli')).main(argv).then(

@@ -31,6 +31,9 @@ export interface ParsedDocument {
   pointerAt(offset: number): { pointer: JsonPointer; target: FindingTarget } | undefined;
 }
 
+/** The `yaml` options of every positioned parse (the incremental re-parse must use the same). */
+export const YAML_PARSE_OPTIONS = { uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false } as const;
+
 export function parseDocument(
   uri: string,
   text: string,
@@ -42,7 +45,7 @@ export function parseDocument(
   const base = { uri, version, text, textDocument, format };
   const deepLine = findExcessiveNesting(text, limits.maxDepth);
   if (deepLine >= 0) return new YamlBackedDocument(base, undefined, undefined, [nestingProblem(deepLine, limits)]);
-  const ast = YAML.parseDocument(text, { uniqueKeys: true, prettyErrors: false, strict: false, keepSourceTokens: false });
+  const ast = YAML.parseDocument(text, YAML_PARSE_OPTIONS);
   const overflow = ast.errors.find(isStackOverflow);
   if (overflow) {
     // The estimate missed a shape the parser still recursed into: refuse it as the estimate would have.
@@ -52,8 +55,9 @@ export function parseDocument(
   const nul = text.indexOf('\u0000');
   if (nul >= 0) problems.push(nulProblem(textDocument.positionAt(nul)));
   let value: unknown;
+  let anchors = false;
   try {
-    value = ast.toJS({ maxAliasCount: limits.maxAliasCount });
+    value = ast.toJS({ maxAliasCount: limits.maxAliasCount, onAnchor: () => (anchors = true) });
   } catch (e) {
     const offset = ast.contents?.range?.[0] ?? 0;
     const pos = textDocument.positionAt(offset);
@@ -64,7 +68,28 @@ export function parseDocument(
     });
     value = undefined;
   }
-  return new YamlBackedDocument(base, ast, value, problems);
+  return new YamlBackedDocument(base, ast, value, problems, { limits, anchors });
+}
+
+/** How a document was parsed: what `reparseDocument` (incrementalParse.ts) needs to reuse it. */
+export interface ParseProvenance {
+  limits: ParseLimits;
+  /** Some node carries an anchor (`&name`): an edit anywhere may change values elsewhere. */
+  anchors: boolean;
+  /** Built by splicing re-parsed entries into an earlier version's tree (not a full parse). */
+  spliced?: boolean;
+}
+
+export type DocumentBase = { uri: string; version: number; text: string; textDocument: TextDocument; format: SpecFormat | undefined };
+
+/** A document from an AST and value built elsewhere (the incremental re-parse). */
+export function documentFromParts(base: DocumentBase, ast: YAML.Document.Parsed, value: unknown, provenance: ParseProvenance): ParsedDocument {
+  return new YamlBackedDocument(base, ast, value, [], provenance);
+}
+
+/** The provenance of a document made by `parseDocument` or `documentFromParts`, if any. */
+export function provenanceOf(doc: ParsedDocument): ParseProvenance | undefined {
+  return doc instanceof YamlBackedDocument ? doc.provenance : undefined;
 }
 
 export function nestingProblem(line: number, limits: ParseLimits): SyntaxProblem {
@@ -102,10 +127,11 @@ class YamlBackedDocument implements ParsedDocument {
   private readonly mapIndex = new WeakMap<YAML.YAMLMap, Map<string, YAML.Pair>>();
 
   constructor(
-    private readonly base: { uri: string; version: number; text: string; textDocument: TextDocument; format: SpecFormat | undefined },
+    private readonly base: DocumentBase,
     readonly ast: YAML.Document.Parsed | undefined,
     readonly value: unknown,
     readonly problems: SyntaxProblem[],
+    readonly provenance?: ParseProvenance,
   ) {}
 
   get uri() { return this.base.uri; }

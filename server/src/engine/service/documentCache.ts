@@ -1,4 +1,5 @@
 import { parseDocument, type ParsedDocument } from '../document/parsedDocument';
+import { IncrementalParser } from '../document/incrementalParse';
 import type { SpecgateSettings } from '../settings';
 
 /**
@@ -10,6 +11,8 @@ export class DocumentCache {
   private readonly open = new Map<string, ParsedDocument>();
   private readonly referenced = new Map<string, ParsedDocument>();
   private readonly sources = new Map<string, ParsedDocument>();
+  /** Open documents' edits re-parse only the entries they touched (see document/incrementalParse). */
+  private readonly incremental = new IncrementalParser();
 
   constructor(private readonly settings: () => SpecgateSettings) {}
 
@@ -17,9 +20,10 @@ export class DocumentCache {
   get(uri: string, text: string, version: number): ParsedDocument {
     const cached = this.open.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
-    // Let the previous version's tree go before building the next (peak memory on large specs).
     this.open.delete(uri);
-    const doc = this.parse(uri, text, version);
+    const s = this.settings();
+    // An edit re-parses only the entries it touched, reusing the previous version's tree.
+    const doc = this.incremental.parse(cached, uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
     this.open.set(uri, doc);
     return doc;
   }
@@ -55,9 +59,11 @@ export class DocumentCache {
   /** A document closed. */
   forget(uri: string): void {
     this.open.delete(uri);
+    this.incremental.forget(uri);
   }
 
   clear(): void {
+    for (const uri of this.open.keys()) this.incremental.forget(uri);
     this.open.clear();
     this.referenced.clear();
     this.sources.clear();

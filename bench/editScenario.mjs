@@ -1,0 +1,26 @@
+// One editor session for the edit-latency rows: didOpen, then one-character edits inside a
+// description (each waits for that version's fast and breaking publishes), then optionally a save
+// that runs Spectral (large files lint on save), then the server's peak RSS.
+import { median } from './stats.mjs';
+import { serverOn, oneCharacterEdits } from './lspScenario.mjs';
+
+export async function editSession(spec, { edits = 5, spectralOnSave = false, afterEach } = {}) {
+  const { server, connection, uri, text, nth } = await serverOn(spec);
+  try {
+    const opened = nth(1, 2);
+    await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+    await opened;
+    const rssAfterOpen = server.peakRss();
+    const { editFast, editBreaking } = await oneCharacterEdits({ connection, uri, lines: text.split('\n'), nth, edits, afterEach });
+    const rssAfterEdits = server.peakRss();
+    if (spectralOnSave) {
+      const spectral = nth(1 + edits, 3, performance.now());
+      await connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
+      await spectral;
+    }
+    const stat = (list) => ({ runs: list.length, median: median(list), min: Math.min(...list), max: Math.max(...list), samples: list });
+    return { edits, editFast: stat(editFast), editBreaking: stat(editBreaking), spectralOnSave, rssAfterOpen, rssAfterEdits, peakRssBytes: server.peakRss() };
+  } finally {
+    await server.shutdown();
+  }
+}

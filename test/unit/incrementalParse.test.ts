@@ -1,0 +1,132 @@
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseDocument, provenanceOf } from '../../server/src/engine/document/parsedDocument';
+import { reparseDocument } from '../../server/src/engine/document/incrementalParse';
+import { assertSameParse } from '../helpers/sameParse';
+
+const URI = 'file:///spec.yaml';
+
+const SPEC = [
+  'openapi: 3.0.3',
+  'info:',
+  '  title: Pets',
+  '  version: 1.0.0',
+  'paths:',
+  '  /pets:',
+  '    get:',
+  '      operationId: listPets',
+  '      responses:',
+  "        '200':",
+  '          description: ok',
+  '  /pets/{id}:',
+  '    get:',
+  '      operationId: getPet',
+  '      description: |',
+  '        Returns a pet.',
+  '',
+  '        Markdown **bold**.',
+  '      responses:',
+  "        '200': {description: ok}",
+  '  # a comment between paths',
+  '  /owners:',
+  '    get:',
+  '      responses:',
+  '        default:',
+  '          description: error',
+  'components:',
+  '  schemas:',
+  '    Pet:',
+  '      type: object',
+  '      properties:',
+  '        id: {type: integer}',
+  '    Owner:',
+  '      type: string',
+  '# trailing comment',
+  '',
+].join('\n');
+
+/** Applies `edit` to the text, re-parses incrementally from a fresh parse, and checks against a full parse. */
+function check(before: string, after: string, expectSpliced: boolean | undefined, name: string) {
+  const previous = parseDocument(URI, before, 1);
+  const fresh = parseDocument(URI, after, 2);
+  const incremental = reparseDocument(previous, URI, after, 2);
+  assertSameParse(incremental, fresh, name);
+  if (expectSpliced !== undefined) assert.equal(provenanceOf(incremental)?.spliced === true, expectSpliced, `${name}: spliced?`);
+  // The previous version is left as it was: still equal to a full parse of its own text.
+  assertSameParse(previous, parseDocument(URI, before, 1), `${name}: previous version unchanged`);
+  return incremental;
+}
+
+const replace = (text: string, find: string, by: string) => {
+  assert.ok(text.includes(find), find);
+  return text.replace(find, by);
+};
+
+test('typing inside one path re-parses that path only and equals a full parse', () => {
+  check(SPEC, replace(SPEC, 'operationId: getPet', 'operationId: getPetX'), true, 'type in path');
+  check(SPEC, replace(SPEC, 'Returns a pet.', 'Returns a pet, or none.'), true, 'type in block scalar');
+  check(SPEC, replace(SPEC, '      type: object\n', '      type: object\n      required: [id]\n'), true, 'insert line in schema');
+});
+
+test('edits at section boundaries', () => {
+  // A new path inserted at the start of the next path's line.
+  check(SPEC, replace(SPEC, '  /pets/{id}:\n', '  /new:\n    get: {}\n  /pets/{id}:\n'), true, 'new sibling at boundary');
+  // Indented text at a boundary belongs to the previous section.
+  check(SPEC, replace(SPEC, '  /pets/{id}:\n', '      x-extra: 1\n  /pets/{id}:\n'), undefined, 'indented insert at boundary');
+  // Deleting the line break before a key joins two sections (an error): full parse.
+  check(SPEC, replace(SPEC, 'ok\n  /pets/{id}:', 'ok  /pets/{id}:'), false, 'join lines');
+  // A new top-level key, at the end and in the middle.
+  check(SPEC, SPEC + 'x-new: 1\n', undefined, 'append top-level key');
+  check(SPEC, replace(SPEC, 'components:\n', 'x-mid: true\ncomponents:\n'), undefined, 'insert top-level key');
+  // Dedenting a path to the top level.
+  check(SPEC, replace(SPEC, '  /owners:\n', '/owners:\n'), false, 'dedent to top level');
+  // Indenting a top-level key makes it a member of the section before.
+  check(SPEC, replace(SPEC, 'components:\n', '  components:\n'), undefined, 'indent top-level key');
+  // Deleting a whole path, the first and the last.
+  check(SPEC, replace(SPEC, '  /owners:\n    get:\n      responses:\n        default:\n          description: error\n', ''), undefined, 'delete last path');
+  check(SPEC, replace(SPEC, "  /pets:\n    get:\n      operationId: listPets\n      responses:\n        '200':\n          description: ok\n", ''), undefined, 'delete first path');
+  // Editing the last schema and the trailing comment.
+  check(SPEC, replace(SPEC, '      type: string\n', '      type: string\n      format: uuid\n'), true, 'grow last entry');
+  check(SPEC, replace(SPEC, '# trailing comment', '# trailing'), undefined, 'trailing comment');
+  check(SPEC, replace(SPEC, 'openapi: 3.0.3', 'openapi: 3.1.0'), undefined, 'first key');
+  check(SPEC, replace(SPEC, 'Owner:', 'Pet:'), false, 'duplicate key');
+});
+
+test('broken states and back, anchors, BOM, JSON, flow style', () => {
+  const broken = replace(SPEC, 'operationId: getPet', 'operationId: "getPet');
+  const b = check(SPEC, broken, false, 'unterminated quote');
+  assert.ok(b.problems.length > 0);
+  check(broken, SPEC, false, 'fixed again');
+  const anchored = replace(SPEC, '    Pet:\n', '    Pet: &pet\n').replace('    Owner:\n      type: string', '    Owner: *pet');
+  check(anchored, replace(anchored, 'type: object', 'type: string'), false, 'anchor');
+  check(SPEC, replace(SPEC, 'type: object', 'type: &t object'), false, 'new anchor');
+  const bom = '\uFEFF' + SPEC;
+  check(bom, replace(bom, 'openapi: 3.0.3', 'openapi: 3.0.2'), undefined, 'BOM first key');
+  check(bom, replace(bom, 'getPet', 'getPets'), true, 'BOM elsewhere');
+  const json = JSON.stringify(parseDocument(URI, SPEC).value, null, 2);
+  const prev = parseDocument('file:///spec.json', json, 1);
+  const next = reparseDocument(prev, 'file:///spec.json', json.replace('getPet', 'getPetX'), 2);
+  assertSameParse(next, parseDocument('file:///spec.json', json.replace('getPet', 'getPetX'), 2), 'json');
+  assert.notEqual(provenanceOf(next)?.spliced, true);
+  const flow = replace(SPEC, "'200': {description: ok}", "'200': {description: okay}");
+  check(SPEC, flow, true, 'flow map inside a section');
+  check(SPEC, replace(SPEC, '      type: string\n', '\t  type: string\n'), false, 'tab');
+  check(SPEC, SPEC + '---\nb: 1\n', false, 'second document');
+});
+
+test('a chain of edits keeps equal to full parses, and a version can be spliced from twice', () => {
+  let previous = parseDocument(URI, SPEC, 1);
+  let text = SPEC;
+  for (let i = 0; i < 20; i++) {
+    text = text.replace('listPets', `listPets${i}`).replace('type: string', `type: string${i % 3 === 0 ? '' : ''}`);
+    const next = reparseDocument(previous, URI, text, i + 2);
+    assertSameParse(next, parseDocument(URI, text, i + 2), `step ${i}`);
+    previous = next;
+  }
+  const base = parseDocument(URI, SPEC, 1);
+  reparseDocument(base, URI, replace(SPEC, 'getPet', 'getPet2'), 2);
+  const again = reparseDocument(base, URI, replace(SPEC, 'getPet', 'getPet3'), 3);
+  assert.equal(provenanceOf(again)?.spliced, true);
+  assertSameParse(base, parseDocument(URI, SPEC, 1), 'base unchanged');
+  assertSameParse(again, parseDocument(URI, replace(SPEC, 'getPet', 'getPet3'), 3), 'reuse');
+});
