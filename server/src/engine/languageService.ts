@@ -433,6 +433,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     forget: (uri) => {
       parsed.delete(uri);
       analyses.delete(uri);
+      referenced.delete(uri);
+      sourceDocs.delete(uri);
     },
     getBaseline: (uri) => baselines.get(uri, settings().baseline),
     getSpecGraph,
