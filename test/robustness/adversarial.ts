@@ -32,7 +32,8 @@ export function adversarialInputs(outsideFile: string): AdversarialInput[] {
     { name: 'nul.yaml', text: SPEC(GET('#/components/schemas/Order'), 'components:\n  schemas:\n    Order: { type: object, description: "a\u0000b" }\n') },
     { name: 'ref-cycle.yaml', text: SPEC(GET('#/components/schemas/A'), "components:\n  schemas:\n    A: { $ref: '#/components/schemas/B' }\n    B: { $ref: '#/components/schemas/A' }\n") },
     { name: 'ref-outside.yaml', text: SPEC(GET('../outside.yaml#/Order')), refusesOutside: true },
-    { name: 'ref-absolute.yaml', text: SPEC(GET(`${outsideFile}#/Order`)), refusesOutside: true },
+    // Spectral resolves an absolute path under the workspace root ("file not found: <ws>/tmp/..."): not read either.
+    { name: 'ref-absolute.yaml', text: SPEC(GET(`${outsideFile}#/Order`)) },
     { name: 'ref-etc-passwd.yaml', text: SPEC(GET('/etc/passwd#/root')) },
     { name: 'ref-missing.yaml', text: SPEC(GET('./nowhere.yaml#/Order')) },
     { name: 'ref-remote.yaml', text: SPEC(GET('https://example.invalid/schemas.yaml#/Order')) },
