@@ -75,6 +75,11 @@ export class DiagnosticsScheduler {
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
+    this.dropLayers(uri);
+  }
+
+  /** Forgets a document's findings and clears them (closed, or no longer an API description). */
+  private dropLayers(uri: string): void {
     const had = this.layers.get(uri);
     this.layers.delete(uri);
     this.host.service.forget(uri);
@@ -101,7 +106,8 @@ export class DiagnosticsScheduler {
         return;
       }
       if (!this.host.service.isSpecText(open.text)) {
-        if (this.layers.has(uri)) this.close(uri);
+        // Not close(): that would supersede this very run, and its analysis would never be signalled.
+        if (this.layers.has(uri)) this.dropLayers(uri);
         if (isGovernanceFile(uri)) {
           const found = await this.host.service.getGovernanceDiagnostics(this.host.service.getDocument(uri, open.text, open.version));
           if (current()) this.host.publish(uri, found.get(uri) ?? [], open.version);

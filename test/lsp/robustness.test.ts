@@ -118,3 +118,13 @@ test('idle documents stay idle: an untracked spec and a refused one are not re-a
   assert.equal(session.published.filter((p) => p.uri === untracked || p.uri === bomb).length, publishesBefore, 'no publishes while idle');
   assert.equal(session.notifications.filter((n) => n.method === 'specgate/baseline').length, analysesBefore, 'no re-analysis while idle');
 });
+
+test('a spec edited into something that is no longer a spec is still signalled as analysed, its findings cleared', async () => {
+  const uri = pathToUri(path.join(ws, 'emptied.yaml'));
+  session.open(uri, SPEC());
+  await session.waitForAnalysis(uri, 1);
+  session.change(uri, 2, '');
+  // The run that dropped the layers used to supersede itself: no signal for version 2, ever.
+  await session.waitForAnalysis(uri, 2);
+  assert.deepEqual(session.published.filter((p) => p.uri === uri).pop()!.diagnostics, []);
+});

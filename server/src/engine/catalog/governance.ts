@@ -16,6 +16,7 @@ import type { ApiDocumentInput } from '../rules/crossApi/apiFacts';
 import type { PreferredTermsOptions } from '../style/rules/naming';
 import type { SeverityName } from '../types';
 import type { IndexedKind } from '../workspace/workspaceIndex';
+import { documentLookup, isUsableSpec, SpecEntry, SpecEntryCache } from './specEntries';
 
 export interface GovernanceSource {
   folders: readonly string[];
@@ -24,12 +25,15 @@ export interface GovernanceSource {
   specFiles: readonly string[];
   readText(uri: string): Promise<string | undefined>;
   getParsed(uri: string): Promise<ParsedDocument | undefined>;
+  /** Lightweight entries kept between snapshots (the editor); without it every parse is held for the snapshot (the CLI). */
+  specEntries?(uris: readonly string[]): Promise<SpecEntry[]>;
 }
 
 export interface GovernanceSnapshot {
   catalog: Catalog;
   apis: ApiDocumentInput[];
-  documents: Map<string, ParsedDocument>;
+  /** Parse trees of the specs, by uri (rebuilt on demand where the source keeps only entries). */
+  documents: { get(uri: string): ParsedDocument | undefined };
   conventions: CrossApiConventions;
   conventionProblems: string[];
 }
@@ -40,7 +44,11 @@ export function sourceFromIndex(index: {
   getText(uri: string): Promise<string | undefined>;
   getParsed(uri: string): Promise<ParsedDocument | undefined>;
 }, folders: readonly string[]): GovernanceSource {
+  let cache = entryCaches.get(index);
+  if (!cache) entryCaches.set(index, (cache = new SpecEntryCache(index)));
+  const entries = cache;
   return {
+    specEntries: (uris) => entries.entriesOf(uris),
     folders,
     catalogFiles: index.files('catalog').map((f) => f.uri),
     specFiles: index.files('openapi').map((f) => f.uri),
@@ -49,12 +57,10 @@ export function sourceFromIndex(index: {
   };
 }
 
+const entryCaches = new WeakMap<object, SpecEntryCache>();
+
 export async function governanceSnapshot(source: GovernanceSource, overrides?: ReadonlyMap<string, ParsedDocument>): Promise<GovernanceSnapshot> {
-  const documents = new Map<string, ParsedDocument>();
-  for (const uri of new Set([...source.specFiles, ...(overrides?.keys() ?? [])])) {
-    const doc = overrides?.get(uri) ?? (await source.getParsed(uri));
-    if (doc?.format && doc.format !== 'arazzo1' && doc.value !== undefined && doc.problems.length === 0) documents.set(uri, doc);
-  }
+  const { specs, documents } = await specsOf(source, overrides);
   const catalogFiles: Array<{ uri: string; text: string }> = [];
   for (const uri of source.catalogFiles) {
     const text = await source.readText(uri);
@@ -63,13 +69,37 @@ export async function governanceSnapshot(source: GovernanceSource, overrides?: R
   const catalog = await buildCatalog({
     folders: source.folders,
     catalogFiles,
-    specs: [...documents.values()].map((d) => ({ uri: d.uri, value: d.value })),
+    specs: specs.map((d) => ({ uri: d.uri, value: d.value })),
     readText: source.readText,
   });
-  const apis = [...documents.values()].map((d) => ({ uri: d.uri, name: catalog.apiForFile(d.uri)?.name ?? nameFromPath(d.uri), value: d.value, format: d.format! }));
+  const apis = specs.map((d) => ({ uri: d.uri, name: catalog.apiForFile(d.uri)?.name ?? nameFromPath(d.uri), value: d.value, format: d.format }));
   const folder = source.folders[0];
   const { conventions, problems } = parseConventions(folder ? await source.readText(joinUri(folder, CONVENTIONS_FILE)) : undefined);
   return { catalog, apis, documents, conventions, conventionProblems: problems };
+}
+
+async function specsOf(source: GovernanceSource, overrides?: ReadonlyMap<string, ParsedDocument>): Promise<{ specs: SpecEntry[]; documents: GovernanceSnapshot['documents'] }> {
+  const uris = [...new Set([...source.specFiles, ...(overrides?.keys() ?? [])])];
+  const given = (uri: string) => overrides?.get(uri);
+  const entryOf = (d: ParsedDocument & { format: SpecEntry['format'] }): SpecEntry => ({ uri: d.uri, text: d.text, format: d.format, value: d.value });
+  if (source.specEntries) {
+    const cached = new Map((await source.specEntries(uris.filter((u) => !given(u)))).map((e) => [e.uri, e]));
+    const specs = uris.flatMap((uri) => {
+      const doc = given(uri);
+      if (doc) return isUsableSpec(doc) ? [entryOf(doc)] : [];
+      return cached.has(uri) ? [cached.get(uri)!] : [];
+    });
+    return { specs, documents: documentLookup(specs, overrides) };
+  }
+  const documents = new Map<string, ParsedDocument>();
+  const specs: SpecEntry[] = [];
+  for (const uri of uris) {
+    const doc = given(uri) ?? (await source.getParsed(uri));
+    if (!isUsableSpec(doc)) continue;
+    documents.set(uri, doc);
+    specs.push(entryOf(doc));
+  }
+  return { specs, documents };
 }
 
 function ruleSeverity(settings: SpecgateSettings, id: string): SeverityName | 'off' {

@@ -56,9 +56,11 @@ export class DocumentCache {
     this.referenced.delete(uri);
   }
 
-  /** A document closed. */
+  /** A document closed: nothing of it stays (memory is released on close). */
   forget(uri: string): void {
     this.open.delete(uri);
+    this.referenced.delete(uri);
+    this.sources.delete(uri);
     this.incremental.forget(uri);
   }
 
