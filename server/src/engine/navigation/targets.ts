@@ -75,7 +75,9 @@ export function spanOf(doc: ParsedDocument, pointer: JsonPointer): { range: Rang
   // Block values end after their last line break: end the span on the last line of text.
   let end = Math.max(last[1], first[1]);
   while (end > first[0] && /\s/.test(doc.text[end - 1])) end--;
-  return { range: { start: at(first[0]), end: at(end) }, selection: { start: at(selectionNode[0]), end: at(selectionNode[1]) } };
+  // Clients reject a selection outside the range (an array item's selection is its whole, untrimmed value).
+  const selectionEnd = Math.max(selectionNode[0], Math.min(selectionNode[1], end));
+  return { range: { start: at(first[0]), end: at(end) }, selection: { start: at(selectionNode[0]), end: at(selectionEnd) } };
 }
 
 /** The location of an existing pointer (its key, or the node for array items and the root); undefined when absent. */
