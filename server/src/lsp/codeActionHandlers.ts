@@ -9,8 +9,6 @@ import {
   CancellationToken,
   CodeActionRequest,
   Connection,
-  LSPErrorCodes,
-  ResponseError,
   TextDocuments,
   type ClientCapabilities,
   type CodeActionParams,
@@ -18,15 +16,11 @@ import {
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../engine/languageService';
-import { CancelledError, type Cancellation } from '../engine/references/cancellation';
+import type { Cancellation } from '../engine/references/cancellation';
+import { cancelledAsError } from './cancellation';
 import { FIX_ALL_KIND } from '../engine/languageFeatures/fixAll';
 import { isNamingActionData } from '../engine/languageFeatures/namingFixes';
 
-/** A cancelled request answers RequestCancelled; anything else propagates. */
-export function cancelledAsError(e: unknown): never {
-  if (e instanceof CancelledError) throw new ResponseError(LSPErrorCodes.RequestCancelled, e.message);
-  throw e;
-}
 
 /** Either token cancels. */
 function either(a: Cancellation, b: Cancellation | undefined): Cancellation {

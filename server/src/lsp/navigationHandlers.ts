@@ -20,7 +20,7 @@ import { completionsAt } from '../engine/navigation/completion';
 import { navigationHover } from '../engine/navigation/hover';
 import { documentLinks } from '../engine/navigation/documentLinks';
 import { referenceCodeLenses } from '../engine/navigation/codeLens';
-import { cancelledAsError } from './codeActionHandlers';
+import { answerOrCancelled } from './cancellation';
 
 /** Above this many characters completion reads names from the latest parse instead of parsing the new version. */
 const LARGE_FOR_COMPLETION = 512 * 1024;
@@ -78,11 +78,7 @@ export function registerNavigation(connection: Connection, service: LanguageServ
     const doc = current(uri);
     // `fragments`: shared YAML/JSON files without `openapi:` take part too (their `$ref`s and members).
     if (!doc || (!doc.format && !(fragments && /\.(ya?ml|json)$/i.test(uri)))) return empty;
-    try {
-      return await fn(doc);
-    } catch (e) {
-      return cancelledAsError(e);
-    }
+    return answerOrCancelled(async () => fn(doc));
   }
 
   connection.onDefinition((params, token) => withDoc(params.textDocument.uri, token, null as Location | null, async (doc) => {
@@ -108,24 +104,14 @@ export function registerNavigation(connection: Connection, service: LanguageServ
     // A half-typed line may leave the new version without a value: the previous parse still knows the names.
     const names = fresh?.value === undefined && seen ? seen : fresh;
     if (!names?.format) return [];
-    try {
-      return await completionsAt({ uri: live.uri, text: live.getText(), offset: live.offsetAt(params.position), position: params.position, names, files, token });
-    } catch (e) {
-      return cancelledAsError(e);
-    }
+    return answerOrCancelled(() => completionsAt({ uri: live.uri, text: live.getText(), offset: live.offsetAt(params.position), position: params.position, names, files, token }));
   });
 
   connection.onDocumentLinks((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => documentLinks(doc), true));
 
   connection.onCodeLens((params, token) => withDoc(params.textDocument.uri, token, [], (doc) => (settings().codeLens.references ? referenceCodeLenses(doc, files, token) : [])));
 
-  connection.onWorkspaceSymbol(async (params, token) => {
-    try {
-      return await workspaceSymbols(params.query, files, token);
-    } catch (e) {
-      return cancelledAsError(e);
-    }
-  });
+  connection.onWorkspaceSymbol((params, token) => answerOrCancelled(() => workspaceSymbols(params.query, files, token)));
 
   return {
     /** The navigation part of a hover (server.ts merges it with the breaking-change hover). */

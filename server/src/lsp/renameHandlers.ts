@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { LanguageService } from '../engine/languageService';
 import { RenameRefusal } from '../engine/languageFeatures/rename';
 import { CancelledError } from '../engine/references/cancellation';
-import { cancelledAsError } from './codeActionHandlers';
+import { cancelledAsError } from './cancellation';
 
 /** The server-side command id (the client's palette command `specgate.fixNamingInWorkspace` forwards to it). */
 export const FIX_NAMING_COMMAND = 'specgate.server.fixNamingInWorkspace';
