@@ -21,9 +21,8 @@ export class DocumentCache {
     const cached = this.open.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
     this.open.delete(uri);
-    const s = this.settings();
     // An edit re-parses only the entries it touched, reusing the previous version's tree.
-    const doc = this.incremental.parse(cached, uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    const doc = this.incremental.parse(cached, uri, text, version, this.limits());
     this.open.set(uri, doc);
     return doc;
   }
@@ -72,7 +71,11 @@ export class DocumentCache {
   }
 
   private parse(uri: string, text: string, version: number): ParsedDocument {
+    return parseDocument(uri, text, version, this.limits());
+  }
+
+  private limits() {
     const s = this.settings();
-    return parseDocument(uri, text, version, { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount });
+    return { maxDepth: s.maxNestingDepth, maxAliasCount: s.maxAliasCount };
   }
 }
