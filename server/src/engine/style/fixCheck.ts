@@ -10,7 +10,7 @@ import type { StyleFinding } from './registry';
 
 type Rerun = (document: unknown) => StyleFinding[];
 
-interface Rename {
+export interface Rename {
   finding: StyleFinding;
   newName: string;
 }
@@ -20,7 +20,7 @@ function renameOf(f: StyleFinding): string | undefined {
 }
 
 /** A copy of `root` with the renames applied; shares every untouched object with the original. */
-function applyRenames(root: unknown, renames: readonly Rename[]): unknown {
+export function applyRenames(root: unknown, renames: readonly Rename[]): unknown {
   if (!isObj(root)) return root;
   const copies = new Map<string, Record<string, unknown> | unknown[]>();
   const copyRoot = { ...root };
@@ -47,6 +47,9 @@ function applyRenames(root: unknown, renames: readonly Rename[]): unknown {
   const ordered = [...renames].sort((a, b) =>
     a.finding.target !== b.finding.target ? (a.finding.target === 'value' ? -1 : 1) : b.finding.pointer.length - a.finding.pointer.length,
   );
+  // A map's keys are renamed on a list of its keys and the map is rebuilt once at the end:
+  // rebuilding it per rename was quadratic (hundreds of renamed schema names in one map).
+  const pendingKeys = new Map<Record<string, unknown>, { keys: string[]; index: Map<string, number> }>();
   for (const { finding, newName } of ordered) {
     const segs = splitPointer(finding.pointer);
     const last = segs.pop();
@@ -57,10 +60,22 @@ function applyRenames(root: unknown, renames: readonly Rename[]): unknown {
       (parent as Record<string, unknown>)[last] = newName;
       continue;
     }
-    if (Array.isArray(parent) || !(last in parent) || newName in parent) continue;
-    const renamed = Object.fromEntries(Object.entries(parent).map(([k, v]) => [k === last ? newName : k, v]));
+    if (Array.isArray(parent)) continue;
+    let pending = pendingKeys.get(parent);
+    if (!pending) {
+      const keys = Object.keys(parent);
+      pendingKeys.set(parent, (pending = { keys, index: new Map(keys.map((k, i) => [k, i])) }));
+    }
+    const at = pending.index.get(last);
+    if (at === undefined || pending.index.has(newName)) continue;
+    pending.keys[at] = newName;
+    pending.index.delete(last);
+    pending.index.set(newName, at);
+  }
+  for (const [parent, { keys }] of pendingKeys) {
+    const values = Object.values(parent);
     for (const k of Object.keys(parent)) delete parent[k];
-    Object.assign(parent, renamed);
+    keys.forEach((k, i) => (parent[k] = values[i]));
   }
   return copyRoot;
 }
@@ -107,6 +122,7 @@ export function checkRenameFixes(document: unknown, findings: StyleFinding[], re
   if (renames.length === 0) return findings;
   const before = byPointer(findings);
   const replaced = new Map<StyleFinding, StyleFinding>();
+  const originalOf = new Map<StyleFinding, StyleFinding>();
   // Round 1 checks the offered renames; round 2 checks the follow-up renames that replaced failing ones.
   for (let round = 0; round < 2 && renames.length > 0; round++) {
     const keyRenames = new Map(renames.filter((r) => r.finding.target === 'key').map((r) => [r.finding.pointer, r.newName]));
@@ -115,12 +131,13 @@ export function checkRenameFixes(document: unknown, findings: StyleFinding[], re
     for (const rename of renames) {
       const blockers = produced(rename, before, after, keyRenames);
       if (blockers.length === 0) continue;
-      const original = [...replaced.entries()].find(([, v]) => v === rename.finding)?.[0] ?? rename.finding;
+      const original = originalOf.get(rename.finding) ?? rename.finding;
       const followUp = blockers.map(renameOf).find((n) => n !== undefined);
       if (round === 0 && followUp !== undefined && followUp !== renameOf(original)) {
         const first = renameOf(original)!;
         const next: StyleFinding = { ...original, message: original.message.split(`"${first}"`).join(`"${followUp}"`), fix: { ...original.fix!, newName: followUp } };
         replaced.set(original, next);
+        originalOf.set(next, original);
         retry.push({ finding: next, newName: followUp });
         continue;
       }
