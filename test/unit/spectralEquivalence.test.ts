@@ -200,6 +200,18 @@ paths:
   assert.deepEqual(await specgate(text, '/w/p.yaml'), await spectralReference(text, '/w/p.yaml'));
 });
 
+test('JSON: locations match spectral-cli, which reads JSON with its YAML parser (objects under keys, unused components)', async () => {
+  const text = JSON.stringify({
+    openapi: '3.0.3',
+    info: { title: 'T', version: '1' },
+    paths: { '/a/': { get: { responses: { '200': { description: 'ok', content: { 'application/json': { schema: { $ref: '#/components/schemas/Used' }, example: { n: 'x' } } } } } } } },
+    components: { schemas: { Used: { type: 'object', properties: { n: { type: 'integer' } } }, 'api.v1.unused': { type: 'object', properties: { a: { type: 'string' } } } } },
+  }, null, 2);
+  const ours = await specgate(text, '/w/p.json');
+  assert.ok(ours.some((k) => k.startsWith('oas3-unused-component|')) && ours.some((k) => k.startsWith('path-keys-no-trailing-slash|')));
+  assert.deepEqual(ours, await spectralReference(text, '/w/p.json'));
+});
+
 const BENCH = path.resolve(__dirname, '../../../bench/.cache');
 for (const name of ['launchdarkly', 'digitalocean', ...(process.env.SPECGATE_TEST_LARGE ? ['twilio', 'github'] : [])]) {
   const spec = path.join(BENCH, 'specs', `${name}.yaml`);

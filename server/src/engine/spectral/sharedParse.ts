@@ -19,9 +19,12 @@ export interface SharedParser {
   trapAccess<T>(obj: T): T;
 }
 
-/** Whether Spectral can use `doc`'s parse: a clean YAML parse without merge keys. */
+/**
+ * Whether Spectral can use `doc`'s parse: a clean parse without merge keys. JSON too: spectral-cli
+ * reads JSON with its YAML parser, so its locations are the YAML ones this parser reproduces.
+ */
 export function canShareParse(doc: ParsedDocument): boolean {
-  return !doc.uri.endsWith('.json') && doc.ast !== undefined && doc.value !== undefined && doc.problems.length === 0 && !/(^|[\s{,])<<\s*:/m.test(doc.text);
+  return doc.ast !== undefined && doc.value !== undefined && doc.problems.length === 0 && !/(^|[\s{,])<<\s*:/m.test(doc.text);
 }
 
 export function sharedParser(doc: ParsedDocument): SharedParser {
