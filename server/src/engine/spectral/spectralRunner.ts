@@ -16,7 +16,7 @@ const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-ope
  * A `$ref` resolver that reads through the workspace (editor buffers first) and refuses
  * remote references unless the user allowed them.
  */
-export function createWorkspaceResolver(workspace: IWorkspace, settings: SpecgateSettings, maxFiles: number, specUri: string): Resolver {
+export function createWorkspaceResolver(workspace: IWorkspace, settings: SpecgateSettings, maxFiles: number, specUri: string, specText = ''): Resolver {
   let reads = 0;
   const root = referenceRoot(specUri, workspace.folders);
   const readLocal = async (ref: { href(): string }) => {
@@ -25,7 +25,7 @@ export function createWorkspaceResolver(workspace: IWorkspace, settings: Specgat
     const refusal = outsideReferenceRefusal(target, root, settings.allowReferencesOutsideWorkspace);
     if (refusal) throw new Error(refusal);
     const text = await workspace.readFile(target);
-    if (text === undefined) throw new Error(`file not found: ${ref.href()}`);
+    if (text === undefined) throw new Error(notFound(ref.href(), specText));
     return text;
   };
   const readRemote = async (ref: { href(): string }) => {
@@ -39,6 +39,21 @@ export function createWorkspaceResolver(workspace: IWorkspace, settings: Specgat
   return new Resolver({ resolvers: { file: { resolve: readLocal }, http: { resolve: readRemote }, https: { resolve: readRemote } } });
 }
 
+/**
+ * Spectral looks a `$ref` to an absolute path (`/etc/passwd`) up in the referencing file's folder
+ * (json-ref-resolver strips the root), so "file not found: <folder>/etc/passwd" would puzzle the
+ * reader: name the path as written and say how it was read.
+ */
+function notFound(href: string, specText: string): string {
+  for (const m of specText.matchAll(/\$ref['"]?\s*:\s*['"]?(\/[^'"#\s,}]+)/g)) {
+    const written = m[1];
+    if (href !== written && href.endsWith(written)) {
+      return `$ref ${written}: Spectral reads absolute paths from the referencing file's folder, and ${href} does not exist (nothing outside the workspace is read). Use a path relative to the file.`;
+    }
+  }
+  return `file not found: ${href}`;
+}
+
 /** Runs Spectral on one document; returns diagnostics per file, since findings can sit in `$ref`'d files. */
 export async function runSpectral(
   uri: string,
@@ -49,7 +64,7 @@ export async function runSpectral(
   /** The document's existing parse: Spectral then uses it instead of parsing the text again. */
   parsed?: ParsedDocument,
 ): Promise<Map<string, Diagnostic[]>> {
-  const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles, uri) });
+  const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles, uri, text) });
   spectral.setRuleset(useCachedExampleValidation(ruleset));
   beginExampleValidationRun();
   const source = uriToPath(uri);
