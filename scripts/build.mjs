@@ -24,6 +24,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: 'dist/server.js' }),
   // Spectral runs off the server's main thread in this worker (server/src/node/spectralWorkerHost.ts).
   esbuild.build({ ...common, entryPoints: ['server/src/node/spectralWorker.ts'], outfile: 'dist/spectralWorker.js' }),
+  // Documents above specgate.backgroundAnalysisThresholdKB are analysed in this thread (server/src/node/analysisWorkerHost.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/node/analysisWorker.ts'], outfile: 'dist/analysisWorker.js' }),
   // The `specgate` binary answers --help/--version itself and loads the engine bundle (cliMain.js) otherwise.
   esbuild.build({ ...common, entryPoints: ['server/src/cliEntry.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } }),
   esbuild.build({ ...common, entryPoints: ['server/src/cli.ts'], outfile: 'dist/cliMain.js' }),

@@ -23,6 +23,17 @@ export interface SchedulerHost {
   /** Every layer has finished (or failed) for this version, and its findings are published. */
   analysisFinished?(uri: string, version: number): void;
   log(message: string): void;
+  /** The language server's analysis thread for big documents (absent in the CLI and in that thread itself). */
+  background?: BackgroundAnalysis;
+}
+
+/** Where documents too large for the thread answering requests are analysed (node/analysisWorkerHost.ts). */
+export interface BackgroundAnalysis {
+  accepts(text: string): boolean;
+  /** Analyses this version there; that side publishes and signals `analysisFinished`. */
+  analyze(uri: string, open: { text: string; version: number }, force: boolean): void;
+  /** The document closed or shrank below the threshold. */
+  release(uri: string): void;
 }
 
 interface Layers {
@@ -72,6 +83,7 @@ export class DiagnosticsScheduler {
   }
 
   close(uri: string): void {
+    this.host.background?.release(uri);
     clearTimeout(this.timers.get(uri));
     this.timers.delete(uri);
     this.generation.set(uri, (this.generation.get(uri) ?? 0) + 1);
@@ -93,6 +105,13 @@ export class DiagnosticsScheduler {
     const current = () => this.generation.get(uri) === gen;
     const open = this.host.openDocument(uri);
     if (!open) return;
+    if (this.host.background?.accepts(open.text)) {
+      // Never parsed here: requests and the other documents keep this thread.
+      if (this.layers.has(uri)) this.dropLayers(uri);
+      this.host.background.analyze(uri, open, forceSpectral);
+      return;
+    }
+    this.host.background?.release(uri);
     await this.analyze(uri, open, forceSpectral, current);
     // Superseded runs stay silent: the newer version's run signals for itself.
     if (current()) this.host.analysisFinished?.(uri, open.version);

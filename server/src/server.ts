@@ -22,12 +22,15 @@ import { registerCodeActionHandlers } from './lsp/codeActionHandlers';
 import { formatDiff, summarize } from './engine/diff';
 import { baselineLabel } from './engine/languageFeatures/breaking';
 import { FILE_WATCHERS, openDependents, toFileChanges } from './lsp/fileEvents';
-import { BASELINE_BACKSTOP_POLL_MS, BASELINE_POLL_MS, BaselineFollower, NO_BASELINE_COMMIT } from './lsp/baselineFollower';
+import { BASELINE_BACKSTOP_POLL_MS, BASELINE_POLL_MS, BaselineFollower } from './lsp/baselineFollower';
 import { audienceMarkdown } from './engine/catalog/audience';
 import { APIS_REQUEST } from './engine/catalog/apiSummaries';
 import { mergeHovers, NAVIGATION_CAPABILITIES, registerNavigation } from './lsp/navigationHandlers';
 import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 import { answerOrCancelled } from './lsp/cancellation';
+import { baselineReport } from './lsp/baselineReport';
+import { AnalysisWorkerHost } from './node/analysisWorkerHost';
+import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
@@ -48,9 +51,24 @@ let clientWatchesFiles = false;
 
 // Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
 const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m), (uri) => service.index.getText(uri)) : undefined;
+// Documents above backgroundAnalysisThresholdKB are parsed and analysed in another thread, never in this one.
+const background = AnalysisWorkerHost.available() ? new AnalysisWorkerHost({
+  openVersion: (uri) => documents.get(uri)?.version,
+  publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
+  status: (uri, diagnostics) => sendStatus(uri, diagnostics),
+  baseline: (report, commit) => {
+    lastBaselineCommit.set(report.uri, commit);
+    void connection.sendNotification('specgate/baseline', report);
+  },
+  finished: (uri, version) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version }),
+  notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
+  log: (message) => connection.console.error(message),
+}) : undefined;
+const configureBackground = () => background?.configure(settings, workspace.folders, workspace.isTrusted());
 const service = createLanguageService({
   workspace, getSettings: () => settings, spectral: spectralWorker, fileChangesReported: () => clientWatchesFiles,
   logger: { log: (message) => connection.console.error(message) },
+  deferParse: (text) => background?.accepts(text) ?? false,
 });
 const scheduler = new DiagnosticsScheduler({
   service,
@@ -62,32 +80,26 @@ const scheduler = new DiagnosticsScheduler({
   publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
   // A notification, not showMessageRequest: nothing to answer, and every client shows it.
   notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
-  status: (uri, diagnostics) => void connection.sendNotification('specgate/status', {
+  status: (uri, diagnostics) => sendStatus(uri, diagnostics),
+  log: (message) => connection.console.error(message),
+  analysisFinished: (uri, version) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version }),
+  baselineStatus: (uri, analysis) => {
+    const { report, commit } = baselineReport(uri, analysis);
+    lastBaselineCommit.set(uri, commit);
+    void connection.sendNotification('specgate/baseline', report);
+  },
+  background,
+});
+
+function sendStatus(uri: string, diagnostics: Diagnostic[]): void {
+  void connection.sendNotification('specgate/status', {
     uri,
     errors: diagnostics.filter((d) => d.severity === 1 && !isLegacy(d)).length,
     warnings: diagnostics.filter((d) => d.severity === 2 && !isLegacy(d)).length,
     // Legacy findings (already published, see engine/analysis/legacy) are debt, not status.
     total: diagnostics.filter((d) => !isLegacy(d)).length,
-  }),
-  log: (message) => connection.console.error(message),
-  analysisFinished: (uri, version) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version }),
-  baselineStatus: (uri, analysis) => {
-    // Without a baseline (untracked file, refused document) the poll records the commit it sees
-    // first, so an unchanged HEAD never re-schedules an idle document.
-    lastBaselineCommit.set(uri, analysis.baseline.kind === 'ok' ? analysis.baseline.revision : NO_BASELINE_COMMIT);
-    void connection.sendNotification('specgate/baseline', {
-    uri,
-    ref: analysis.baseline.ref,
-    revision: analysis.baseline.kind === 'ok' ? analysis.baseline.revision : undefined,
-    state: analysis.baseline.kind,
-    message: analysis.baseline.kind === 'ok' ? undefined : analysis.baseline.message,
-    breaking: analysis.changes.filter((c) => c.level === 'breaking').length,
-    potentiallyBreaking: analysis.changes.filter((c) => c.level === 'potentially-breaking').length,
-    nonBreaking: analysis.changes.filter((c) => c.level === 'non-breaking').length,
-    semver: analysis.result?.semver.required,
-    });
-  },
-});
+  });
+}
 
 /** The parse of the open document's current version (cached by the service). */
 function currentDoc(uri: string) {
@@ -111,6 +123,7 @@ connection.onInitialize((params: InitializeParams) => {
   // Clients without a notion of trust (Neovim, Helix...) opt in with initializationOptions.trusted.
   workspace.setTrusted(init.trusted === true);
   settings = mergeSettings(init.settings);
+  configureBackground();
   pullConfiguration = !!params.capabilities.workspace?.configuration;
   clientWatchesFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
   return {
@@ -150,6 +163,7 @@ async function refreshSettings(pushed?: unknown): Promise<void> {
     }
   }
   service.invalidateRulesets();
+  configureBackground();
   for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
 }
 
@@ -161,11 +175,13 @@ connection.onDidChangeConfiguration((change) => {
 connection.onNotification('specgate/setTrusted', (params: { trusted: boolean }) => {
   workspace.setTrusted(params?.trusted === true);
   service.invalidateRulesets();
+  configureBackground();
   for (const doc of documents.all()) scheduler.schedule(doc.uri, 0);
 });
 
 connection.onDidChangeWatchedFiles((params) => {
   workspace.fireChanges(toFileChanges(params.changes));
+  background?.fileChanges(toFileChanges(params.changes));
   const rulesetChanged = params.changes.some((c) => RULESET_FILE_NAMES.some((name) => c.uri.endsWith('/' + name)) || /\.spectral|functions/.test(c.uri));
   if (rulesetChanged) service.invalidateRulesets();
   // Rulesets and accepted changes apply to every spec; other files only to their dependents (below).
@@ -262,6 +278,7 @@ documents.onDidClose((e) => {
 connection.onShutdown(() => {
   baselineFollower.stopPolling();
   service.dispose();
+  background?.dispose();
 });
 
 // The server must outlive any bad input: log and keep serving.

@@ -47,7 +47,9 @@ export async function startServer(options: {
   /** Extra client capabilities, merged per section (e.g. codeAction resolveSupport, window.workDoneProgress). */
   capabilities?: { workspace?: object; textDocument?: object; window?: object };
 } = {}): Promise<LspSession> {
-  const child = spawn(process.execPath, [SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+  // e.g. SPECGATE_SERVER_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" to profile the server under a test.
+  const nodeArgs = (process.env.SPECGATE_SERVER_NODE_ARGS ?? '').split(' ').filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, SERVER_JS, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
   let stderr = '';
   child.stderr!.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));

@@ -58,6 +58,11 @@ export interface LanguageServiceOptions {
   fileChangesReported?: () => boolean;
   /** Where swallowed failures are reported (default: nowhere). */
   logger?: Logger;
+  /**
+   * Documents this thread never parses: the language server's main thread leaves texts above
+   * `backgroundAnalysisThresholdKB` to its analysis thread, so requests stay answered.
+   */
+  deferParse?: (text: string) => boolean;
 }
 
 /** How the client takes code actions: lazily (`codeAction/resolve`), and fix-all's cancellation and progress. */
@@ -145,7 +150,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   const logger = options.logger ?? silentLogger;
   setExampleValidationLogger(logger);
   const settings = () => options.getSettings?.() ?? DEFAULT_SETTINGS;
-  const documents = new DocumentCache(settings);
+  const documents = new DocumentCache(settings, options.deferParse);
   const baselines = new BaselineCache(workspace, () => settings());
   const analyses = new Map<string, { key: string; analysis: Promise<BreakingAnalysis> }>();
   // Arazzo impact tracing reads the workspace's workflows (stand-in until issue 9's index: use `index` there).
@@ -159,7 +164,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
         documents.invalidate(uri);
       }
     },
-  });
+  }, options.deferParse);
   const symbols = new SymbolIndex(index);
   const rulesets = new RulesetCache(workspace, index, settings, options.fileChangesReported);
   const referencedParse = (uri: string, text: string) => documents.referencedParse(uri, text);

@@ -23,6 +23,11 @@ export interface SpecgateSettings {
   allowReferencesOutsideWorkspace: boolean;
   /** Above this size Spectral runs on save or on command only; the fast layer stays live. */
   largeFileThresholdKB: number;
+  /**
+   * Above this size an open document is analysed in a background thread of the server, never parsed
+   * in the thread that answers requests (issue 18: a 50 MB spec must not stall other files).
+   */
+  backgroundAnalysisThresholdKB: number;
   maxNestingDepth: number;
   maxAliasCount: number;
   /** Most files followed through `$ref` from one document. */
@@ -61,6 +66,7 @@ export const DEFAULT_SETTINGS: SpecgateSettings = {
   allowRemoteReferences: false,
   allowReferencesOutsideWorkspace: false,
   largeFileThresholdKB: 2048,
+  backgroundAnalysisThresholdKB: 16384,
   maxNestingDepth: 256,
   maxAliasCount: 10_000,
   maxReferencedFiles: 200,

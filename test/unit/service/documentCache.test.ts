@@ -35,3 +35,18 @@ test('parse limits come from the settings at parse time', () => {
   settings = { ...DEFAULT_SETTINGS, maxNestingDepth: 10 };
   assert.ok(cache.get('file:///d.yaml', deep, 2).problems.length > 0, 'refused past the configured depth');
 });
+
+test('texts the host defers (the server\'s background threshold) are never parsed here, open or referenced; smaller ones are', () => {
+  const cache = new DocumentCache(() => DEFAULT_SETTINGS, (text) => text.length > 100);
+  const big = SPEC + '# ' + 'x'.repeat(200) + '\n';
+  const open = cache.get('file:///big.yaml', big, 1);
+  assert.equal(open.value, undefined);
+  assert.equal(open.ast, undefined);
+  assert.deepEqual(open.problems, [], 'not an error: the document is analysed elsewhere');
+  assert.equal(open.format, 'oas3.0', 'still recognised as an API description');
+  assert.equal(cache.referencedParse('file:///big.yaml', big).value, undefined);
+  // Shrinking below the threshold parses it again, from scratch.
+  assert.equal((cache.get('file:///big.yaml', SPEC, 2).value as { openapi: string }).openapi, '3.0.3');
+  // Growing past it again drops back to the deferred form (no incremental splice onto an unparsed version).
+  assert.equal(cache.get('file:///big.yaml', big, 3).value, undefined);
+});

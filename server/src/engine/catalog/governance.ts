@@ -43,6 +43,7 @@ export function sourceFromIndex(index: {
   files(kind?: IndexedKind): readonly { uri: string }[];
   getText(uri: string): Promise<string | undefined>;
   getParsed(uri: string): Promise<ParsedDocument | undefined>;
+  defersParse?(text: string): boolean;
 }, folders: readonly string[]): GovernanceSource {
   let cache = entryCaches.get(index);
   if (!cache) entryCaches.set(index, (cache = new SpecEntryCache(index)));

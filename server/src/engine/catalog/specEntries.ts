@@ -24,6 +24,8 @@ export function isUsableSpec(doc: ParsedDocument | undefined): doc is ParsedDocu
 
 interface Source {
   getText(uri: string): Promise<string | undefined>;
+  /** Texts this thread does not parse (left to the language server's background thread). */
+  defersParse?(text: string): boolean;
 }
 
 /** Entries per file, kept while the file's text is unchanged; files no longer listed are dropped. */
@@ -52,7 +54,7 @@ export class SpecEntryCache {
     const cached = this.entries.get(uri);
     if (cached && cached.text === text) return cached.entry;
     this.entries.delete(uri);
-    const entry = specEntryOf(uri, text);
+    const entry = this.source.defersParse?.(text) ? undefined : specEntryOf(uri, text);
     this.entries.set(uri, { text, entry });
     return entry;
   }

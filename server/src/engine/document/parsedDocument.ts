@@ -87,6 +87,15 @@ export function documentFromParts(base: DocumentBase, ast: YAML.Document.Parsed,
   return new YamlBackedDocument(base, ast, value, [], provenance);
 }
 
+/**
+ * A document this thread does not parse (above `specgate.backgroundAnalysisThresholdKB`: another
+ * thread analyses it). No value, no problems: every feature treats it as nothing to work on.
+ */
+export function deferredDocument(uri: string, text: string, version: number): ParsedDocument {
+  const textDocument = TextDocument.create(uri, uri.endsWith('.json') ? 'json' : 'yaml', version, text);
+  return new YamlBackedDocument({ uri, version, text, textDocument, format: sniffFormat(text) }, undefined, undefined, []);
+}
+
 /** The provenance of a document made by `parseDocument` or `documentFromParts`, if any. */
 export function provenanceOf(doc: ParsedDocument): ParseProvenance | undefined {
   return doc instanceof YamlBackedDocument ? doc.provenance : undefined;

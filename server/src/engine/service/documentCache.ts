@@ -1,4 +1,4 @@
-import { parseDocument, type ParsedDocument } from '../document/parsedDocument';
+import { deferredDocument, parseDocument, type ParsedDocument } from '../document/parsedDocument';
 import { IncrementalParser } from '../document/incrementalParse';
 import type { SpecgateSettings } from '../settings';
 
@@ -14,13 +14,23 @@ export class DocumentCache {
   /** Open documents' edits re-parse only the entries they touched (see document/incrementalParse). */
   private readonly incremental = new IncrementalParser();
 
-  constructor(private readonly settings: () => SpecgateSettings) {}
+  constructor(
+    private readonly settings: () => SpecgateSettings,
+    /** Texts this thread must not parse (the language server hands them to its background thread). */
+    private readonly deferred: (text: string) => boolean = () => false,
+  ) {}
 
   /** The parse of an open document's version (the cached one when version and text match). */
   get(uri: string, text: string, version: number): ParsedDocument {
     const cached = this.open.get(uri);
     if (cached && cached.version === version && cached.text === text) return cached;
     this.open.delete(uri);
+    if (this.deferred(text)) {
+      const doc = deferredDocument(uri, text, version);
+      this.incremental.forget(uri);
+      this.open.set(uri, doc);
+      return doc;
+    }
     // An edit re-parses only the entries it touched, reusing the previous version's tree.
     const doc = this.incremental.parse(cached, uri, text, version, this.limits());
     this.open.set(uri, doc);
@@ -71,6 +81,7 @@ export class DocumentCache {
   }
 
   private parse(uri: string, text: string, version: number): ParsedDocument {
+    if (this.deferred(text)) return deferredDocument(uri, text, version);
     return parseDocument(uri, text, version, this.limits());
   }
 

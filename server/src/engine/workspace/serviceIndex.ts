@@ -14,12 +14,14 @@ export function createServiceIndex(
   changesReported: (() => boolean) | undefined,
   logger: Logger,
   hooks: { invalidate(uris: readonly string[]): void },
+  deferParse?: (text: string) => boolean,
 ): FileWorkspaceIndex {
   const index = new FileWorkspaceIndex(workspace, {
     exclude: () => settings().exclude,
     parseLimits: () => ({ maxDepth: settings().maxNestingDepth, maxAliasCount: settings().maxAliasCount }),
     changesReported: () => changesReported?.() ?? false,
     logger,
+    deferParse,
   });
   index.onDidChange((changes) => {
     const affected = new Set<string>();

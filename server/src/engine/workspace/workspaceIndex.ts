@@ -1,4 +1,4 @@
-import { parseDocument, type ParsedDocument } from '../document/parsedDocument';
+import { deferredDocument, parseDocument, type ParsedDocument } from '../document/parsedDocument';
 import type { Logger } from '../logger';
 import { DEFAULT_PARSE_LIMITS, type ParseLimits } from '../document/limits';
 import type { FileChange, IWorkspace } from '../workspace';
@@ -38,6 +38,8 @@ export interface WorkspaceIndexOptions {
   /** `specgate.exclude`: gitignore-style globs relative to each workspace folder. */
   exclude?: () => readonly string[];
   parseLimits?: () => ParseLimits;
+  /** Texts never parsed in this thread (the language server's main thread: see `deferredDocument`). */
+  deferParse?: (text: string) => boolean;
   /**
    * False when nothing reports disk changes (an editor without file watching): texts are then
    * read again on every `getText`, parses still reused while the text is the same.
@@ -175,6 +177,11 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
     this.parses.clear();
   }
 
+  /** Whether this thread leaves `text` unparsed (read by the governance entry cache too). */
+  defersParse(text: string): boolean {
+    return this.options.deferParse?.(text) ?? false;
+  }
+
   private limits(): ParseLimits {
     return this.options.parseLimits?.() ?? DEFAULT_PARSE_LIMITS;
   }
@@ -186,7 +193,7 @@ export class FileWorkspaceIndex implements WorkspaceIndex {
   private parse(uri: string, text: string): ParsedDocument {
     const cached = this.parses.get(uri);
     if (cached && cached.text === text) return cached;
-    const doc = parseDocument(uri, text, 0, this.limits());
+    const doc = this.defersParse(text) ? deferredDocument(uri, text, 0) : parseDocument(uri, text, 0, this.limits());
     this.parses.delete(uri);
     this.parses.set(uri, doc);
     if (this.parses.size > PARSE_CACHE_ENTRIES) this.parses.delete(this.parses.keys().next().value as string);
