@@ -9,6 +9,7 @@ import { outsideReferenceRefusal, referenceRoot } from '../refs/containment';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { canShareParse, sharedParser } from './sharedParse';
 import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
+import { useLinearOperationIdUnique } from './operationIdUnique';
 
 const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
 
@@ -65,7 +66,7 @@ export async function runSpectral(
   parsed?: ParsedDocument,
 ): Promise<Map<string, Diagnostic[]>> {
   const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles, uri, text) });
-  spectral.setRuleset(useCachedExampleValidation(ruleset));
+  spectral.setRuleset(useLinearOperationIdUnique(useCachedExampleValidation(ruleset)));
   beginExampleValidationRun();
   const source = uriToPath(uri);
   const parser = parsed && parsed.text === text && canShareParse(parsed) ? sharedParser(parsed) : uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
