@@ -271,7 +271,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     // Arazzo: workflow checks against the sources they call (which change independently, so not memoized).
     if (doc.format === 'arazzo1') return appendArazzo(fastDiagnostics(doc, s, styleConfig), doc);
     if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri).length === 0) {
-      const result = fastDiagnostics(doc, s, styleConfig);
+      const result = fastDiagnostics(doc, s, styleConfig, undefined, documents.styleMemo(doc));
       fastMemo.set(doc, { settings: s, styleConfig, result });
       return result;
     }

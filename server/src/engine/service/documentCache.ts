@@ -1,6 +1,7 @@
-import { parseDocument, type ParsedDocument } from '../document/parsedDocument';
+import { parseDocument, provenanceOf, type ParsedDocument } from '../document/parsedDocument';
 import { IncrementalParser } from '../document/incrementalParse';
 import type { SpecgateSettings } from '../settings';
+import { StyleMemo } from '../style/incrementalStyle';
 
 /**
  * The language service's parses: one per open document version (parse once per version), one per
@@ -13,6 +14,8 @@ export class DocumentCache {
   private readonly sources = new Map<string, ParsedDocument>();
   /** Open documents' edits re-parse only the entries they touched (see document/incrementalParse). */
   private readonly incremental = new IncrementalParser();
+  /** Open documents' style-guide results, re-run per edit only where the edit changed something. */
+  private readonly styleMemos = new Map<string, StyleMemo>();
 
   constructor(private readonly settings: () => SpecgateSettings) {}
 
@@ -25,6 +28,18 @@ export class DocumentCache {
     const doc = this.incremental.parse(cached, uri, text, version, this.limits());
     this.open.set(uri, doc);
     return doc;
+  }
+
+  /**
+   * The style memo of `doc` when it is the open version of its document and its value is a tree (no
+   * YAML anchor, so no object is reached twice); undefined otherwise (closed files, aliases).
+   */
+  styleMemo(doc: ParsedDocument): StyleMemo | undefined {
+    const provenance = provenanceOf(doc);
+    if (this.open.get(doc.uri) !== doc || !provenance || provenance.anchors) return undefined;
+    let memo = this.styleMemos.get(doc.uri);
+    if (!memo) this.styleMemos.set(doc.uri, (memo = new StyleMemo()));
+    return memo;
   }
 
   /** The open document's current parse, whatever its version. */
@@ -61,11 +76,13 @@ export class DocumentCache {
     this.referenced.delete(uri);
     this.sources.delete(uri);
     this.incremental.forget(uri);
+    this.styleMemos.delete(uri);
   }
 
   clear(): void {
     for (const uri of this.open.keys()) this.incremental.forget(uri);
     this.open.clear();
+    this.styleMemos.clear();
     this.referenced.clear();
     this.sources.clear();
   }

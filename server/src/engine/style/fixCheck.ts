@@ -8,7 +8,9 @@ import { isObj } from '../openapi';
 import { joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
 import type { StyleFinding } from './registry';
 
-type Rerun = (document: unknown) => StyleFinding[];
+/** Run the rules on the renamed document of round `round` (0: the offered renames, 1: the follow-ups). */
+type Rerun = (document: unknown, round: number) => StyleFinding[];
+type ApplyRenames = (document: unknown, renames: readonly Rename[], round: number) => unknown;
 
 export interface Rename {
   finding: StyleFinding;
@@ -114,7 +116,7 @@ function withoutSuggestion(f: StyleFinding, newName: string, blockers: readonly 
   return `${head}. No rename is offered: ${quoted} would itself be reported (${rules}).`;
 }
 
-export function checkRenameFixes(document: unknown, findings: StyleFinding[], rerun: Rerun): StyleFinding[] {
+export function checkRenameFixes(document: unknown, findings: StyleFinding[], rerun: Rerun, apply: ApplyRenames = applyRenames): StyleFinding[] {
   let renames: Rename[] = findings.flatMap((finding) => {
     const newName = renameOf(finding);
     return newName === undefined ? [] : [{ finding, newName }];
@@ -126,7 +128,7 @@ export function checkRenameFixes(document: unknown, findings: StyleFinding[], re
   // Round 1 checks the offered renames; round 2 checks the follow-up renames that replaced failing ones.
   for (let round = 0; round < 2 && renames.length > 0; round++) {
     const keyRenames = new Map(renames.filter((r) => r.finding.target === 'key').map((r) => [r.finding.pointer, r.newName]));
-    const after = byPointer(rerun(applyRenames(document, renames)));
+    const after = byPointer(rerun(apply(document, renames, round), round));
     const retry: Rename[] = [];
     for (const rename of renames) {
       const blockers = produced(rename, before, after, keyRenames);
