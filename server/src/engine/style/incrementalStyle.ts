@@ -58,23 +58,29 @@ function contextOf(document: unknown, format: SpecFormat, resolved: ResolvedRule
   };
 }
 
-/** Entry rules' findings split by entry (`/paths/{p}`, schema entries) and the rest. */
+/** Entry rules' findings split by entry (`/paths/{p}`, schema entries) and by rest member (`''`: none). */
 interface Buckets {
   byEntry: Map<JsonPointer, { value: unknown; perRule: PerRule }>;
-  rest: PerRule;
+  rest: Map<JsonPointer, PerRule>;
 }
 
 function bucket(parts: DocumentParts, perRule: PerRule, isEntryRule: readonly boolean[], only?: ReadonlySet<JsonPointer>): Buckets {
   const byEntry = new Map<JsonPointer, { value: unknown; perRule: PerRule }>();
   const valueOf = new Map(parts.entries.map((e) => [e.pointer, e.value]));
   for (const e of parts.entries) if (!only || only.has(e.pointer)) byEntry.set(e.pointer, { value: e.value, perRule: perRule.map(() => []) });
-  const rest: PerRule = perRule.map(() => []);
+  const rest = new Map<JsonPointer, PerRule>();
+  const members = new Set(parts.rest.map((m) => m.pointer));
   perRule.forEach((findings, k) => {
     if (!isEntryRule[k]) return;
     for (const f of findings) {
       const entry = entryPointerOf(f.pointer, parts);
-      const target = entry !== undefined && valueOf.has(entry) ? byEntry.get(entry)?.perRule : rest;
-      (target ?? rest)[k].push(f);
+      let target = entry !== undefined && valueOf.has(entry) ? byEntry.get(entry)?.perRule : undefined;
+      if (!target) {
+        const member = [prefix(f.pointer, 2), prefix(f.pointer, 1), f.pointer].find((p) => p !== undefined && members.has(p)) ?? '';
+        target = rest.get(member);
+        if (!target) rest.set(member, (target = perRule.map(() => [])));
+      }
+      target[k].push(f);
     }
   });
   return { byEntry, rest };
@@ -88,13 +94,28 @@ function entryPointerOf(pointer: JsonPointer, parts: DocumentParts): JsonPointer
   return end < 0 ? pointer : pointer.slice(0, end);
 }
 
-/** Rule by rule: a document rule's findings as found; an entry rule's entry by entry in document order, then the rest's. */
+/**
+ * Rule by rule: a document rule's findings as found; an entry rule's part by part in document order (each
+ * rest member and each entry in its place), then those outside every part.
+ */
 function ordered(parts: DocumentParts, buckets: Buckets, perRule: PerRule, isEntryRule: readonly boolean[]): StyleFinding[] {
+  const groups: PerRule[] = [];
+  for (const m of parts.rest) {
+    const bucketOf = buckets.rest.get(m.pointer);
+    if (bucketOf) groups.push(bucketOf);
+    if (m.value !== ENTRIES) continue;
+    const group = m.pointer === '/paths' ? 'paths' : m.pointer === '/components' ? undefined : 'schemas';
+    if (group) for (const e of parts.entries) if (e.group === group) groups.push(buckets.byEntry.get(e.pointer)!.perRule);
+  }
+  const outside = buckets.rest.get('');
+  if (outside) groups.push(outside);
   const out: StyleFinding[] = [];
   perRule.forEach((findings, k) => {
-    if (!isEntryRule[k]) return void out.push(...findings);
-    for (const e of parts.entries) for (const f of buckets.byEntry.get(e.pointer)?.perRule[k] ?? []) out.push(f);
-    for (const f of buckets.rest[k]) out.push(f);
+    if (!isEntryRule[k]) {
+      for (const f of findings) out.push(f);
+      return;
+    }
+    for (const group of groups) for (const f of group[k]) out.push(f);
   });
   return out;
 }
@@ -116,8 +137,15 @@ interface Slot {
   buckets: Buckets;
 }
 
-/** Which path the last `run` took (tests and the bench read it). */
+/** Which path a `run` took: only the changed entries, everything, or no memo (a shape it cannot cut). */
 export type MemoOutcome = 'incremental' | 'full' | 'unsupported';
+
+const outcomeOfDocument = new WeakMap<object, MemoOutcome>();
+
+/** The path the style guide took on this document value through a memo, if it went through one (tests read it). */
+export function styleRunOf(document: object): MemoOutcome | undefined {
+  return outcomeOfDocument.get(document);
+}
 
 /**
  * The style guide's memory of the previous version of one document (owned by the caller, one per open
@@ -130,6 +158,13 @@ export class StyleMemo {
   private readonly renamedCopies = new Map<string, WeakMap<object, { sig: string; copy: unknown }>>();
   /** The path each slot's last run took. */
   readonly outcomes = new Map<string, MemoOutcome>();
+
+  /** As `run`, recording the path taken for `styleRunOf`. */
+  runDocument(document: unknown, format: SpecFormat, rules: readonly ResolvedRule[], all: readonly ResolvedRule[], errors?: StyleRuleError[]): StyleFinding[] {
+    const findings = this.run('document', document, format, rules, all, errors);
+    if (isObj(document)) outcomeOfDocument.set(document, this.outcomes.get('document')!);
+    return findings;
+  }
 
   /** The rules' findings on `document` (same as `runRulesInEntryOrder`), reusing what slot `slot` saw last. */
   run(slot: string, document: unknown, format: SpecFormat, rules: readonly ResolvedRule[], all: readonly ResolvedRule[], errors?: StyleRuleError[]): StyleFinding[] {

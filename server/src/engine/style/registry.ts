@@ -130,7 +130,7 @@ export function runStyleRules(
   const rules = all.filter((r) => r.rule.formats.includes(format));
   const run = (doc: unknown, slot: string, errs?: StyleRuleError[]) =>
     memo ? memo.run(slot, doc, format, rules, all, errs) : runRulesInEntryOrder(doc, format, rules, all, errs);
-  const findings = run(document, 'document', errors);
+  const findings = memo ? memo.runDocument(document, format, rules, all, errors) : run(document, 'document', errors);
   return checkRenameFixes(
     document,
     findings,
