@@ -84,17 +84,31 @@ export function applyRenames(root: unknown, renames: readonly Rename[]): unknown
 
 /** Where a renamed element sits in the renamed document: every renamed key on its path is replaced. */
 function renamedPointer(pointer: JsonPointer, keyRenames: Map<JsonPointer, string>): JsonPointer {
+  if (!hasRenamedPrefix(pointer, keyRenames)) return pointer;
   const segs = splitPointer(pointer);
   const out: string[] = [];
-  for (let i = 0; i < segs.length; i++) {
-    out.push(keyRenames.get(joinPointer('', ...segs.slice(0, i + 1))) ?? segs[i]);
+  let prefix = '';
+  for (const seg of segs) {
+    prefix = joinPointer(prefix, seg);
+    out.push(keyRenames.get(prefix) ?? seg);
   }
   return joinPointer('', ...out);
 }
 
+/** Some key on the pointer's path is renamed (pointers are canonical: each prefix is a substring up to a `/`). */
+function hasRenamedPrefix(pointer: JsonPointer, keyRenames: Map<JsonPointer, string>): boolean {
+  if (keyRenames.size === 0) return false;
+  for (let at = pointer.indexOf('/', 1); at > 0; at = pointer.indexOf('/', at + 1)) if (keyRenames.has(pointer.slice(0, at))) return true;
+  return keyRenames.has(pointer);
+}
+
 function byPointer(findings: readonly StyleFinding[]): Map<JsonPointer, StyleFinding[]> {
   const out = new Map<JsonPointer, StyleFinding[]>();
-  for (const f of findings) out.set(f.pointer, [...(out.get(f.pointer) ?? []), f]);
+  for (const f of findings) {
+    const list = out.get(f.pointer);
+    if (list) list.push(f);
+    else out.set(f.pointer, [f]);
+  }
   return out;
 }
 
