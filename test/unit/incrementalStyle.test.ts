@@ -83,19 +83,31 @@ test('an edit inside one path item re-runs that entry only and reuses the others
   assert.ok(third.findings.some((f) => f.pointer.endsWith('/properties/last_modified')));
 });
 
-test('an edit outside the entries (info, components.parameters) runs every rule again', () => {
+test('an edit outside the entries re-runs the rest; one to the security an entry rule reads runs everything', () => {
   const memo = new StyleMemo();
   const v1 = baseDocument();
   check(memo, v1, 'v1');
   const v2 = edit(v1, ['info'], (i) => ({ ...i, title: 'Shop API' }));
-  assert.equal(check(memo, v2, 'info').path, 'full');
+  assert.equal(check(memo, v2, 'info').path, 'incremental');
+  // A new parameter: a finding in the rest, and one more vote for the query parameters' casing.
   const v3 = edit(v2, ['components', 'parameters'], (p) => ({ ...p, sort_order: { name: 'sort_order', in: 'query', schema: { type: 'string' } } }));
   const third = check(memo, v3, 'components.parameters');
-  assert.equal(third.path, 'full');
+  assert.equal(third.path, 'incremental');
   assert.ok(third.findings.some((f) => f.pointer === '/components/parameters/sort_order/name'));
-  // Back to editing an entry: the memo picks up from the full run.
-  const v4 = edit(v3, ['paths', '/orders', 'get'], (o) => ({ ...o, summary: 'Orders' }));
-  assert.equal(check(memo, v4, 'after the full run').path, 'incremental');
+  // Two more snake_case query parameters: snake_case now leads; the convention moved, everything runs.
+  const v4 = edit(v3, ['components', 'parameters'], (p) => ({ ...p, page_token: { name: 'page_token', in: 'query' }, max_items: { name: 'max_items', in: 'query' } }));
+  const fourth = check(memo, v4, 'parameter convention');
+  assert.equal(fourth.path, 'full');
+  assert.ok(fourth.findings.some((f) => f.pointer === '/components/parameters/pageSize/name'));
+  // Operations without their own security depend on the root's: an edit there runs everything.
+  const v5 = edit(v4, ['paths', '/orders', 'get'], ({ security: _own, ...o }) => o);
+  assert.equal(check(memo, v5, 'operation security removed').path, 'incremental');
+  const v6 = { ...v5, security: [{ token: [] }] };
+  assert.equal(check(memo, v6, 'root security').path, 'full');
+  const v7 = edit(v6, ['components', 'securitySchemes'], () => ({ key: { type: 'apiKey', in: 'query', name: 'key' } }));
+  const seventh = check(memo, v7, 'security schemes');
+  assert.equal(seventh.path, 'full');
+  assert.ok(seventh.findings.some((f) => f.ruleId === 'specgate-security-scheme-defined' && f.pointer.startsWith('/paths/~1users/')));
 });
 
 test('a rename blocked by operation-id-unique follows edits to the other entry', () => {

@@ -100,15 +100,35 @@ export function sameRest(a: DocumentParts, b: DocumentParts): boolean {
 }
 
 /**
- * The document with only the entries `keep` accepts (in their order) and, unless `withRest` is false,
- * every rest member; `replace` gives a member's or entry's value in the new document.
+ * The rest members that differ between two versions (added, removed or another object), or undefined when
+ * the documents are not cut the same way (another format, `paths` or a schemas' map appearing or going).
+ */
+export function changedRest(before: DocumentParts, after: DocumentParts): Set<JsonPointer> | undefined {
+  if (before.format !== after.format) return undefined;
+  const old = new Map(before.rest.map((m) => [m.pointer, m.value]));
+  const now = new Map(after.rest.map((m) => [m.pointer, m.value]));
+  const changed = new Set<JsonPointer>();
+  for (const pointer of new Set([...old.keys(), ...now.keys()])) {
+    const a = old.get(pointer);
+    const b = now.get(pointer);
+    if (a === b && old.has(pointer) === now.has(pointer)) continue;
+    if (a === ENTRIES || b === ENTRIES) return undefined;
+    changed.add(pointer);
+  }
+  return changed;
+}
+
+/**
+ * The document with only the entries `keep` accepts (in their order) and the rest members `withRest`
+ * accepts (all when true); `replace` gives a member's or entry's value in the new document.
  */
 export function assembleDocument(
   parts: DocumentParts,
   keep: (entry: Entry) => boolean,
-  withRest = true,
+  withRest: boolean | ((pointer: JsonPointer) => boolean) = true,
   replace: (pointer: JsonPointer, value: unknown) => unknown = (_, v) => v,
 ): Obj {
+  const restKept = typeof withRest === 'function' ? withRest : () => withRest;
   const root: Obj = {};
   const paths: Obj = {};
   const schemas: Obj = {};
@@ -118,13 +138,13 @@ export function assembleDocument(
     if (key === 'paths' && isMap(parts.root.paths)) root.paths = paths;
     else if (key === 'definitions' && parts.schemasUnder === 'definitions' && isMap(parts.root.definitions)) root.definitions = schemas;
     else if (key === 'components' && components) root.components = components;
-    else if (withRest) root[key] = replace(joinPointer('', key), parts.root[key]);
+    else if (restKept(joinPointer('', key))) root[key] = replace(joinPointer('', key), parts.root[key]);
   }
   if (components) {
     const original = parts.root.components as Obj;
     for (const member of Object.keys(original)) {
       if (member === 'schemas' && isMap(original.schemas)) components.schemas = schemas;
-      else if (withRest) components[member] = replace(joinPointer('/components', member), original[member]);
+      else if (restKept(joinPointer('/components', member))) components[member] = replace(joinPointer('/components', member), original[member]);
     }
   }
   return root;

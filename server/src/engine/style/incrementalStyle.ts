@@ -17,12 +17,20 @@
  * so an unchanged entry is the same object in the next version's renamed copy too.
  */
 import { buildIndex, isObj, rememberIndex, type OpenApiIndex } from '../openapi';
-import { assembleDocument, documentParts, ENTRIES, PartIndexCache, partsIndex, sameRest, type DocumentParts, type Entry } from '../openapi/documentParts';
+import { assembleDocument, changedRest, documentParts, ENTRIES, PartIndexCache, partsIndex, type DocumentParts, type Entry } from '../openapi/documentParts';
 import { acronymCasing, acronymMajority, acronymTally, namingDecisions, namingTally, useAcronymTally, useNamingTally, type Tally } from './rules/naming';
 import { applyRenames, type Rename } from './fixCheck';
 import type { ResolvedRule, StyleFinding, StyleRuleError } from './registry';
 import type { RuleContext, SpecFormat } from './types';
 import type { JsonPointer } from '../jsonPointer';
+
+/**
+ * The rest members whose content an entry rule's findings inside an entry may depend on (besides the
+ * tallies): the root's security requirements and the security schemes (types.ts `RuleScope`).
+ * An edit to any of them runs every rule again; an edit elsewhere in the rest (`info`, `tags`,
+ * `components.parameters`...) re-runs the rest with the changed entries only.
+ */
+const READ_BY_ENTRY_RULES = new Set(['/security', '/components/securitySchemes', '/securityDefinitions']);
 
 /** Findings of each rule (aligned with the rules run), as `runRules` returns them. */
 type PerRule = StyleFinding[][];
@@ -179,8 +187,9 @@ export class StyleMemo {
     const configKey = JSON.stringify([format, all.map((r) => [r.rule.id, r.severity, r.options])]);
     const prev = this.slots.get(slot);
     const isEntryRule = rules.map((r) => r.rule.scope === 'entry');
-    if (prev && prev.configKey === configKey && sameRest(prev.parts, parts)) {
-      const result = this.incremental(slot, prev, parts, index, rules, all, isEntryRule, errors);
+    const rest = prev && prev.configKey === configKey ? changedRest(prev.parts, parts) : undefined;
+    if (prev && rest && ![...rest].some((p) => READ_BY_ENTRY_RULES.has(p))) {
+      const result = this.incremental(slot, prev, parts, rest, index, rules, all, isEntryRule, errors);
       if (result) {
         this.outcomes.set(slot, 'incremental');
         return result;
@@ -234,6 +243,7 @@ export class StyleMemo {
     slot: string,
     prev: Slot,
     parts: DocumentParts,
+    rest: ReadonlySet<JsonPointer>,
     index: OpenApiIndex,
     rules: readonly ResolvedRule[],
     all: readonly ResolvedRule[],
@@ -245,9 +255,9 @@ export class StyleMemo {
     const changed = new Set(parts.entries.filter((e) => prev.buckets.byEntry.get(e.pointer)?.value !== e.value || !prev.buckets.byEntry.has(e.pointer)));
     const gone = new Set(prev.parts.entries.filter((e) => !current.has(e.pointer) || current.get(e.pointer) !== e.value));
     if (changed.size > parts.entries.length / 2) return undefined;
-    // The tallies without the old entries, with the new ones; a convention they decide must not move.
-    const before = this.entriesOnly(prev.parts, gone);
-    const after = this.entriesOnly(parts, changed);
+    // The tallies without the old entries and rest members, with the new ones; a convention they decide must not move.
+    const before = this.changedOnly(prev.parts, gone, rest);
+    const after = this.changedOnly(parts, changed, rest);
     const naming = sumTallies(prev.naming, namingTally(before.index), namingTally(after.index));
     if (namingDecisions(naming) !== namingDecisions(prev.naming)) return undefined;
     let acronym: Tally | undefined;
@@ -292,9 +302,9 @@ export class StyleMemo {
     return ordered(parts, buckets, perRule, isEntryRule);
   }
 
-  /** A document of some entries only (no rest), with its index. */
-  private entriesOnly(parts: DocumentParts, entries: ReadonlySet<Entry>) {
-    const doc = assembleDocument(parts, (e) => entries.has(e), false);
+  /** A document of some entries and rest members only, with its index. */
+  private changedOnly(parts: DocumentParts, entries: ReadonlySet<Entry>, rest: ReadonlySet<JsonPointer>) {
+    const doc = assembleDocument(parts, (e) => entries.has(e), (pointer) => rest.has(pointer));
     const index = buildIndex(doc, parts.format);
     rememberIndex(doc, index);
     return { doc, index };

@@ -45,9 +45,10 @@ export interface RuleContext<Options> {
 /**
  * What a rule's findings depend on, so an edit re-runs only what it can change (style/incrementalStyle.ts):
  * - `entry`: a finding under one path item (`/paths/{p}`) or one named schema (`/components/schemas/{s}`,
- *   `/definitions/{s}`) depends only on that entry, on the rest of the document outside `paths` and the
- *   schemas' map, and on the naming tallies (document-wide casing votes, `rules/naming.ts`); a finding
- *   elsewhere depends only on that rest and the tallies. Never follows a `$ref` into another entry.
+ *   `/definitions/{s}`) depends only on that entry, on the naming tallies (document-wide casing and acronym
+ *   votes, `rules/naming.ts`) and, of the rest of the document, on the root `security` and the security
+ *   schemes only (incrementalStyle.ts `READ_BY_ENTRY_RULES`); a finding elsewhere depends only on the rest
+ *   and the tallies. Never follows a `$ref`.
  * - `document`: anything else (uniqueness across entries, `$ref` chains); re-run on every version.
  */
 export type RuleScope = 'entry' | 'document';
