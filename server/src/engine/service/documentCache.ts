@@ -2,6 +2,13 @@ import { parseDocument, provenanceOf, type ParsedDocument } from '../document/pa
 import { IncrementalParser } from '../document/incrementalParse';
 import type { SpecgateSettings } from '../settings';
 import { StyleMemo } from '../style/incrementalStyle';
+import type { ExternalRefsCache } from '../refs';
+
+/** Per-document memory across versions, keyed by the values the versions share. */
+export interface TreeMemo {
+  style: StyleMemo;
+  externalRefs: ExternalRefsCache;
+}
 
 /**
  * The language service's parses: one per open document version (parse once per version), one per
@@ -14,8 +21,8 @@ export class DocumentCache {
   private readonly sources = new Map<string, ParsedDocument>();
   /** Open documents' edits re-parse only the entries they touched (see document/incrementalParse). */
   private readonly incremental = new IncrementalParser();
-  /** Open documents' style-guide results, re-run per edit only where the edit changed something. */
-  private readonly styleMemos = new Map<string, StyleMemo>();
+  /** Open documents' per-version work kept across versions (style guide, external refs), see `treeMemo`. */
+  private readonly treeMemos = new Map<string, TreeMemo>();
 
   constructor(private readonly settings: () => SpecgateSettings) {}
 
@@ -31,14 +38,14 @@ export class DocumentCache {
   }
 
   /**
-   * The style memo of `doc` when it is the open version of its document and its value is a tree (no
-   * YAML anchor, so no object is reached twice); undefined otherwise (closed files, aliases).
+   * What is kept across the versions of `doc` when it is the open version of its document and its value
+   * is a tree (no YAML anchor, so no object is reached twice); undefined otherwise (closed files, aliases).
    */
-  styleMemo(doc: ParsedDocument): StyleMemo | undefined {
+  treeMemo(doc: ParsedDocument): TreeMemo | undefined {
     const provenance = provenanceOf(doc);
     if (this.open.get(doc.uri) !== doc || !provenance || provenance.anchors) return undefined;
-    let memo = this.styleMemos.get(doc.uri);
-    if (!memo) this.styleMemos.set(doc.uri, (memo = new StyleMemo()));
+    let memo = this.treeMemos.get(doc.uri);
+    if (!memo) this.treeMemos.set(doc.uri, (memo = { style: new StyleMemo(), externalRefs: new WeakMap() }));
     return memo;
   }
 
@@ -76,13 +83,13 @@ export class DocumentCache {
     this.referenced.delete(uri);
     this.sources.delete(uri);
     this.incremental.forget(uri);
-    this.styleMemos.delete(uri);
+    this.treeMemos.delete(uri);
   }
 
   clear(): void {
     for (const uri of this.open.keys()) this.incremental.forget(uri);
     this.open.clear();
-    this.styleMemos.clear();
+    this.treeMemos.clear();
     this.referenced.clear();
     this.sources.clear();
   }
