@@ -5,7 +5,7 @@
  * which the glossary flags again) is replaced by the follow-up rename when there is one, or dropped.
  */
 import { isObj } from '../openapi';
-import { joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
+import { encodePointerSegment, joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
 import type { StyleFinding } from './registry';
 
 /** Run the rules on the renamed document of round `round` (0: the offered renames, 1: the follow-ups). */
@@ -84,15 +84,17 @@ export function applyRenames(root: unknown, renames: readonly Rename[]): unknown
 
 /** Where a renamed element sits in the renamed document: every renamed key on its path is replaced. */
 function renamedPointer(pointer: JsonPointer, keyRenames: Map<JsonPointer, string>): JsonPointer {
-  if (!hasRenamedPrefix(pointer, keyRenames)) return pointer;
-  const segs = splitPointer(pointer);
-  const out: string[] = [];
-  let prefix = '';
-  for (const seg of segs) {
-    prefix = joinPointer(prefix, seg);
-    out.push(keyRenames.get(prefix) ?? seg);
+  if (pointer === '' || !hasRenamedPrefix(pointer, keyRenames)) return pointer;
+  // Pointers are canonical, so each prefix is the substring before a `/` and unrenamed segments stay as written.
+  let out = '';
+  let from = 0;
+  for (let at = pointer.indexOf('/', 1); ; at = pointer.indexOf('/', at + 1)) {
+    const end = at < 0 ? pointer.length : at;
+    const newName = keyRenames.get(pointer.slice(0, end));
+    out += newName === undefined ? pointer.slice(from, end) : `/${encodePointerSegment(newName)}`;
+    from = end;
+    if (at < 0) return out;
   }
-  return joinPointer('', ...out);
 }
 
 /** Some key on the pointer's path is renamed (pointers are canonical: each prefix is a substring up to a `/`). */
