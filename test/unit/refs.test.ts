@@ -22,6 +22,25 @@ test('collectExternalRefs: deduped files, no fragments, no local refs', () => {
   assert.deepEqual(collectExternalRefs(doc, 'file:///x/api.yaml'), ['file:///x/a.yaml', 'file:///x/b.yaml']);
 });
 
+test('collectExternalRefs with a cache: versions sharing subtrees give what a fresh walk gives', () => {
+  const from = 'file:///x/api.yaml';
+  const cache = new WeakMap();
+  const v1 = {
+    paths: { '/a': { get: { responses: { '200': { $ref: './responses.yaml#/Ok' } } } }, '/b': { get: {} } },
+    components: { schemas: { S: { $ref: './s.yaml' }, T: { type: 'object' } } },
+  };
+  assert.deepEqual(collectExternalRefs(v1, from, cache), ['file:///x/responses.yaml', 'file:///x/s.yaml']);
+  // An edit adds a ref inside /b (a new object); /a and the schemas are shared with v1 and come from the cache.
+  const v2 = { ...v1, paths: { ...v1.paths, '/b': { get: { requestBody: { $ref: 'bodies.yaml#/B' } } } } };
+  assert.deepEqual(collectExternalRefs(v2, from, cache), collectExternalRefs(structuredClone(v2), from));
+  assert.deepEqual(collectExternalRefs(v2, from, cache), ['file:///x/responses.yaml', 'file:///x/bodies.yaml', 'file:///x/s.yaml']);
+  // The same subtree read from another file resolves against that file.
+  assert.deepEqual(collectExternalRefs(v2, 'file:///y/api.yaml', cache), ['file:///y/responses.yaml', 'file:///y/bodies.yaml', 'file:///y/s.yaml']);
+  // The ref removed again: the cached subtrees do not bring it back.
+  const v3 = { ...v2, paths: { ...v2.paths, '/b': { get: {} } }, components: { schemas: { T: v1.components.schemas.T } } };
+  assert.deepEqual(collectExternalRefs(v3, from, cache), ['file:///x/responses.yaml']);
+});
+
 test('deref follows chains across documents and stops on cycles', () => {
   const docs = new Map<string, unknown>([
     ['file:///a.yaml', { A: { $ref: 'b.yaml#/B' }, L1: { $ref: '#/L2' }, L2: { $ref: '#/L1' } }],

@@ -195,6 +195,7 @@ test('a throwing rule is skipped and reported through the errors array', () => {
     defaultSeverity: 'error' as const,
     formats: ['oas3.0' as const],
     defaultOptions: {},
+    scope: 'document' as const,
     check(ctx: { report(f: unknown): void }) {
       ctx.report({ pointer: '', target: 'key', message: 'partial' });
       throw new Error('kaboom');

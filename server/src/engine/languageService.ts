@@ -275,8 +275,9 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     if (memo && memo.settings === s && memo.styleConfig === styleConfig) return memo.result;
     // Arazzo: workflow checks against the sources they call (which change independently, so not memoized).
     if (doc.format === 'arazzo1') return appendArazzo(fastDiagnostics(doc, s, styleConfig), doc);
-    if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri).length === 0) {
-      const result = fastDiagnostics(doc, s, styleConfig);
+    const tree = documents.treeMemo(doc);
+    if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri, tree?.externalRefs).length === 0) {
+      const result = fastDiagnostics(doc, s, styleConfig, undefined, tree?.style);
       fastMemo.set(doc, { settings: s, styleConfig, result });
       return result;
     }

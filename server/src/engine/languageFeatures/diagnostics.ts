@@ -5,6 +5,7 @@ import type { RuleSetting, SpecgateSettings } from '../settings';
 import type { SeverityName, SeveritySetting } from '../types';
 import { applySuppressions, parseSuppressions } from './suppression';
 import { InlinedSpec, originOf } from '../refs/inline';
+import type { StyleMemo } from '../style/incrementalStyle';
 
 export const SEVERITY: Record<SeverityName, DiagnosticSeverity> = { error: 1, warn: 2, info: 3, hint: 4 };
 export const SEVERITY_NAME: Record<number, SeverityName> = { 1: 'error', 2: 'warn', 3: 'info', 4: 'hint' };
@@ -45,6 +46,7 @@ export function fastDiagnostics(
   settings: SpecgateSettings,
   rulesetStyleConfig: Record<string, SeveritySetting | RuleSetting> = {},
   graph?: InlinedGraph,
+  styleMemo?: StyleMemo,
 ): Map<string, Diagnostic[]> {
   const byFile = new Map<string, Diagnostic[]>([[doc.uri, []]]);
   const syntax = syntaxDiagnostics(doc);
@@ -63,7 +65,7 @@ export function fastDiagnostics(
   if (!settings.styleGuideEnabled || doc.format === 'arazzo1') return byFile;
   const config = { ...settings.rules, ...rulesetStyleConfig };
   const seen = new Set<string>();
-  for (const finding of runStyleRules(graph ? graph.inlined.value : doc.value, doc.format, config as never)) {
+  for (const finding of runStyleRules(graph ? graph.inlined.value : doc.value, doc.format, config as never, undefined, graph ? undefined : styleMemo)) {
     const origin = graph ? originOf(graph.inlined, doc.uri, finding.pointer) : { uri: doc.uri, pointer: finding.pointer };
     const file = origin.uri === doc.uri ? doc : graph?.files.get(origin.uri);
     const key = `${origin.uri}|${origin.pointer}|${finding.target}|${finding.ruleId}`;

@@ -151,7 +151,12 @@ export function indexDocument(document: unknown, format: SpecFormat): OpenApiInd
   return index;
 }
 
-function buildIndex(document: unknown, format: SpecFormat): OpenApiIndex {
+/** Use `index` as the index of `document` (one assembled from the indexes of its parts: openapi/sectionedIndex.ts). */
+export function rememberIndex(document: object, index: OpenApiIndex): void {
+  cache.set(document, index);
+}
+
+export function buildIndex(document: unknown, format: SpecFormat): OpenApiIndex {
   const root = isObj(document) ? document : {};
   const index: OpenApiIndex = {
     format,

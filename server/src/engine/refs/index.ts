@@ -116,22 +116,54 @@ export function deref(documents: ReadonlyMap<string, unknown>, at: Located): Loc
   }
 }
 
-/** File URIs (without fragments) referenced from `value`, deduped, in document order. */
-export function collectExternalRefs(value: unknown, fromUri: string): string[] {
+/** Subtrees' external refs by the URI they were resolved from (see `collectExternalRefs`'s cache). */
+export type ExternalRefsCache = WeakMap<object, Map<string, string[]>>;
+
+/** Depths whose objects keep their subtree's external refs in the cache (top-level members' members). */
+const CACHED_DEPTHS = new Set([2, 3]);
+
+/**
+ * File URIs (without fragments) referenced from `value`, deduped, in document order. With `cache` (only for a
+ * value that is a tree and is never mutated, e.g. successive versions of an open document), subtrees found
+ * there are not walked again.
+ */
+export function collectExternalRefs(value: unknown, fromUri: string, cache?: ExternalRefsCache): string[] {
   const found = new Set<string>();
-  const stack: unknown[] = [value];
+  type Visit = { node: unknown; depth: number };
+  type SubtreeEnd = { end: object; from: number };
+  const stack: Array<Visit | SubtreeEnd> = [{ node: value, depth: 0 }];
   const seen = new Set<object>();
+  const order: string[] = [];
+  const add = (uri: string) => {
+    order.push(uri);
+    found.add(uri);
+  };
   while (stack.length > 0) {
-    const node = stack.pop();
+    const item = stack.pop()!;
+    if ('end' in item) {
+      let byUri = cache!.get(item.end);
+      if (!byUri) cache!.set(item.end, (byUri = new Map()));
+      byUri.set(fromUri, order.slice(item.from));
+      continue;
+    }
+    const { node, depth } = item;
     if (node === null || typeof node !== 'object' || seen.has(node)) continue;
     seen.add(node);
+    if (cache && CACHED_DEPTHS.has(depth)) {
+      const hit = cache.get(node)?.get(fromUri);
+      if (hit) {
+        for (const uri of hit) add(uri);
+        continue;
+      }
+      stack.push({ end: node, from: order.length });
+    }
     const ref = refOf(node);
     if (ref !== undefined && !ref.startsWith('#')) {
       const { uri } = resolveRefUri(ref, fromUri);
-      if (uri !== fromUri) found.add(uri);
+      if (uri !== fromUri) add(uri);
     }
     const children = Array.isArray(node) ? node : Object.values(node);
-    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+    for (let i = children.length - 1; i >= 0; i--) stack.push({ node: children[i], depth: depth + 1 });
   }
   return [...found];
 }

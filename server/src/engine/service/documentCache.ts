@@ -1,6 +1,14 @@
-import { deferredDocument, parseDocument, type ParsedDocument } from '../document/parsedDocument';
+import { deferredDocument, parseDocument, provenanceOf, type ParsedDocument } from '../document/parsedDocument';
 import { IncrementalParser } from '../document/incrementalParse';
 import type { SpecgateSettings } from '../settings';
+import { StyleMemo } from '../style/incrementalStyle';
+import type { ExternalRefsCache } from '../refs';
+
+/** Per-document memory across versions, keyed by the values the versions share. */
+export interface TreeMemo {
+  style: StyleMemo;
+  externalRefs: ExternalRefsCache;
+}
 
 /**
  * The language service's parses: one per open document version (parse once per version), one per
@@ -13,6 +21,8 @@ export class DocumentCache {
   private readonly sources = new Map<string, ParsedDocument>();
   /** Open documents' edits re-parse only the entries they touched (see document/incrementalParse). */
   private readonly incremental = new IncrementalParser();
+  /** Open documents' per-version work kept across versions (style guide, external refs), see `treeMemo`. */
+  private readonly treeMemos = new Map<string, TreeMemo>();
 
   constructor(
     private readonly settings: () => SpecgateSettings,
@@ -28,6 +38,7 @@ export class DocumentCache {
     if (this.deferred(text)) {
       const doc = deferredDocument(uri, text, version);
       this.incremental.forget(uri);
+      this.treeMemos.delete(uri);
       this.open.set(uri, doc);
       return doc;
     }
@@ -35,6 +46,18 @@ export class DocumentCache {
     const doc = this.incremental.parse(cached, uri, text, version, this.limits());
     this.open.set(uri, doc);
     return doc;
+  }
+
+  /**
+   * What is kept across the versions of `doc` when it is the open version of its document and its value
+   * is a tree (no YAML anchor, so no object is reached twice); undefined otherwise (closed files, aliases).
+   */
+  treeMemo(doc: ParsedDocument): TreeMemo | undefined {
+    const provenance = provenanceOf(doc);
+    if (this.open.get(doc.uri) !== doc || !provenance || provenance.anchors) return undefined;
+    let memo = this.treeMemos.get(doc.uri);
+    if (!memo) this.treeMemos.set(doc.uri, (memo = { style: new StyleMemo(), externalRefs: new WeakMap() }));
+    return memo;
   }
 
   /** The open document's current parse, whatever its version. */
@@ -71,11 +94,13 @@ export class DocumentCache {
     this.referenced.delete(uri);
     this.sources.delete(uri);
     this.incremental.forget(uri);
+    this.treeMemos.delete(uri);
   }
 
   clear(): void {
     for (const uri of this.open.keys()) this.incremental.forget(uri);
     this.open.clear();
+    this.treeMemos.clear();
     this.referenced.clear();
     this.sources.clear();
   }

@@ -5,10 +5,12 @@
  * which the glossary flags again) is replaced by the follow-up rename when there is one, or dropped.
  */
 import { isObj } from '../openapi';
-import { joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
+import { encodePointerSegment, joinPointer, splitPointer, type JsonPointer } from '../jsonPointer';
 import type { StyleFinding } from './registry';
 
-type Rerun = (document: unknown) => StyleFinding[];
+/** Run the rules on the renamed document of round `round` (0: the offered renames, 1: the follow-ups). */
+type Rerun = (document: unknown, round: number) => StyleFinding[];
+type ApplyRenames = (document: unknown, renames: readonly Rename[], round: number) => unknown;
 
 export interface Rename {
   finding: StyleFinding;
@@ -82,17 +84,33 @@ export function applyRenames(root: unknown, renames: readonly Rename[]): unknown
 
 /** Where a renamed element sits in the renamed document: every renamed key on its path is replaced. */
 function renamedPointer(pointer: JsonPointer, keyRenames: Map<JsonPointer, string>): JsonPointer {
-  const segs = splitPointer(pointer);
-  const out: string[] = [];
-  for (let i = 0; i < segs.length; i++) {
-    out.push(keyRenames.get(joinPointer('', ...segs.slice(0, i + 1))) ?? segs[i]);
+  if (pointer === '' || !hasRenamedPrefix(pointer, keyRenames)) return pointer;
+  // Pointers are canonical, so each prefix is the substring before a `/` and unrenamed segments stay as written.
+  let out = '';
+  let from = 0;
+  for (let at = pointer.indexOf('/', 1); ; at = pointer.indexOf('/', at + 1)) {
+    const end = at < 0 ? pointer.length : at;
+    const newName = keyRenames.get(pointer.slice(0, end));
+    out += newName === undefined ? pointer.slice(from, end) : `/${encodePointerSegment(newName)}`;
+    from = end;
+    if (at < 0) return out;
   }
-  return joinPointer('', ...out);
+}
+
+/** Some key on the pointer's path is renamed (pointers are canonical: each prefix is a substring up to a `/`). */
+function hasRenamedPrefix(pointer: JsonPointer, keyRenames: Map<JsonPointer, string>): boolean {
+  if (keyRenames.size === 0) return false;
+  for (let at = pointer.indexOf('/', 1); at > 0; at = pointer.indexOf('/', at + 1)) if (keyRenames.has(pointer.slice(0, at))) return true;
+  return keyRenames.has(pointer);
 }
 
 function byPointer(findings: readonly StyleFinding[]): Map<JsonPointer, StyleFinding[]> {
   const out = new Map<JsonPointer, StyleFinding[]>();
-  for (const f of findings) out.set(f.pointer, [...(out.get(f.pointer) ?? []), f]);
+  for (const f of findings) {
+    const list = out.get(f.pointer);
+    if (list) list.push(f);
+    else out.set(f.pointer, [f]);
+  }
   return out;
 }
 
@@ -114,7 +132,7 @@ function withoutSuggestion(f: StyleFinding, newName: string, blockers: readonly 
   return `${head}. No rename is offered: ${quoted} would itself be reported (${rules}).`;
 }
 
-export function checkRenameFixes(document: unknown, findings: StyleFinding[], rerun: Rerun): StyleFinding[] {
+export function checkRenameFixes(document: unknown, findings: StyleFinding[], rerun: Rerun, apply: ApplyRenames = applyRenames): StyleFinding[] {
   let renames: Rename[] = findings.flatMap((finding) => {
     const newName = renameOf(finding);
     return newName === undefined ? [] : [{ finding, newName }];
@@ -126,7 +144,7 @@ export function checkRenameFixes(document: unknown, findings: StyleFinding[], re
   // Round 1 checks the offered renames; round 2 checks the follow-up renames that replaced failing ones.
   for (let round = 0; round < 2 && renames.length > 0; round++) {
     const keyRenames = new Map(renames.filter((r) => r.finding.target === 'key').map((r) => [r.finding.pointer, r.newName]));
-    const after = byPointer(rerun(applyRenames(document, renames)));
+    const after = byPointer(rerun(apply(document, renames, round), round));
     const retry: Rename[] = [];
     for (const rename of renames) {
       const blockers = produced(rename, before, after, keyRenames);

@@ -27,6 +27,7 @@ import {
 import { refCycle } from './rules/refCycle';
 import type { RuleFinding, SpecFormat, StyleRule } from './types';
 import { checkRenameFixes } from './fixCheck';
+import { runRulesInEntryOrder, type StyleMemo } from './incrementalStyle';
 
 export const RULE_DOCS_BASE = 'https://github.com/specgate/specgate/blob/main/docs/rules/';
 
@@ -113,36 +114,27 @@ export function resolveStyleRules(config: StyleConfig = {}): ResolvedRule[] {
   return out;
 }
 
-/** Run the built-in rules that apply to `format`. Never throws. Rename fixes that would be flagged are not offered. */
+/**
+ * Run the built-in rules that apply to `format`. Never throws. Rename fixes that would be flagged are not offered.
+ * With a `memo` (the previous versions of this document, see incrementalStyle.ts) only what an edit changed runs
+ * again; the result is the same.
+ */
 export function runStyleRules(
   document: unknown,
   format: SpecFormat,
   config?: StyleConfig,
   errors?: StyleRuleError[],
+  memo?: StyleMemo,
 ): StyleFinding[] {
-  const findings = runRulesOnce(document, format, config, errors);
-  return checkRenameFixes(document, findings, (renamed) => runRulesOnce(renamed, format, config));
-}
-
-function runRulesOnce(document: unknown, format: SpecFormat, config?: StyleConfig, errors?: StyleRuleError[]): StyleFinding[] {
-  const resolved = resolveStyleRules(config);
-  const byId = new Map(resolved.map((r) => [r.rule.id, r]));
-  const findings: StyleFinding[] = [];
-  for (const { rule, severity, options } of resolved) {
-    if (!rule.formats.includes(format)) continue;
-    const own: StyleFinding[] = [];
-    try {
-      rule.check({
-        document,
-        format,
-        options,
-        report: (f) => own.push({ ...f, ruleId: rule.id, severity }),
-        optionsOf: (id) => byId.get(id)?.options,
-      });
-      findings.push(...own);
-    } catch (error) {
-      errors?.push({ ruleId: rule.id, error });
-    }
-  }
-  return findings;
+  const all = resolveStyleRules(config);
+  const rules = all.filter((r) => r.rule.formats.includes(format));
+  const run = (doc: unknown, slot: string, errs?: StyleRuleError[]) =>
+    memo ? memo.run(slot, doc, format, rules, all, errs) : runRulesInEntryOrder(doc, format, rules, all, errs);
+  const findings = memo ? memo.runDocument(document, format, rules, all, errors) : run(document, 'document', errors);
+  return checkRenameFixes(
+    document,
+    findings,
+    (renamed, round) => run(renamed, `renamed:${round}`),
+    memo ? (doc, renames, round) => memo.applyRenames(`renamed:${round}`, doc, format, renames) : undefined,
+  );
 }

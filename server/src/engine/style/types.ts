@@ -34,7 +34,24 @@ export interface RuleContext<Options> {
    * Absent when a rule is run outside the registry: rules then assume the other rules' defaults.
    */
   optionsOf?(ruleId: string): unknown;
+  /**
+   * Present when the caller runs the rules on successive versions of one document whose value is a tree
+   * (no object reached twice) that nothing mutates: the rule may keep what it derives from an object here,
+   * keyed by that object, and reuse it on a later version that still holds the object.
+   */
+  readonly crossVersion?: WeakMap<object, unknown>;
 }
+
+/**
+ * What a rule's findings depend on, so an edit re-runs only what it can change (style/incrementalStyle.ts):
+ * - `entry`: a finding under one path item (`/paths/{p}`) or one named schema (`/components/schemas/{s}`,
+ *   `/definitions/{s}`) depends only on that entry, on the naming tallies (document-wide casing and acronym
+ *   votes, `rules/naming.ts`) and, of the rest of the document, on the root `security` and the security
+ *   schemes only (incrementalStyle.ts `READ_BY_ENTRY_RULES`); a finding elsewhere depends only on the rest
+ *   and the tallies. Never follows a `$ref`.
+ * - `document`: anything else (uniqueness across entries, `$ref` chains); re-run on every version.
+ */
+export type RuleScope = 'entry' | 'document';
 
 /**
  * A built-in style rule: data plus one small function. Registered in `style/registry.ts`.
@@ -49,5 +66,6 @@ export interface StyleRule<Options = Record<string, unknown>> {
   enabledByDefault?: boolean;
   formats: SpecFormat[];
   defaultOptions: Options;
+  scope: RuleScope;
   check(context: RuleContext<Options>): void;
 }

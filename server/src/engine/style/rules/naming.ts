@@ -94,17 +94,66 @@ export const PROPERTY_CASINGS: readonly CasingName[] = ['camelCase', 'snake_case
 
 /** The document's dominant property casing (ties: camelCase, snake_case, PascalCase, kebab-case). */
 export function dominantPropertyCasing(index: OpenApiIndex): CasingName {
-  const memo = index.memo.get('dominantPropertyCasing') as CasingName | undefined;
+  return dominantCasing(tallyVotes(namingTally(index), 'property'), PROPERTY_CASINGS) ?? 'camelCase';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Tallies: the document-wide counts the naming conventions are decided by. Each name adds one vote,
+// so a tally is a sum over the document's parts: an edit recounts only the parts it changed
+// (style/incrementalStyle.ts), and a run on part of a document can be given the whole one's tally.
+
+export type Tally = Map<string, number>;
+const NAMING_TALLY = 'tally:naming';
+
+function vote(tally: Tally, kind: string, choice: string | undefined) {
+  if (choice === undefined) return;
+  const key = `${kind}\u0000${choice}`;
+  tally.set(key, (tally.get(key) ?? 0) + 1);
+}
+
+/** The votes of one kind (`property`, `parameter:query`, `operationId`, `schemaName`, `pathSegment`). */
+function tallyVotes(tally: Tally, kind: string): Map<CasingName, number> {
+  const out = new Map<CasingName, number>();
+  const prefix = `${kind}\u0000`;
+  for (const [key, n] of tally) if (key.startsWith(prefix)) out.set(key.slice(prefix.length) as CasingName, n);
+  return out;
+}
+
+/** Casing votes of every property, parameter, operationId, schema name and path segment (memoized on the index). */
+export function namingTally(index: OpenApiIndex): Tally {
+  const memo = index.memo.get(NAMING_TALLY) as Tally | undefined;
   if (memo) return memo;
-  const votes = new Map<CasingName, number>();
-  for (const p of index.properties) {
-    if (isExtensionName(p.name)) continue;
-    const c = distinctCasing(p.name, PROPERTY_CASINGS);
-    if (c) votes.set(c, (votes.get(c) ?? 0) + 1);
+  const tally: Tally = new Map();
+  for (const p of index.properties) if (!isExtensionName(p.name)) vote(tally, 'property', distinctCasing(p.name, PROPERTY_CASINGS));
+  for (const p of index.parameters) {
+    if (p.name === undefined || p.in === undefined) continue;
+    vote(tally, `parameter:${p.in}`, conventionVote(splitNamespace(p.name).local, p.in === 'header' ? HEADER_CASINGS : PARAMETER_CASINGS));
   }
-  const result = dominantCasing(votes, PROPERTY_CASINGS) ?? 'camelCase';
-  index.memo.set('dominantPropertyCasing', result);
-  return result;
+  for (const { id } of operationIdsOf(index)) vote(tally, 'operationId', conventionVote(splitNamespace(id).local, OPERATION_ID_CASINGS));
+  for (const { name } of index.schemaNames) vote(tally, 'schemaName', conventionVote(splitNamespace(name).local, SCHEMA_NAME_CASINGS));
+  for (const token of segmentTokens(pathTemplates(index.root))) vote(tally, 'pathSegment', conventionVote(splitNamespace(token).local, SEGMENT_CASINGS));
+  index.memo.set(NAMING_TALLY, tally);
+  return tally;
+}
+
+/** Decide by `tally` instead of counting this index's names (a part of a document judged as the whole). */
+export function useNamingTally(index: OpenApiIndex, tally: Tally): void {
+  index.memo.set(NAMING_TALLY, tally);
+}
+
+/** Every convention the naming tally decides, as one comparable string. */
+export function namingDecisions(tally: Tally): string {
+  const kinds = [...new Set([...tally.keys()].map((k) => k.slice(0, k.indexOf('\u0000'))))].sort();
+  return kinds.map((kind) => `${kind}=${dominantCasing(tallyVotes(tally, kind), candidatesOf(kind)) ?? ''}`).join(';');
+}
+
+function candidatesOf(kind: string): readonly CasingName[] {
+  if (kind === 'property') return PROPERTY_CASINGS;
+  if (kind === 'parameter:header') return HEADER_CASINGS;
+  if (kind.startsWith('parameter:')) return PARAMETER_CASINGS;
+  if (kind === 'operationId') return OPERATION_ID_CASINGS;
+  if (kind === 'schemaName') return SCHEMA_NAME_CASINGS;
+  return SEGMENT_CASINGS;
 }
 
 export type PropertyCasingOptions = { casing: 'auto' | CasingName };
@@ -257,6 +306,7 @@ export const propertyCasing: StyleRule<PropertyCasingOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { casing: 'auto' },
+  scope: 'entry',
   check(ctx) {
     const verdict = propertyVerdicts(ctx, ctx.options, otherOptions(ctx, preferredTerms));
     reportPropertyVerdicts(ctx, 'casing', verdict);
@@ -269,6 +319,7 @@ export const preferredTerms: StyleRule<PreferredTermsOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { terms: {}, useDefaults: true },
+  scope: 'entry',
   check(ctx) {
     const verdict = propertyVerdicts(ctx, otherOptions(ctx, propertyCasing), ctx.options);
     reportPropertyVerdicts(ctx, 'glossary', verdict);
@@ -289,11 +340,11 @@ function parameterConvention(ctx: Ctx, options: ParameterCasingOptions, location
   const configured = (options as Record<string, unknown>)[location];
   if (isCasingName(configured)) return { casing: configured, auto: false };
   if (configured !== 'auto') return undefined;
-  const names = indexDocument(ctx.document, ctx.format).parameters.filter((p) => p.in === location && p.name !== undefined).map((p) => p.name!);
   const candidates = location === 'header' ? HEADER_CASINGS : PARAMETER_CASINGS;
+  const votes = tallyVotes(namingTally(indexDocument(ctx.document, ctx.format)), `parameter:${location}`);
   // No name shows a convention (Slack's only header is `token`): there is nothing to be consistent with.
-  if (!names.some((n) => conventionVote(splitNamespace(n).local, candidates))) return undefined;
-  return nameConvention(ctx, `parameterCasing:${location}`, names, undefined, location === 'header' ? HEADER_CASINGS : PARAMETER_CASINGS);
+  if (votes.size === 0) return undefined;
+  return { casing: dominantCasing(votes, candidates) ?? candidates[0], auto: true };
 }
 
 function parameterRename(ctx: Ctx, p: ParameterInfo, options: ParameterCasingOptions, policy: AcronymPolicy) {
@@ -312,6 +363,7 @@ export const parameterCasing: StyleRule<ParameterCasingOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { query: 'auto', path: 'auto', header: 'auto', cookie: 'off' },
+  scope: 'entry',
   check(ctx) {
     const policy = acronymPolicy(ctx);
     // A path parameter declared by several operations of one path is one name: one finding, on the first.
@@ -383,6 +435,7 @@ export const pathSegmentCasing: StyleRule<PathSegmentOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { segmentCasing: 'auto', pathParameterCasing: 'camelCase' },
+  scope: 'entry',
   check(ctx) {
     // When specgate-parameter-casing judges path parameters it owns them (its fix renames the parameter and
     // the template together): the path is then judged on its literal segments only, so one name gets one finding.
@@ -392,10 +445,10 @@ export const pathSegmentCasing: StyleRule<PathSegmentOptions> = {
     const policy = acronymPolicy(ctx);
     const paths = own(ctx.document, 'paths');
     if (paths === null || typeof paths !== 'object' || Array.isArray(paths)) return;
-    const templates = Object.keys(paths).filter((p) => !isExtensionName(p));
+    const templates = pathTemplates(ctx.document);
     const { casing: segmentCasing, auto } = isCasingName(ctx.options.segmentCasing)
       ? { casing: ctx.options.segmentCasing, auto: false }
-      : nameConvention(ctx, 'pathSegmentCasing', segmentTokens(templates), undefined, SEGMENT_CASINGS);
+      : nameConvention(ctx, 'pathSegment', undefined, SEGMENT_CASINGS);
     const why = auto ? `${segmentCasing}, the document's dominant path segment casing` : segmentCasing;
     for (const path of templates) {
       const { newPath, badSegments, badParams } = correctPath(path, paramCasing, policy, segmentCasing);
@@ -423,9 +476,20 @@ export const pathSegmentCasing: StyleRule<PathSegmentOptions> = {
 // ---------------------------------------------------------------------------------------------
 // Operation ids
 
+/** Path templates: the keys of `paths` but extensions. */
+function pathTemplates(root: unknown): string[] {
+  const paths = own(root, 'paths');
+  if (paths === null || typeof paths !== 'object' || Array.isArray(paths)) return [];
+  return Object.keys(paths).filter((p) => !isExtensionName(p));
+}
+
 function operationIds(ctx: Ctx) {
+  return operationIdsOf(indexDocument(ctx.document, ctx.format));
+}
+
+function operationIdsOf(index: OpenApiIndex) {
   const out: Array<{ id: string; pointer: string; label: string }> = [];
-  for (const op of indexDocument(ctx.document, ctx.format).operations) {
+  for (const op of index.operations) {
     const id = ownString(op.operation, 'operationId');
     if (id === undefined) continue;
     const label = op.kind === 'path' ? operationLabel(op.method, op.path) : `${op.kind} ${operationLabel(op.method, op.path)}`;
@@ -449,23 +513,13 @@ function splitNamespace(name: string): { namespace: string; local: string } {
 /** The casing names of one kind should follow: the configured one, or the document's dominant one. */
 function nameConvention(
   ctx: Ctx,
-  memoKey: string,
-  names: readonly string[],
+  kind: 'operationId' | 'schemaName' | 'pathSegment',
   options: NameCasingOptions | undefined,
   candidates: readonly CasingName[],
 ): { casing: CasingName; auto: boolean } {
   if (isCasingName(options?.casing)) return { casing: options!.casing as CasingName, auto: false };
-  const index = indexDocument(ctx.document, ctx.format);
-  const memo = index.memo.get(memoKey) as CasingName | undefined;
-  if (memo) return { casing: memo, auto: true };
-  const votes = new Map<CasingName, number>();
-  for (const name of names) {
-    const c = conventionVote(splitNamespace(name).local, candidates);
-    if (c) votes.set(c, (votes.get(c) ?? 0) + 1);
-  }
-  const casing = dominantCasing(votes, candidates) ?? candidates[0];
-  index.memo.set(memoKey, casing);
-  return { casing, auto: true };
+  const votes = tallyVotes(namingTally(indexDocument(ctx.document, ctx.format)), kind);
+  return { casing: dominantCasing(votes, candidates) ?? candidates[0], auto: true };
 }
 
 /** A name's vote: `PageSize` fits PascalCase and Train-Case alike, and votes for whichever the candidates list first. */
@@ -487,7 +541,7 @@ export const SCHEMA_NAME_CASINGS: readonly CasingName[] = ['PascalCase', 'camelC
 
 function operationIdRenamer(ctx: Ctx, options: NameCasingOptions | undefined) {
   const ids = operationIds(ctx);
-  const { casing, auto } = nameConvention(ctx, 'operationIdCasing', ids.map((i) => i.id), options, OPERATION_ID_CASINGS);
+  const { casing, auto } = nameConvention(ctx, 'operationId', options, OPERATION_ID_CASINGS);
   const policy = acronymPolicy(ctx);
   const why = auto ? `${casing}, the document's dominant operationId casing` : casing;
   return { ids, why, rename: (id: string) => renameLocal(id, casing, policy) };
@@ -495,7 +549,7 @@ function operationIdRenamer(ctx: Ctx, options: NameCasingOptions | undefined) {
 
 function schemaNameRenamer(ctx: Ctx, options: NameCasingOptions | undefined) {
   const names = indexDocument(ctx.document, ctx.format).schemaNames;
-  const { casing, auto } = nameConvention(ctx, 'schemaNameCasing', names.map((n) => n.name), options, SCHEMA_NAME_CASINGS);
+  const { casing, auto } = nameConvention(ctx, 'schemaName', options, SCHEMA_NAME_CASINGS);
   const policy = acronymPolicy(ctx);
   const why = auto ? `${casing}, the document's dominant schema name casing` : casing;
   return { names, why, rename: (name: string) => renameLocal(name, casing, policy) };
@@ -507,6 +561,7 @@ export const operationIdCasing: StyleRule<NameCasingOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { casing: 'auto' },
+  scope: 'entry',
   check(ctx) {
     const { ids, why, rename } = operationIdRenamer(ctx, ctx.options);
     for (const { id, pointer } of ids) {
@@ -528,6 +583,8 @@ export const operationIdUnique: StyleRule<Record<string, never>> = {
   defaultSeverity: 'error',
   formats: OAS_FORMATS,
   defaultOptions: {},
+  // Which operation is reported depends on every other operation's id.
+  scope: 'document',
   check(ctx) {
     const first = new Map<string, string>();
     for (const { id, pointer, label } of operationIds(ctx)) {
@@ -550,6 +607,7 @@ export const schemaNameCasing: StyleRule<NameCasingOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { casing: 'auto' },
+  scope: 'entry',
   check(ctx) {
     const { names, why, rename } = schemaNameRenamer(ctx, ctx.options);
     for (const { name, pointer } of names) {
@@ -614,6 +672,7 @@ export const enumCasing: StyleRule<EnumCasingOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { casing: 'auto' },
+  scope: 'entry',
   check(ctx) {
     const policy = acronymPolicy(ctx);
     const fixed = isCasingName(ctx.options.casing) ? ctx.options.casing : undefined;
@@ -703,6 +762,7 @@ export const acronymCasing: StyleRule<AcronymOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { style: 'auto', allow: [] },
+  scope: 'entry',
   check(ctx) {
     const nodes = acronymCandidates(ctx);
     if (ctx.options.style !== 'capitalize-first-only') {
@@ -725,31 +785,54 @@ export const acronymCasing: StyleRule<AcronymOptions> = {
   },
 };
 
+/** A word's acronym form: a lowercase first word (`user`) is neither, so camelCase names only vote with later words. */
+function acronymForm(w: string): 'upper' | 'word' | undefined {
+  if (isShoutedWord(w)) return 'upper';
+  return w.length >= 2 && w === capitalize(w) ? 'word' : undefined;
+}
+
+/**
+ * How often each acronym is written in capitals and as a word (`id\0upper` → 12) over the names the acronym
+ * rule judges. Memoized on the index per naming configuration (the candidates depend on the other rules' options).
+ */
+export function acronymTally(ctx: Ctx, candidates?: NamedNode[]): Tally {
+  const key = acronymTallyKey(ctx);
+  const memo = indexDocument(ctx.document, ctx.format).memo.get(key) as Tally | undefined;
+  if (memo) return memo;
+  const tally: Tally = new Map();
+  for (const n of candidates ?? acronymCandidates(ctx)) {
+    for (const w of tokenize(n.name).words) vote(tally, acronymStem(w.text).toLowerCase(), acronymForm(w.text));
+  }
+  indexDocument(ctx.document, ctx.format).memo.set(key, tally);
+  return tally;
+}
+
+/** Decide acronyms by `tally` instead of this document's names (a part of a document judged as the whole). */
+export function useAcronymTally(ctx: Ctx, tally: Tally): void {
+  indexDocument(ctx.document, ctx.format).memo.set(acronymTallyKey(ctx), tally);
+}
+
+function acronymTallyKey(ctx: Ctx): string {
+  const related = [propertyCasing, preferredTerms, parameterCasing, operationIdCasing, schemaNameCasing, acronymCasing];
+  return `tally:acronym:${JSON.stringify(related.map((r) => otherOptions(ctx, r as StyleRule<unknown>) ?? null))}`;
+}
+
+/** The form an acronym is written in where the document disagrees with itself (undefined: no disagreement). */
+export function acronymMajority(tally: Tally, stem: string): 'upper' | 'word' | undefined {
+  const upper = tally.get(`${stem}\u0000upper`) ?? 0;
+  const word = tally.get(`${stem}\u0000word`) ?? 0;
+  if (upper === 0 || word === 0) return undefined;
+  return upper >= word ? 'upper' : 'word';
+}
+
 /** `allow-uppercase`: capitals are fine, but each acronym is written one way across the document. */
 function checkAcronymConsistency(ctx: Ctx, nodes: NamedNode[]) {
-  const forms = new Map<string, { upper: number; word: number }>();
-  // A lowercase first word (`user`) is neither form, so camelCase names only vote with later words.
-  const classify = (w: string) => {
-    if (isShoutedWord(w)) return 'upper' as const;
-    return w.length >= 2 && w === capitalize(w) ? ('word' as const) : undefined;
-  };
-  for (const n of nodes) {
-    tokenize(n.name).words.forEach((w) => {
-      const kind = classify(w.text);
-      if (!kind) return;
-      const key = acronymStem(w.text).toLowerCase();
-      const f = forms.get(key) ?? { upper: 0, word: 0 };
-      f[kind]++;
-      forms.set(key, f);
-    });
-  }
+  const tally = acronymTally(ctx, nodes);
   for (const n of nodes) {
     const { newName, changed } = replaceWords(n.name, (w) => {
-      const kind = classify(w);
-      const f = kind && forms.get(acronymStem(w).toLowerCase());
-      if (!f || f.upper === 0 || f.word === 0) return w;
-      const majority = f.upper >= f.word ? 'upper' : 'word';
-      if (kind === majority) return w;
+      const kind = acronymForm(w);
+      const majority = kind && acronymMajority(tally, acronymStem(w).toLowerCase());
+      if (!majority || kind === majority) return w;
       return majority === 'upper' ? acronymStem(w).toUpperCase() + w.slice(acronymStem(w).length) : capitalize(w);
     });
     if (changed.length === 0) continue;

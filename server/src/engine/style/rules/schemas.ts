@@ -86,6 +86,7 @@ export const timestampFormat: StyleRule<TimestampOptions> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: { patterns: DEFAULT_TIMESTAMP_PATTERNS, epoch: 'allow' },
+  scope: 'entry',
   check(ctx) {
     const patterns = compilePatterns(ctx.options.patterns);
     if (patterns.length === 0) return;
@@ -223,6 +224,7 @@ export const dataClassification: StyleRule<DataClassificationOptions> = {
   defaultSeverity: 'info',
   formats: OAS_FORMATS,
   defaultOptions: { extension: 'x-data-classification', patterns: DEFAULT_PERSONAL_DATA_PATTERNS },
+  scope: 'entry',
   check(ctx) {
     const extension = typeof ctx.options.extension === 'string' && ctx.options.extension ? ctx.options.extension : 'x-data-classification';
     const phrases = stringArray(ctx.options.patterns)

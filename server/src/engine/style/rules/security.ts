@@ -52,6 +52,7 @@ export const operationSecurityDefined: StyleRule<Record<string, never>> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: {},
+  scope: 'entry',
   check(ctx) {
     for (const op of apiOperations(ctx)) {
       if (isPublic(op)) continue;
@@ -91,6 +92,7 @@ export const securitySchemeDefined: StyleRule<Record<string, never>> = {
   defaultSeverity: 'error',
   formats: OAS_FORMATS,
   defaultOptions: {},
+  scope: 'entry',
   check(ctx) {
     const { schemes, label } = securitySchemes(ctx);
     const check = (security: unknown, pointer: string) => {
@@ -120,6 +122,7 @@ export const noApiKeyInQuery: StyleRule<Record<string, never>> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: {},
+  scope: 'entry',
   check(ctx) {
     const { schemes, pointer } = securitySchemes(ctx);
     if (!isObj(schemes)) return;
@@ -144,6 +147,7 @@ export const authErrorResponses: StyleRule<Record<string, never>> = {
   defaultSeverity: 'warn',
   formats: OAS_FORMATS,
   defaultOptions: {},
+  scope: 'entry',
   check(ctx) {
     for (const op of apiOperations(ctx)) {
       if (isPublic(op) || !effectiveSecurity(ctx.document, op).secured) continue;
@@ -169,6 +173,8 @@ export const rateLimitResponses: StyleRule<RateLimitOptions> = {
   enabledByDefault: false,
   formats: OAS_FORMATS,
   defaultOptions: { headers: ['RateLimit-Limit', 'RateLimit-Remaining', 'RateLimit-Reset'], requireHeaders: true },
+  // Follows response `$ref`s anywhere and checks each target once across operations.
+  scope: 'document',
   check(ctx) {
     const required = stringArray(ctx.options.headers);
     const checkedComponents = new Set<string>();
