@@ -30,6 +30,7 @@ import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 import { answerOrCancelled } from './lsp/cancellation';
 import { baselineReport } from './lsp/baselineReport';
 import { AnalysisWorkerHost } from './node/analysisWorkerHost';
+import type { BaselineReport } from './node/analysisWorkerProtocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
@@ -49,25 +50,33 @@ let pullConfiguration = false;
 /** The client watches files for us (dynamic registration): caches then live until its events. */
 let clientWatchesFiles = false;
 
+// What an analysis reports, wherever it ran (this thread or the background one).
+const publish = (uri: string, diagnostics: Diagnostic[], version?: number) => void connection.sendDiagnostics({ uri, diagnostics, version });
+// A notification, not showMessageRequest: nothing to answer, and every client shows it.
+const notify = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
+const log = (message: string) => connection.console.error(message);
+const analysisFinished = (uri: string, version: number) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version });
+const sendBaseline = (report: BaselineReport, commit: string) => {
+  lastBaselineCommit.set(report.uri, commit);
+  void connection.sendNotification('specgate/baseline', report);
+};
+
 // Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
-const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, (m) => connection.console.error(m), (uri) => service.index.getText(uri)) : undefined;
+const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, log, (uri) => service.index.getText(uri)) : undefined;
 // Documents above backgroundAnalysisThresholdKB are parsed and analysed in another thread, never in this one.
 const background = AnalysisWorkerHost.available() ? new AnalysisWorkerHost({
   openVersion: (uri) => documents.get(uri)?.version,
-  publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
-  status: (uri, diagnostics) => sendStatus(uri, diagnostics),
-  baseline: (report, commit) => {
-    lastBaselineCommit.set(report.uri, commit);
-    void connection.sendNotification('specgate/baseline', report);
-  },
-  finished: (uri, version) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version }),
-  notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
-  log: (message) => connection.console.error(message),
+  publish,
+  status: sendStatus,
+  baseline: sendBaseline,
+  finished: analysisFinished,
+  notify,
+  log,
 }) : undefined;
 const configureBackground = () => background?.configure(settings, workspace.folders, workspace.isTrusted());
 const service = createLanguageService({
   workspace, getSettings: () => settings, spectral: spectralWorker, fileChangesReported: () => clientWatchesFiles,
-  logger: { log: (message) => connection.console.error(message) },
+  logger: { log },
   deferParse: (text) => background?.accepts(text) ?? false,
 });
 const scheduler = new DiagnosticsScheduler({
@@ -77,16 +86,14 @@ const scheduler = new DiagnosticsScheduler({
     const doc = documents.get(uri);
     return doc ? { text: doc.getText(), version: doc.version } : undefined;
   },
-  publish: (uri, diagnostics, version) => void connection.sendDiagnostics({ uri, diagnostics, version }),
-  // A notification, not showMessageRequest: nothing to answer, and every client shows it.
-  notify: (message) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message }),
-  status: (uri, diagnostics) => sendStatus(uri, diagnostics),
-  log: (message) => connection.console.error(message),
-  analysisFinished: (uri, version) => void connection.sendNotification(ANALYSIS_FINISHED, { uri, version }),
+  publish,
+  notify,
+  status: sendStatus,
+  log,
+  analysisFinished,
   baselineStatus: (uri, analysis) => {
     const { report, commit } = baselineReport(uri, analysis);
-    lastBaselineCommit.set(uri, commit);
-    void connection.sendNotification('specgate/baseline', report);
+    sendBaseline(report, commit);
   },
   background,
 });
@@ -180,8 +187,9 @@ connection.onNotification('specgate/setTrusted', (params: { trusted: boolean }) 
 });
 
 connection.onDidChangeWatchedFiles((params) => {
-  workspace.fireChanges(toFileChanges(params.changes));
-  background?.fileChanges(toFileChanges(params.changes));
+  const changes = toFileChanges(params.changes);
+  workspace.fireChanges(changes);
+  background?.fileChanges(changes);
   const rulesetChanged = params.changes.some((c) => RULESET_FILE_NAMES.some((name) => c.uri.endsWith('/' + name)) || /\.spectral|functions/.test(c.uri));
   if (rulesetChanged) service.invalidateRulesets();
   // Rulesets and accepted changes apply to every spec; other files only to their dependents (below).

@@ -5,20 +5,11 @@ import * as os from 'os';
 import * as path from 'path';
 import { startServer, LspSession } from '../helpers/lspClient';
 import { git, initRepo } from '../helpers/git';
+import { ORDERS_WITH_STATUS_ENUM } from '../helpers/fixtures';
 import { pathToUri } from '../../server/src/engine/uri';
 import { main } from '../../server/src/cli';
 
-const V1 = [
-  'openapi: 3.0.3',
-  'info: {title: Orders, version: 1.0.0}',
-  'paths:',
-  '  /orders:',
-  '    get:',
-  '      parameters:',
-  '        - {name: status, in: query, schema: {type: string, enum: [open, closed]}}',
-  '      responses:',
-  "        '200': {description: ok}",
-].join('\n') + '\n';
+const V1 = ORDERS_WITH_STATUS_ENUM;
 // The only breaking change: an enum value removed from a request parameter. Plus a new optional parameter (minor).
 const V2 = V1.replace('enum: [open, closed]', 'enum: [open]').replace("      responses:", '        - {name: limit, in: query, schema: {type: integer}}\n      responses:');
 

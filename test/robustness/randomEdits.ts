@@ -1,17 +1,5 @@
 /** Seeded edits of the kinds typing produces mid-way (issue 18's sweep): same seed, same edits. */
 
-/** mulberry32: a small seeded generator in [0, 1). */
-export function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const GARBAGE = ['{', '}', '[', ']', ':', '"', "'", '- ', '\t', '&a ', '*a', '!!binary ', '#', '\\', '$ref: ', '\u0000', '\uFEFF', '\n  ', '%YAML 1.1\n'];
 
 export function randomEdit(text: string, random: () => number): string {

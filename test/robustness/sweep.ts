@@ -17,7 +17,8 @@ import { startServer, LspSession } from '../helpers/lspClient';
 import { listSpecs, openapiDirectory } from '../helpers/realSpecs';
 import { pathToUri } from '../../server/src/engine/uri';
 import { adversarialInputs, OUTSIDE_TOKEN } from './adversarial';
-import { randomEdit, seeded } from './randomEdits';
+import { randomEdit } from './randomEdits';
+import { seededRandom } from '../helpers/randomEdits';
 
 const SPECS = Number(process.env.SPECGATE_SWEEP_SPECS ?? 8);
 const EDITS = Number(process.env.SPECGATE_SWEEP_EDITS ?? 4);
@@ -57,7 +58,7 @@ after(async () => {
 
 /** A seeded sample of real specs, each in one of three shapes. */
 function sample(): Array<{ name: string; text: string }> {
-  const random = seeded(SEED);
+  const random = seededRandom(SEED);
   const all = listSpecs(openapiDirectory()).filter((f) => statSync(f).size <= MAX_KB * 1024);
   const picked: string[] = [];
   while (picked.length < Math.min(SPECS, all.length)) {
@@ -122,7 +123,7 @@ async function visit(name: string, text: string, version: number, random: () => 
 }
 
 test('real specs with seeded random edits', async () => {
-  const random = seeded(SEED + 1);
+  const random = seededRandom(SEED + 1);
   for (const spec of sample()) {
     await visit(spec.name, spec.text, 1, random);
     for (let v = 2; v <= EDITS + 1; v++) await visit(spec.name, randomEdit(spec.text, random), v, random);
@@ -130,7 +131,7 @@ test('real specs with seeded random edits', async () => {
 });
 
 test('adversarial inputs', async () => {
-  const random = seeded(SEED + 2);
+  const random = seededRandom(SEED + 2);
   for (const input of adversarialInputs(path.join(root, 'outside.yaml'))) {
     await visit(input.name, input.text, 1, random);
     const uri = pathToUri(path.join(ws, input.name));

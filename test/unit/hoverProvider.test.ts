@@ -5,22 +5,13 @@ import * as os from 'os';
 import * as path from 'path';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { git, initRepo } from '../helpers/git';
+import { ORDERS_WITH_STATUS_ENUM } from '../helpers/fixtures';
 import { pathToUri } from '../../server/src/engine/uri';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
 import { createLanguageService, type LanguageService } from '../../server/src/engine/languageService';
 import { CancelledError } from '../../server/src/engine/references/cancellation';
 
-const V1 = [
-  'openapi: 3.0.3',
-  'info: {title: Orders, version: 1.0.0}',
-  'paths:',
-  '  /orders:',
-  '    get:',
-  '      parameters:',
-  '        - {name: status, in: query, schema: {type: string, enum: [open, closed]}}',
-  '      responses:',
-  "        '200': {description: ok}",
-].join('\n') + '\n';
+const V1 = ORDERS_WITH_STATUS_ENUM;
 const V2 = V1.replace('enum: [open, closed]', 'enum: [open]');
 const CATALOG = [
   'apiVersion: backstage.io/v1alpha1',

@@ -5,7 +5,7 @@ import type { IWorkspace } from './workspace';
 import { silentLogger, type Logger } from './logger';
 import { setExampleValidationLogger } from './spectral/exampleValidation';
 import { DEFAULT_SETTINGS, SpecgateSettings } from './settings';
-import { fastDiagnostics, ruleDocUrl, syntaxDiagnostics } from './languageFeatures/diagnostics';
+import { documentNote, fastDiagnostics, syntaxDiagnostics } from './languageFeatures/diagnostics';
 import { LoadedRuleset, RulesetLoadError } from './spectral/rulesetLoader';
 import { DocumentCache } from './service/documentCache';
 import { RulesetCache } from './service/rulesetCache';
@@ -456,14 +456,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
 }
 
 function rulesetErrorDiagnostic(err: RulesetLoadError): Diagnostic {
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: 1,
-    code: 'specgate-ruleset-error',
-    codeDescription: { href: ruleDocUrl('specgate-ruleset-error') },
-    source: 'specgate',
-    message: err.message,
-  };
+  return documentNote('specgate-ruleset-error', 1, err.message);
 }
 
 export { sortDiagnostics } from './analysis/mergeFindings';

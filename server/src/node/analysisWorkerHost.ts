@@ -5,7 +5,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileChange } from '../engine/workspace';
 import type { SpecgateSettings } from '../engine/settings';
 import type { BackgroundAnalysis } from '../diagnosticsScheduler';
-import { ruleDocUrl } from '../engine/languageFeatures/diagnostics';
+import { documentNote } from '../engine/languageFeatures/diagnostics';
 import type { BaselineReport, FromAnalysisWorker, ToAnalysisWorker } from './analysisWorkerProtocol';
 
 const WORKER_SCRIPT = path.join(__dirname, 'analysisWorker.js');
@@ -16,7 +16,7 @@ export interface AnalysisRelay {
   openVersion(uri: string): number | undefined;
   publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
   status(uri: string, diagnostics: Diagnostic[]): void;
-  baseline(report: BaselineReport, commit: string | undefined): void;
+  baseline(report: BaselineReport, commit: string): void;
   finished(uri: string, version: number): void;
   notify(message: string): void;
   log(message: string): void;
@@ -129,14 +129,11 @@ export class AnalysisWorkerHost implements BackgroundAnalysis {
   private note(uri: string): Diagnostic {
     const kb = this.config?.settings.backgroundAnalysisThresholdKB ?? 0;
     const chars = this.held.get(uri)?.chars ?? 0;
-    return this.diagnostic(3, `This file (${(chars / 2 ** 20).toFixed(1)} MB) is larger than ${kb} KB (specgate.backgroundAnalysisThresholdKB): it is analysed in a background thread, and its findings arrive in stages. Hover, quick fixes and navigation are off for it.`);
+    return documentNote(BACKGROUND, 3, `This file (${(chars / 2 ** 20).toFixed(1)} MB) is larger than ${kb} KB (specgate.backgroundAnalysisThresholdKB): it is analysed in a background thread, and its findings arrive in stages. Hover, quick fixes and navigation are off for it.`);
   }
 
   private failure(reason: string): Diagnostic {
-    return this.diagnostic(2, `Specgate could not finish analysing this file in the background: ${reason}. Other files are not affected; the next edit or save tries again.`);
+    return documentNote(BACKGROUND, 2, `Specgate could not finish analysing this file in the background: ${reason}. Other files are not affected; the next edit or save tries again.`);
   }
 
-  private diagnostic(severity: 2 | 3, message: string): Diagnostic {
-    return { range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, severity, code: BACKGROUND, codeDescription: { href: ruleDocUrl(BACKGROUND) }, source: 'specgate', message };
-  }
 }

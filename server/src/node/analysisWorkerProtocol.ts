@@ -28,7 +28,7 @@ export interface BaselineReport {
 export type FromAnalysisWorker =
   | { type: 'publish'; uri: string; version?: number; diagnostics: Diagnostic[] }
   | { type: 'status'; uri: string; diagnostics: Diagnostic[] }
-  | { type: 'baseline'; report: BaselineReport; commit: string | undefined }
+  | { type: 'baseline'; report: BaselineReport; commit: string }
   | { type: 'finished'; uri: string; version: number }
   | { type: 'notify'; message: string }
   | { type: 'log'; message: string };

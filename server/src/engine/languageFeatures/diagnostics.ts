@@ -14,6 +14,18 @@ export function ruleDocUrl(id: string): string {
   return `${RULE_DOCS_BASE}${id}.md`;
 }
 
+/** A finding about the whole document rather than a place in it (limits, ruleset and thread notes): at its start. */
+export function documentNote(code: string, severity: DiagnosticSeverity, message: string): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity,
+    code,
+    codeDescription: { href: ruleDocUrl(code) },
+    source: 'specgate',
+    message,
+  };
+}
+
 export function isLargeDocument(doc: ParsedDocument, settings: SpecgateSettings): boolean {
   return doc.text.length > settings.largeFileThresholdKB * 1024;
 }
@@ -53,14 +65,7 @@ export function fastDiagnostics(
   if (syntax.length > 0 || doc.value === undefined || !doc.format) return byFile.set(doc.uri, syntax);
   const own = byFile.get(doc.uri)!;
   if (isLargeDocument(doc, settings)) {
-    own.push({
-      range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-      severity: 3,
-      code: 'specgate-large-file',
-      codeDescription: { href: ruleDocUrl('specgate-large-file') },
-      source: 'specgate',
-      message: `This file is larger than ${settings.largeFileThresholdKB} KB (specgate.largeFileThresholdKB): Spectral rules run on save or with "Specgate: Lint now"; the built-in style guide stays live.`,
-    });
+    own.push(documentNote('specgate-large-file', 3, `This file is larger than ${settings.largeFileThresholdKB} KB (specgate.largeFileThresholdKB): Spectral rules run on save or with "Specgate: Lint now"; the built-in style guide stays live.`));
   }
   if (!settings.styleGuideEnabled || doc.format === 'arazzo1') return byFile;
   const config = { ...settings.rules, ...rulesetStyleConfig };

@@ -7,8 +7,7 @@
 import { createRulesetFunction, type Ruleset } from '@stoplight/spectral-core';
 import { oasOpIdUnique as spectralOasOpIdUnique } from '@stoplight/spectral-rulesets/dist/oas/functions';
 import { getAllOperations } from '@stoplight/spectral-rulesets/dist/oas/functions/utils/getAllOperations';
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object';
+import { isObject } from '@stoplight/spectral-rulesets/dist/oas/functions/utils/isObject';
 
 export const linearOasOpIdUnique = createRulesetFunction<Record<string, unknown>, null>(
   { input: { type: 'object' }, options: null },

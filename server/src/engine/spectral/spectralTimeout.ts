@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { ruleDocUrl } from '../languageFeatures/diagnostics';
+import { documentNote } from '../languageFeatures/diagnostics';
 
 export const SPECTRAL_TIMEOUT = 'specgate-spectral-timeout';
 
@@ -9,12 +9,5 @@ export function spectralTimeoutDiagnostic(rulesetFile: string | undefined, timeo
   const message = rulesetFile
     ? `Spectral was stopped after ${seconds} on this document: the ruleset ${decodeURIComponent(rulesetFile.slice(rulesetFile.lastIndexOf('/') + 1))} (${rulesetFile}) took too long, likely a custom function that never returns. Its findings are missing; it runs again once the ruleset changes. If the document is just large, raise specgate.spectralTimeoutMs.`
     : `Spectral was stopped after ${seconds} on this document (default rulesets); its findings are missing for this version. Raise specgate.spectralTimeoutMs for documents this large.`;
-  return {
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-    severity: 2,
-    code: SPECTRAL_TIMEOUT,
-    codeDescription: { href: ruleDocUrl(SPECTRAL_TIMEOUT) },
-    source: 'specgate',
-    message,
-  };
+  return documentNote(SPECTRAL_TIMEOUT, 2, message);
 }
