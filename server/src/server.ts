@@ -32,12 +32,14 @@ import { baselineReport } from './lsp/baselineReport';
 import { AnalysisWorkerHost } from './node/analysisWorkerHost';
 import type { BaselineReport } from './node/analysisWorkerProtocol';
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { keepHeapNearLiveSize } from './node/heapGrowth';
 
 /** Commands the client (or any LSP client) can run through workspace/executeCommand. */
 export const Commands = { lintNow: 'specgate.lintNow', report: 'specgate.report' } as const;
 /** Sent once every layer of a document version has finished and its findings are published. */
 const ANALYSIS_FINISHED = 'specgate/analysisFinished';
 
+keepHeapNearLiveSize();
 const connection = createConnection(ProposedFeatures.all);
 /** Per open spec: the baseline commit its current breaking-change hints were computed against. */
 const lastBaselineCommit = new Map<string, string | undefined>();

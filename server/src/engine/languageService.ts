@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { parseDocument, ParsedDocument } from './document/parsedDocument';
+import { parseDocument, ParsedDocument, isValueOnly } from './document/parsedDocument';
 import { sniffFormat } from './document/sniff';
 import type { IWorkspace } from './workspace';
 import { silentLogger, type Logger } from './logger';
@@ -73,7 +73,8 @@ export interface CodeActionOptions {
 
 /** Where the Spectral layer runs when not in this thread (see server/src/node/spectralWorkerHost.ts). */
 export interface SpectralRunner {
-  run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome>;
+  /** The outcome, or undefined when this runner leaves `doc` to Spectral in this thread. */
+  run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome> | undefined;
   /** Rulesets changed (file, settings, trust): drop loaded ones. */
   invalidate(): void;
   dispose?(): void;
@@ -88,6 +89,8 @@ export interface SpectralOutcome {
   rulesetFile?: string;
   /** A newer request for the same document replaced this one before it ran: nothing to show. */
   superseded?: boolean;
+  /** Linted on a value-only parse: the document's own findings still need `locatePendingRanges`. */
+  rangesPending?: boolean;
 }
 
 export interface LanguageService {
@@ -319,7 +322,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     if (!doc.format || !s.spectralEnabled || doc.value === undefined || syntaxDiagnostics(doc).length > 0) {
       return { byFile, notices };
     }
-    if (options.spectral) return options.spectral.run(doc, s);
+    const elsewhere = options.spectral?.run(doc, s);
+    if (elsewhere) return elsewhere;
     let loaded: LoadedRuleset;
     try {
       loaded = await rulesetFor(doc.uri);
@@ -337,7 +341,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       notices.push(`Spectral failed on ${doc.uri}: ${(e as Error).message}`);
       logger.log(`Specgate: Spectral failed on ${doc.uri}: ${(e as Error).stack ?? e}`);
     }
-    return { byFile, notices, rulesetFile: loaded.file };
+    return { byFile, notices, rulesetFile: loaded.file, ...(isValueOnly(doc) ? { rangesPending: true } : {}) };
   }
 
   /** The CLI's lint: every lint layer through the shared pipeline (breaking changes are `specgate diff`'s). */

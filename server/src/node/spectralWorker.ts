@@ -12,6 +12,8 @@ import { createLanguageService } from '../engine/languageService';
 import type { IWorkspace } from '../engine/workspace';
 import { DEFAULT_SETTINGS, SpecgateSettings } from '../engine/settings';
 import type { FromWorker, ToWorker } from './spectralWorkerProtocol';
+import { spectralValueDocument } from '../engine/spectral/valueOnlyParse';
+import { NodeWorkspace } from './nodeWorkspace';
 
 if (!parentPort) throw new Error('spectralWorker must run in a worker thread');
 const port = parentPort;
@@ -27,8 +29,11 @@ let timedOutReads: string[] = [];
 class WorkerWorkspace implements IWorkspace {
   folders: string[] = [];
   trusted = false;
+  /** Set for the CLI's jobs: files come from disk, as the CLI's own reads do. */
+  disk: NodeWorkspace | undefined;
   isTrusted(): boolean { return this.trusted; }
   readFile(uri: string): Promise<string | undefined> {
+    if (this.disk) return this.disk.readFile(uri);
     const id = ++readIds;
     return new Promise((resolve) => {
       const timer = setTimeout(() => {
@@ -65,13 +70,15 @@ async function drain(): Promise<void> {
       settings = job.settings;
       workspace.folders = job.folders;
       workspace.trusted = job.trusted;
+      workspace.disk = job.diskReads ? new NodeWorkspace(job.folders, { trusted: job.trusted }) : undefined;
       timedOutReads = [];
       post({ type: 'started', id: job.id });
       try {
-        const doc = service.getDocument(job.uri, job.text, job.version);
+        // The value alone (~6x faster, a fraction of the memory): the host has the positions.
+        const doc = spectralValueDocument(job.uri, job.text, job.version) ?? service.getDocument(job.uri, job.text, job.version);
         const outcome = await service.getSpectralDiagnostics(doc);
         const notices = [...outcome.notices, ...timedOutReads.map((uri) => `Spectral on ${job.uri}: reading ${uri} took longer than ${READ_TIMEOUT_MS / 1000} s and was treated as missing; findings about it may be wrong until the next run.`)];
-        post({ type: 'result', id: job.id, byFile: [...outcome.byFile], notices, rulesetFile: outcome.rulesetFile });
+        post({ type: 'result', id: job.id, byFile: [...outcome.byFile], notices, rulesetFile: outcome.rulesetFile, rangesPending: outcome.rangesPending });
       } catch (e) {
         post({ type: 'error', id: job.id, message: (e as Error).stack ?? String(e) });
       } finally {

@@ -9,6 +9,7 @@ import type { IWorkspace } from '../engine/workspace';
 import { findRulesetFile } from '../engine/spectral/rulesetLoader';
 import { spectralTimeoutDiagnostic } from '../engine/spectral/spectralTimeout';
 import type { FromWorker, ToWorker } from './spectralWorkerProtocol';
+import { locatePendingRanges } from '../engine/spectral/valueOnlyParse';
 
 const WORKER_SCRIPT = path.join(__dirname, 'spectralWorker.js');
 
@@ -41,11 +42,19 @@ export class SpectralWorkerHost {
   /** Workspace rulesets that ran past the limit, with the diagnostic message to repeat. */
   private readonly timedOut = new Map<string, number>();
 
+  /** Jobs sent by `start` before their document's positioned parse existed, by URI. */
+  private readonly started = new Map<string, { text: string; outcome: Promise<SpectralOutcome> }>();
+
   constructor(
     private readonly workspace: IWorkspace,
     private readonly log: (message: string) => void = () => undefined,
     /** How the worker's reads are answered; the server passes its index (texts cached until a change event). */
     private readonly read: (uri: string) => Promise<string | undefined> = (uri) => workspace.readFile(uri),
+    /**
+     * The CLI's use: the worker reads files from disk itself (the main thread is busy parsing), and
+     * runs have no time limit (as in-process Spectral, which the CLI ran before).
+     */
+    private readonly cli = false,
   ) {}
 
   /** Whether the bundled worker script sits next to this bundle (it does in dist/). */
@@ -54,18 +63,51 @@ export class SpectralWorkerHost {
   }
 
   async run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome> {
+    const early = this.started.get(doc.uri);
+    if (early?.text === doc.text) {
+      this.started.delete(doc.uri);
+      return placed(doc, await early.outcome);
+    }
     const rulesetFile = await findRulesetFile(this.readingWorkspace(), doc.uri, settings).catch(() => undefined);
     const limit = rulesetFile ? this.timedOut.get(rulesetFile) : undefined;
     if (rulesetFile && limit !== undefined) return timeoutOutcome(doc.uri, rulesetFile, limit);
+    return placed(doc, await this.lint(doc.uri, doc.version, doc.text, settings, rulesetFile));
+  }
+
+  /**
+   * Starts Spectral on `text` now, before the caller's positioned parse of it exists: the worker lints
+   * the value while this thread parses (the CLI on a large spec). `run` on that parse collects it.
+   */
+  start(uri: string, version: number, text: string, settings: SpecgateSettings): void {
+    const outcome = this.lint(uri, version, text, settings, undefined);
+    outcome.catch(() => undefined); // reported by `run`
+    this.started.set(uri, { text, outcome });
+  }
+
+  /** Whether `start` was called for this text and `run` has not collected it yet. */
+  hasStarted(uri: string, text: string): boolean {
+    return this.started.get(uri)?.text === text;
+  }
+
+  private lint(uri: string, version: number, text: string, settings: SpecgateSettings, rulesetFile: string | undefined): Promise<SpectralOutcome> {
     const id = ++this.nextId;
     const job: LintJob = {
-      type: 'lint', id, uri: doc.uri, version: doc.version, text: doc.text, settings,
-      folders: [...this.workspace.folders], trusted: this.workspace.isTrusted(),
+      type: 'lint', id, uri, version, text, settings,
+      folders: [...this.workspace.folders], trusted: this.workspace.isTrusted(), ...(this.cli ? { diskReads: true } : {}),
     };
-    return new Promise((resolve, reject) => {
-      this.pending.set(id, { job, rulesetFile, timeoutMs: Math.max(1000, settings.spectralTimeoutMs), resolve, reject });
+    const timeoutMs = this.cli ? Infinity : Math.max(1000, settings.spectralTimeoutMs);
+    return new Promise<SpectralOutcome>((resolve, reject) => {
+      this.pending.set(id, { job, rulesetFile, timeoutMs, resolve, reject });
       this.send(job);
-    });
+      this.holdWhilePending();
+    }).finally(() => this.holdWhilePending());
+  }
+
+  /** In the CLI nothing else keeps the process alive while it waits for the worker. */
+  private holdWhilePending(): void {
+    if (!this.cli) return;
+    if (this.pending.size > 0) this.worker?.ref();
+    else this.worker?.unref();
   }
 
   invalidate(): void {
@@ -92,6 +134,7 @@ export class SpectralWorkerHost {
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SCRIPT);
+    // The process may exit while the worker idles; the CLI's jobs hold it (`holdWhilePending`).
     worker.unref();
     worker.on('message', (message: FromWorker) => void this.onMessage(worker, message));
     worker.on('error', (e) => this.log(`Specgate: Spectral worker failed: ${e.stack ?? e}`));
@@ -144,7 +187,7 @@ export class SpectralWorkerHost {
         return;
       case 'started': {
         const p = this.pending.get(message.id);
-        if (p) p.timer = setTimeout(() => this.onTimeout(message.id), p.timeoutMs).unref();
+        if (p && Number.isFinite(p.timeoutMs)) p.timer = setTimeout(() => this.onTimeout(message.id), p.timeoutMs).unref();
         return;
       }
       case 'result':
@@ -154,12 +197,20 @@ export class SpectralWorkerHost {
         this.pending.delete(message.id);
         if (!p) return;
         clearTimeout(p.timer);
-        if (message.type === 'result') p.resolve({ byFile: new Map(message.byFile), notices: message.notices, rulesetFile: message.rulesetFile });
+        if (message.type === 'result') p.resolve({ byFile: new Map(message.byFile), notices: message.notices, rulesetFile: message.rulesetFile, rangesPending: message.rangesPending });
         else if (message.type === 'superseded') p.resolve({ byFile: new Map(), notices: [], superseded: true });
         else p.reject(new Error(message.message));
       }
     }
   }
+}
+
+/** The outcome with the document's own findings placed on its positioned parse. */
+function placed(doc: ParsedDocument, outcome: SpectralOutcome): SpectralOutcome {
+  if (!outcome.rangesPending) return outcome;
+  const own = outcome.byFile.get(doc.uri);
+  if (own) outcome.byFile.set(doc.uri, locatePendingRanges(own, doc));
+  return { ...outcome, rangesPending: undefined };
 }
 
 function timeoutOutcome(uri: string, rulesetFile: string | undefined, timeoutMs: number): SpectralOutcome {

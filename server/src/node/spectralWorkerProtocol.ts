@@ -3,12 +3,14 @@ import type { SpecgateSettings } from '../engine/settings';
 
 /** Messages between the language server's main thread and its Spectral worker (`dist/spectralWorker.js`). */
 export type ToWorker =
-  | { type: 'lint'; id: number; uri: string; version: number; text: string; settings: SpecgateSettings; folders: string[]; trusted: boolean }
+  /** diskReads: read files from disk in the worker (the CLI: no editor buffers, and its main thread is busy parsing). */
+  | { type: 'lint'; id: number; uri: string; version: number; text: string; settings: SpecgateSettings; folders: string[]; trusted: boolean; diskReads?: boolean }
   | { type: 'read-result'; id: number; text: string | undefined }
   | { type: 'invalidate' };
 
 export type FromWorker =
-  | { type: 'result'; id: number; byFile: [string, Diagnostic[]][]; notices: string[]; rulesetFile?: string }
+  /** rangesPending: the document's own findings were linted on its value only; the host places them. */
+  | { type: 'result'; id: number; byFile: [string, Diagnostic[]][]; notices: string[]; rulesetFile?: string; rangesPending?: boolean }
   /** A newer request for the same document arrived before this one started: nothing was computed. */
   | { type: 'superseded'; id: number }
   | { type: 'error'; id: number; message: string }

@@ -34,7 +34,26 @@ export function findingPointer(d: Diagnostic): JsonPointer | undefined {
 export function isPublished(pointer: JsonPointer, current: unknown, baseline: unknown): boolean {
   if (baseline === undefined) return false;
   const before = getAtPointer(baseline, pointer);
-  return before !== undefined && isDeepStrictEqual(before, getAtPointer(current, pointer));
+  return before !== undefined && sameValue(before, getAtPointer(current, pointer));
+}
+
+/**
+ * Deep equality, remembered per pair of objects. Document values are never mutated, the baseline's
+ * is cached per commit and an edit shares every untouched subtree with the previous version, so
+ * the comparison of a large element (a path item, `components`) is not repeated on each edit.
+ */
+const knownEqual = new WeakMap<object, WeakMap<object, boolean>>();
+
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return isDeepStrictEqual(a, b);
+  let known = knownEqual.get(a);
+  const hit = known?.get(b);
+  if (hit !== undefined) return hit;
+  const equal = isDeepStrictEqual(a, b);
+  if (!known) knownEqual.set(a, (known = new WeakMap()));
+  known.set(b, equal);
+  return equal;
 }
 
 export function isLegacy(d: Diagnostic): boolean {

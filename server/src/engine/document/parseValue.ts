@@ -31,24 +31,33 @@ const NULL_KEY = /(?:^|[\n{,])[ \t?-]*(?:~|null|Null|NULL)?:(?:[ \t\r\n]|$)/;
  * takes the full parser, so limits and messages are the same as in the editor.
  */
 export function parseValue(uri: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): ValueParse {
-  if (findExcessiveNesting(text, limits.maxDepth) < 0) {
-    try {
-      if (/^\s*[{[]/.test(text)) return { value: JSON.parse(text) as unknown };
-    } catch {
-      // Not strict JSON (comments, trailing commas...): YAML may still read it.
-    }
-    if (!ALIAS.test(text) && !DIRECTIVE.test(text) && !NULL_KEY.test(text)) {
-      try {
-        const value = jsYaml.load(text, { schema: YAML_CORE_SCHEMA, json: false, filename: uri });
-        if (value !== undefined && value !== null) return { value };
-      } catch {
-        // Fall through to the full parser for a precise, recovering error report.
-      }
-    }
-  }
+  const fast = fastValue(uri, text, limits);
+  if (fast !== undefined) return { value: fast };
   const doc = parseDocument(uri, text, 0, limits);
   const first = doc.problems[0];
   const value = doc.value ?? undefined;
   if (first) return { value, problem: { message: first.message, line: first.range.start.line } };
   return value === undefined || value === null ? { value: undefined, problem: { message: 'empty document', line: 0 } } : { value };
+}
+
+/**
+ * The value by the fast path alone (`JSON.parse`, or js-yaml with the `yaml` core schema), or
+ * undefined when the document needs the full parser: too deep, aliases, a `%YAML` directive, null
+ * keys, any error (duplicate keys included), or an empty document.
+ */
+export function fastValue(uri: string, text: string, limits: ParseLimits = DEFAULT_PARSE_LIMITS): unknown {
+  if (findExcessiveNesting(text, limits.maxDepth) >= 0) return undefined;
+  try {
+    if (/^\s*[{[]/.test(text)) return JSON.parse(text) as unknown;
+  } catch {
+    // Not strict JSON (comments, trailing commas...): YAML may still read it.
+  }
+  if (ALIAS.test(text) || DIRECTIVE.test(text) || NULL_KEY.test(text)) return undefined;
+  try {
+    const value = jsYaml.load(text, { schema: YAML_CORE_SCHEMA, json: false, filename: uri });
+    return value === null ? undefined : value;
+  } catch {
+    // The full parser gives a precise, recovering error report.
+    return undefined;
+  }
 }

@@ -96,6 +96,24 @@ export function deferredDocument(uri: string, text: string, version: number): Pa
   return new YamlBackedDocument({ uri, version, text, textDocument, format: sniffFormat(text) }, undefined, undefined, []);
 }
 
+/**
+ * A document with a value and no positions: what the Spectral worker lints (its findings' ranges
+ * are computed by the thread that holds the positioned parse; see spectral/valueOnlyParse.ts).
+ */
+export function valueOnlyDocument(uri: string, text: string, version: number, value: unknown): ParsedDocument {
+  const textDocument = TextDocument.create(uri, uri.endsWith('.json') ? 'json' : 'yaml', version, text);
+  const doc = new YamlBackedDocument({ uri, version, text, textDocument, format: sniffFormat(text) }, undefined, value, []);
+  VALUE_ONLY.add(doc);
+  return doc;
+}
+
+const VALUE_ONLY = new WeakSet<ParsedDocument>();
+
+/** Whether `doc` came from `valueOnlyDocument`: a value, no AST, ranges left to another parse. */
+export function isValueOnly(doc: ParsedDocument): boolean {
+  return VALUE_ONLY.has(doc);
+}
+
 /** The provenance of a document made by `parseDocument` or `documentFromParts`, if any. */
 export function provenanceOf(doc: ParsedDocument): ParseProvenance | undefined {
   return doc instanceof YamlBackedDocument ? doc.provenance : undefined;

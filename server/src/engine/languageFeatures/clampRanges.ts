@@ -20,7 +20,23 @@ export function clampToText(diagnostics: Diagnostic[], text: string): Diagnostic
   });
 }
 
+/**
+ * The last texts' line lengths: each version is published up to three times (fast, breaking and
+ * Spectral layers), and scanning GitHub's 9 MB spec again each time cost ~70 ms per publish.
+ */
+const recentLineLengths: { text: string; lengths: number[] }[] = [];
+const RECENT_TEXTS = 2;
+
 function lineLengthsOf(text: string): number[] {
+  const known = recentLineLengths.find((entry) => entry.text === text);
+  if (known) return known.lengths;
+  const lengths = scanLineLengths(text);
+  recentLineLengths.unshift({ text, lengths });
+  recentLineLengths.length = Math.min(recentLineLengths.length, RECENT_TEXTS);
+  return lengths;
+}
+
+function scanLineLengths(text: string): number[] {
   const lengths: number[] = [];
   let start = 0;
   for (;;) {

@@ -24,8 +24,11 @@ export interface SharedParser {
  * reads JSON with its YAML parser, so its locations are the YAML ones this parser reproduces.
  */
 export function canShareParse(doc: ParsedDocument): boolean {
-  return doc.ast !== undefined && doc.value !== undefined && doc.problems.length === 0 && !/(^|[\s{,])<<\s*:/m.test(doc.text);
+  return doc.ast !== undefined && doc.value !== undefined && doc.problems.length === 0 && !MERGE_KEY.test(doc.text);
 }
+
+/** A YAML merge key (`<<:`): Spectral's parser merges it, the `yaml` core schema does not. */
+export const MERGE_KEY = /(^|[\s{,])<<\s*:/m;
 
 export function sharedParser(doc: ParsedDocument): SharedParser {
   const ast = doc.ast!;

@@ -8,6 +8,8 @@ import { pathToUri, uriToPath } from '../uri';
 import { outsideReferenceRefusal, referenceRoot } from '../refs/containment';
 import type { ParsedDocument } from '../document/parsedDocument';
 import { canShareParse, sharedParser } from './sharedParse';
+import { valueOnlyParser } from './valueOnlyParse';
+import { isValueOnly } from '../document/parsedDocument';
 import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
 import { useLinearOperationIdUnique } from './operationIdUnique';
 
@@ -62,14 +64,20 @@ export async function runSpectral(
   ruleset: Ruleset,
   workspace: IWorkspace,
   settings: SpecgateSettings,
-  /** The document's existing parse: Spectral then uses it instead of parsing the text again. */
+  /**
+   * The document's existing parse: Spectral then uses it instead of parsing the text again. A
+   * value-only parse (`isValueOnly`) leaves `uri`'s findings at 0:0 for `locatePendingRanges`.
+   */
   parsed?: ParsedDocument,
 ): Promise<Map<string, Diagnostic[]>> {
   const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles, uri, text) });
   spectral.setRuleset(useLinearOperationIdUnique(useCachedExampleValidation(ruleset)));
   beginExampleValidationRun();
   const source = uriToPath(uri);
-  const parser = parsed && parsed.text === text && canShareParse(parsed) ? sharedParser(parsed) : uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
+  const shared = parsed && parsed.text === text ? parsed : undefined;
+  const parser = shared && isValueOnly(shared) ? valueOnlyParser(shared.value)
+    : shared && canShareParse(shared) ? sharedParser(shared)
+    : uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
   const results = await spectral.run(new Document(text, parser as never, source), { ignoreUnknownFormat: true });
   const byFile = new Map<string, Diagnostic[]>();
   for (const result of results) {
