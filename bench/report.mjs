@@ -38,6 +38,7 @@ export function evaluateTargets(r) {
     add('codeaction-github', 'GitHub: codeAction p95 ≤ 50 ms while Spectral runs', `${ms(gh.codeAction.p95)} (p50 ${ms(gh.codeAction.p50)}, ${gh.codeAction.count} requests)`, gh.codeAction.p95 <= 0.05);
     add('rss-github', 'GitHub: server peak RSS ≤ 1.0 GB', mb(gh.peakRssBytes), gh.peakRssBytes <= 1.0 * 2 ** 30);
   }
+  if (r.help) add('help', '`specgate --help` < 300 ms', `${ms(r.help.seconds.median)} (node -e 0: ${ms(r.help.nodeSeconds.median)})`, r.help.seconds.median < 0.3);
   if (r.diff) add('diff-github', 'GitHub 21.0.0 → 22.0.0 diff from YAML ≤ 5 s end to end', `${s(r.diff.seconds.median)} (min ${s(r.diff.seconds.min)}, max ${s(r.diff.seconds.max)})`, r.diff.seconds.median <= 5);
   return t;
 }

@@ -34,6 +34,8 @@ export interface LintContext {
  * (~0.45 s per MB of YAML). GitHub's 8.6 MB spec: 11.9 s before, see bench/results.md for after.
  */
 export const PARALLEL_SPECTRAL_BYTES = 2 * 1024 * 1024;
+/** `SPECGATE_PARALLEL_SPECTRAL_BYTES` overrides it (0: every file; `Infinity`: never). */
+const parallelSpectralBytes = () => Number(process.env.SPECGATE_PARALLEL_SPECTRAL_BYTES || PARALLEL_SPECTRAL_BYTES);
 
 export function lintContext(args: LintArgs, cwd: string): LintContext {
   const workspace = new NodeWorkspace([pathToUri(repositoryRoot(cwd))], { trusted: args.trusted });
@@ -96,7 +98,7 @@ export async function lintFiles(ctx: LintContext, files: readonly string[]): Pro
       continue;
     }
     outcome.linted++;
-    if (ctx.spectralWorker && text.length >= PARALLEL_SPECTRAL_BYTES) ctx.spectralWorker.start(uri, 0, text, ctx.settings);
+    if (ctx.spectralWorker && text.length >= parallelSpectralBytes()) ctx.spectralWorker.start(uri, 0, text, ctx.settings);
     const doc = service.getDocument(uri, text, 0);
     const result = await service.lint(doc);
     if (result.rulesetError) return { ...outcome, fatal: result.rulesetError.message };

@@ -9,7 +9,10 @@ import * as v8 from 'v8';
  */
 export const HEAP_GROWING_PERCENT = 50;
 
-/** Applies `HEAP_GROWING_PERCENT` to this process (V8 reads the flag at each collection). */
-export function keepHeapNearLiveSize(percent = HEAP_GROWING_PERCENT): void {
-  v8.setFlagsFromString(`--heap-growing-percent=${percent}`);
+/**
+ * Applies `HEAP_GROWING_PERCENT` to this process (V8 reads the flag at each collection).
+ * `SPECGATE_HEAP_GROWING_PERCENT` overrides it; 0 keeps V8's default.
+ */
+export function keepHeapNearLiveSize(percent = Number(process.env.SPECGATE_HEAP_GROWING_PERCENT ?? HEAP_GROWING_PERCENT)): void {
+  if (Number.isFinite(percent) && percent > 0) v8.setFlagsFromString(`--heap-growing-percent=${Math.round(percent)}`);
 }

@@ -1,0 +1,65 @@
+// `specgate lint` on a large file: Spectral starts in the Spectral worker on the file's value while
+// the main thread builds the positioned parse, and the findings are placed on that parse. The
+// output must be byte for byte what in-thread Spectral prints. A JavaScript ruleset's probe rule
+// says which thread ran it, so the test knows each path was taken.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawnSync } from 'child_process';
+import { promises as fs } from 'fs';
+import * as os from 'os';
+import * as path from 'path';
+import { bigSpecYaml } from '../helpers/bigSpec';
+
+const CLI = path.resolve(__dirname, '../../../dist/cli.js');
+let dir: string;
+
+const RULESET = `import { isMainThread } from 'worker_threads';
+import { oas } from '@stoplight/spectral-rulesets';
+export default {
+  extends: [[oas, 'all']],
+  rules: {
+    'thread-probe': { given: '$.info', severity: 'warn', then: { function: () => [{ message: isMainThread ? 'main thread' : 'worker thread' }] } },
+  },
+};
+`;
+
+before(async () => {
+  dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-parallel-'));
+  await fs.writeFile(path.join(dir, '.spectral.js'), RULESET);
+  // Findings of several rules in the document, one in a $ref'd file (placed by Spectral's own parse).
+  const { text } = bigSpecYaml(0.3);
+  const spec = text
+    .replace("      summary: List resource 0\n", "      summary: List resource 0\n      tags: [undeclared]\n")
+    .replace("        '403':\n          description: Forbidden.\n", "        '403':\n          $ref: 'shared.yaml#/Forbidden'\n")
+    .replace('          example: value-1-2\n', '          example: 42\n');
+  await fs.writeFile(path.join(dir, 'api.yaml'), spec);
+  await fs.writeFile(path.join(dir, 'shared.yaml'), "Forbidden:\n  description: Forbidden.\n  content:\n    application/json:\n      schema: { type: integer }\n      example: not a number\n");
+});
+after(() => fs.rm(dir, { recursive: true, force: true }));
+
+function lint(parallelBytes: string, ...extra: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'lint', 'api.yaml', '--format', 'json', '--fail-severity', 'hint', ...extra], {
+    cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28, env: { ...process.env, SPECGATE_PARALLEL_SPECTRAL_BYTES: parallelBytes },
+  });
+  assert.equal(r.status, 1, r.stderr);
+  return { stdout: r.stdout, findings: JSON.parse(r.stdout) as { file: string; code: string; message: string; range: { start: { line: number } } }[] };
+}
+
+test('the worker path prints exactly what in-thread Spectral prints, style guide on and off', () => {
+  for (const extra of [[], ['--no-style-guide']]) {
+    const inThread = lint('Infinity', ...extra);
+    const parallel = lint('0', ...extra);
+    assert.equal(inThread.findings.find((f) => f.code === 'thread-probe')?.message, 'main thread');
+    assert.equal(parallel.findings.find((f) => f.code === 'thread-probe')?.message, 'worker thread');
+    const withoutProbe = (out: string) => out.replace(/"(main|worker) thread"/, '"probe"');
+    assert.equal(withoutProbe(parallel.stdout), withoutProbe(inThread.stdout));
+    const own = parallel.findings.filter((f) => f.file === 'api.yaml' && f.code !== 'thread-probe' && !f.code.startsWith('specgate-'));
+    assert.ok(new Set(own.map((f) => f.code)).size >= 3, `several Spectral rules: ${[...new Set(own.map((f) => f.code))]}`);
+    assert.ok(own.some((f) => f.range.start.line > 100), 'findings placed deep in the file');
+    assert.ok(parallel.findings.some((f) => f.file === 'shared.yaml' && f.code === 'oas3-valid-media-example'), 'the $ref\'d file\'s finding');
+  }
+});
+
+test('below the threshold the file is linted in the main thread', () => {
+  assert.equal(lint(String(100 * 2 ** 20)).findings.find((f) => f.code === 'thread-probe')?.message, 'main thread');
+});
