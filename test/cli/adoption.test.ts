@@ -42,10 +42,11 @@ test('--help of every subcommand and --version exit 0 with the right text', () =
 });
 
 test('--help and --version answer without loading the engine bundle', async () => {
-  // Records every module file the CLI loads; the engine is dist/cliMain.js.
+  // Records every module file the CLI loads (required, or read for the code cache's vm.Script); the engine is dist/cliMain.js.
   const probe = path.join(dir, 'probe.js');
-  await fs.writeFile(probe, `const M = require('module'); const load = M._load;
-M._load = function (request, ...rest) { if (/cliMain/.test(request)) process.stderr.write('ENGINE LOADED\\n'); return load.call(this, request, ...rest); };`);
+  await fs.writeFile(probe, `const M = require('module'); const load = M._load; const fs = require('fs'); const read = fs.readFileSync;
+M._load = function (request, ...rest) { if (/cliMain/.test(request)) process.stderr.write('ENGINE LOADED\\n'); return load.call(this, request, ...rest); };
+fs.readFileSync = function (file, ...rest) { if (/cliMain\\.js$/.test(String(file))) process.stderr.write('ENGINE LOADED\\n'); return read.call(this, file, ...rest); };`);
   for (const args of [['--help'], ['lint', '--help'], ['diff', '--help'], ['--version']]) {
     const r = run(args, { nodeArgs: ['--require', probe] });
     assert.equal(r.code, 0);
