@@ -15,7 +15,8 @@ export interface SchedulerHost {
   settings(): SpecgateSettings;
   /** The current text and version of an open document, or undefined once it is closed. */
   openDocument(uri: string): { text: string; version: number } | undefined;
-  publish(uri: string, diagnostics: Diagnostic[], version?: number): void;
+  /** Resolves once the message is written (the LSP connection's promise), where the host can tell. */
+  publish(uri: string, diagnostics: Diagnostic[], version?: number): void | Promise<void>;
   notify(message: string): void;
   status(uri: string, diagnostics: Diagnostic[]): void;
   /** Baseline state and change counts, for the status bar. */
@@ -142,8 +143,9 @@ export class DiagnosticsScheduler {
           const previous = this.layers.get(uri);
           layers = nextLayers(doc, fast, previous);
           this.layers.set(uri, layers);
-          this.publishFile(uri);
+          const written = this.publishFile(uri);
           for (const file of new Set([...fast.keys(), ...(previous?.fast.keys() ?? [])])) if (file !== uri) this.publishFile(file);
+          return written;
         },
         breaking: (breaking, analysis) => {
           const staleBreaking = layers.breaking;
@@ -170,7 +172,7 @@ export class DiagnosticsScheduler {
     }
   }
 
-  private publishFile(file: string): void {
+  private publishFile(file: string): void | Promise<void> {
     const own = this.layers.get(file);
     const settings = this.host.settings();
     const list: Diagnostic[] = own
@@ -194,7 +196,7 @@ export class DiagnosticsScheduler {
     if (own) this.host.status(file, merged);
     else if (merged.length > 0) this.contributed.add(file);
     else this.contributed.delete(file);
-    this.host.publish(file, merged, own?.version);
+    return this.host.publish(file, merged, own?.version);
   }
 
   private noticeOnce(message: string): void {

@@ -53,7 +53,7 @@ let pullConfiguration = false;
 let clientWatchesFiles = false;
 
 // What an analysis reports, wherever it ran (this thread or the background one).
-const publish = (uri: string, diagnostics: Diagnostic[], version?: number) => void connection.sendDiagnostics({ uri, diagnostics, version });
+const publish = (uri: string, diagnostics: Diagnostic[], version?: number) => connection.sendDiagnostics({ uri, diagnostics, version });
 // A notification, not showMessageRequest: nothing to answer, and every client shows it.
 const notify = (message: string) => void connection.sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message });
 const log = (message: string) => connection.console.error(message);

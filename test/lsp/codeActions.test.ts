@@ -210,7 +210,7 @@ test('"Fix naming in workspace": the server sends workspace/applyEdit needing co
       return { applied: true };
     });
     const result = (await s.connection.sendRequest('workspace/executeCommand', { command: 'specgate.server.fixNamingInWorkspace', arguments: [] })) as { fixes: number; files: number; applied: boolean };
-    assert.equal(result.applied, true);
+    assert.equal(result.applied, true, JSON.stringify(result));
     assert.equal(result.files, 2);
     assert.ok(result.fixes >= 16, String(result.fixes));
     const annotation = Object.values(received!.changeAnnotations!)[0];

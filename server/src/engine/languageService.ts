@@ -198,7 +198,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       const parsed = await parseReferenced(uri);
       if (parsed) files.set(uri, parsed);
       return parsed?.value;
-    }, { allowRemote: false, maxFiles: s.maxReferencedFiles, mayRead: readableFrom(doc.uri, s) });
+    }, { allowRemote: false, maxFiles: s.maxReferencedFiles, mayRead: readableFrom(doc.uri, s), rootRefsCache: documents.treeMemo(doc)?.externalRefs });
     return { input: { uri: graph.uri, documents: graph.documents }, files };
   }
 
@@ -442,7 +442,8 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     prepareRename: (doc, position) => prepareRenameAt(doc, position),
     rename: (doc, position, newName, token) => renameAt(doc, position, newName, withGuides(symbols.otherFiles(doc.uri, token), index, doc.uri, workspace.folders)),
     async fixNamingInWorkspace(openVersions) {
-      await index.ready();
+      // Without file events (an editor that does not watch files) the first scan may predate these files.
+      await (index.rediscover?.() ?? index.ready());
       const uris = new Set([...index.files('openapi').map((f) => f.uri), ...openVersions.keys()]);
       async function* files() {
         for (const uri of uris) {

@@ -47,7 +47,7 @@ function schedulerFor(svc: LanguageService): DiagnosticsScheduler {
     settings: () => settings,
     openDocument: (uri) => texts.get(uri),
     // Only the big documents themselves: the main thread publishes every other file.
-    publish: (uri, diagnostics, version) => texts.has(uri) && post({ type: 'publish', uri, version, diagnostics }),
+    publish: (uri, diagnostics, version) => { if (texts.has(uri)) post({ type: 'publish', uri, version, diagnostics }); },
     notify: (message) => post({ type: 'notify', message }),
     status: (uri, diagnostics) => post({ type: 'status', uri, diagnostics }),
     baselineStatus: (uri, analysis) => post({ type: 'baseline', ...baselineReport(uri, analysis) }),

@@ -173,12 +173,13 @@ export async function loadSpecGraph(
   rootUri: string,
   rootValue: unknown,
   readAndParse: (uri: string) => Promise<unknown | undefined>,
-  options: { allowRemote?: boolean; maxFiles?: number; mayRead?: (uri: string) => boolean } = {},
+  /** rootRefsCache: the open document's cache across versions (`TreeMemo.externalRefs`): an edit walks only what it changed. */
+  options: { allowRemote?: boolean; maxFiles?: number; mayRead?: (uri: string) => boolean; rootRefsCache?: ExternalRefsCache } = {},
 ): Promise<SpecInput & { missing: string[] }> {
   const maxFiles = options.maxFiles ?? 200;
   const documents = new Map<string, unknown>([[rootUri, rootValue]]);
   const missing: string[] = [];
-  const queue = collectExternalRefs(rootValue, rootUri);
+  const queue = collectExternalRefs(rootValue, rootUri, options.rootRefsCache);
   const queued = new Set<string>([rootUri, ...queue]);
   while (queue.length > 0 && documents.size < maxFiles) {
     const uri = queue.shift() as string;
