@@ -131,8 +131,6 @@ if (!SKIP.has('lsp')) {
   }
 }
 
-results.targets = evaluateTargets(results);
-results.finished = new Date().toISOString();
 // Start-up: `specgate --help` answers from the small launcher bundle; `node -e 0` is the floor.
 {
   const timed = (args) => { const t = performance.now(); execFileSync(process.execPath, args, { stdio: 'ignore' }); return (performance.now() - t) / 1000; };
@@ -142,6 +140,8 @@ results.finished = new Date().toISOString();
   results.help = { seconds: summary(help), nodeSeconds: summary(bare) };
   log(`--help ${(median(help) * 1000).toFixed(0)} ms (node -e 0: ${(median(bare) * 1000).toFixed(0)} ms)`);
 }
+results.targets = evaluateTargets(results);
+results.finished = new Date().toISOString();
 results.wallMinutes = Math.round(((Date.now() - started.getTime()) / 60000) * 10) / 10;
 const forJson = JSON.parse(JSON.stringify(results, (k, v) => (k === 'output' ? undefined : v)));
 // A partial run (BENCH_SPECS / BENCH_SKIP / BENCH_RUNS set) goes to the cache, not over the committed results.
