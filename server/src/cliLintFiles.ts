@@ -56,7 +56,7 @@ export function lintContext(args: LintArgs, cwd: string): LintContext {
     getSettings: () => settings,
     // Files whose Spectral run was started early are collected from the worker; others run here.
     spectral: spectralWorker && {
-      run: (doc, s) => (spectralWorker.hasStarted(doc.uri, doc.text) ? spectralWorker.run(doc, s) : undefined),
+      run: (doc) => spectralWorker.collect(doc),
       invalidate: () => spectralWorker.invalidate(),
       dispose: () => spectralWorker.dispose(),
     },

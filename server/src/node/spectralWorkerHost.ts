@@ -63,11 +63,6 @@ export class SpectralWorkerHost {
   }
 
   async run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome> {
-    const early = this.started.get(doc.uri);
-    if (early?.text === doc.text) {
-      this.started.delete(doc.uri);
-      return placed(doc, await early.outcome);
-    }
     const rulesetFile = await findRulesetFile(this.readingWorkspace(), doc.uri, settings).catch(() => undefined);
     const limit = rulesetFile ? this.timedOut.get(rulesetFile) : undefined;
     if (rulesetFile && limit !== undefined) return timeoutOutcome(doc.uri, rulesetFile, limit);
@@ -76,17 +71,20 @@ export class SpectralWorkerHost {
 
   /**
    * Starts Spectral on `text` now, before the caller's positioned parse of it exists: the worker lints
-   * the value while this thread parses (the CLI on a large spec). `run` on that parse collects it.
+   * the value while this thread parses (the CLI on a large spec). `collect` on that parse gets it.
    */
   start(uri: string, version: number, text: string, settings: SpecgateSettings): void {
     const outcome = this.lint(uri, version, text, settings, undefined);
-    outcome.catch(() => undefined); // reported by `run`
+    outcome.catch(() => undefined); // reported by `collect`
     this.started.set(uri, { text, outcome });
   }
 
-  /** Whether `start` was called for this text and `run` has not collected it yet. */
-  hasStarted(uri: string, text: string): boolean {
-    return this.started.get(uri)?.text === text;
+  /** The outcome of what `start` sent for `doc`'s text, placed on `doc`; undefined when nothing was started. */
+  collect(doc: ParsedDocument): Promise<SpectralOutcome> | undefined {
+    const early = this.started.get(doc.uri);
+    if (early?.text !== doc.text) return undefined;
+    this.started.delete(doc.uri);
+    return early.outcome.then((outcome) => placed(doc, outcome));
   }
 
   private lint(uri: string, version: number, text: string, settings: SpecgateSettings, rulesetFile: string | undefined): Promise<SpectralOutcome> {

@@ -92,8 +92,7 @@ export function documentFromParts(base: DocumentBase, ast: YAML.Document.Parsed,
  * thread analyses it). No value, no problems: every feature treats it as nothing to work on.
  */
 export function deferredDocument(uri: string, text: string, version: number): ParsedDocument {
-  const textDocument = TextDocument.create(uri, uri.endsWith('.json') ? 'json' : 'yaml', version, text);
-  return new YamlBackedDocument({ uri, version, text, textDocument, format: sniffFormat(text) }, undefined, undefined, []);
+  return documentWithoutTree(uri, text, version, undefined);
 }
 
 /**
@@ -101,10 +100,14 @@ export function deferredDocument(uri: string, text: string, version: number): Pa
  * are computed by the thread that holds the positioned parse; see spectral/valueOnlyParse.ts).
  */
 export function valueOnlyDocument(uri: string, text: string, version: number, value: unknown): ParsedDocument {
-  const textDocument = TextDocument.create(uri, uri.endsWith('.json') ? 'json' : 'yaml', version, text);
-  const doc = new YamlBackedDocument({ uri, version, text, textDocument, format: sniffFormat(text) }, undefined, value, []);
+  const doc = documentWithoutTree(uri, text, version, value);
   VALUE_ONLY.add(doc);
   return doc;
+}
+
+function documentWithoutTree(uri: string, text: string, version: number, value: unknown): ParsedDocument {
+  const textDocument = TextDocument.create(uri, uri.endsWith('.json') ? 'json' : 'yaml', version, text);
+  return new YamlBackedDocument({ uri, version, text, textDocument, format: sniffFormat(text) }, undefined, value, []);
 }
 
 const VALUE_ONLY = new WeakSet<ParsedDocument>();

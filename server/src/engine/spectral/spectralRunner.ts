@@ -6,10 +6,9 @@ import type { IWorkspace } from '../workspace';
 import type { SpecgateSettings } from '../settings';
 import { pathToUri, uriToPath } from '../uri';
 import { outsideReferenceRefusal, referenceRoot } from '../refs/containment';
-import type { ParsedDocument } from '../document/parsedDocument';
+import { isValueOnly, type ParsedDocument } from '../document/parsedDocument';
 import { canShareParse, sharedParser } from './sharedParse';
 import { valueOnlyParser } from './valueOnlyParse';
-import { isValueOnly } from '../document/parsedDocument';
 import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
 import { useLinearOperationIdUnique } from './operationIdUnique';
 

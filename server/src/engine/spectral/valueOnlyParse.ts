@@ -41,13 +41,14 @@ export function locatePendingRanges(diagnostics: readonly Diagnostic[], position
   return located.sort(compareFindings);
 }
 
+/** The path Spectral located the finding at (`toDiagnostic` keeps it in `data.path`). */
+const pathOf = (d: Diagnostic): Segment[] => (d.data as { path?: Segment[] } | undefined)?.path ?? [];
+
 function rangeFor(parser: SharedParser, d: Diagnostic) {
-  const path = (d.data as { path?: Segment[] } | undefined)?.path ?? [];
-  return parser.getLocationForJsonPath(undefined, path, true)?.range;
+  return parser.getLocationForJsonPath(undefined, pathOf(d), true)?.range;
 }
 
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0);
-const pathOf = (d: Diagnostic) => ((d.data as { path?: Segment[] } | undefined)?.path ?? []).join();
 
 /** Spectral's `compareResults` (runner/utils/results.js, not exported) for findings of one file. */
 function compareFindings(a: Diagnostic, b: Diagnostic): number {
@@ -58,5 +59,5 @@ function compareFindings(a: Diagnostic, b: Diagnostic): number {
   if (a.code === undefined || b.code === undefined) return a.code === b.code ? 0 : a.code === undefined ? -1 : 1;
   const code = String(a.code).localeCompare(String(b.code), undefined, { numeric: true });
   if (code !== 0) return sign(code);
-  return sign(pathOf(a).localeCompare(pathOf(b)));
+  return sign(pathOf(a).join().localeCompare(pathOf(b).join()));
 }
