@@ -52,3 +52,23 @@ test('a cache directory others can write is not used', { skip: nodeHasItsOwn && 
   assert.equal(readFileSync(file, 'utf8'), 'planted', 'not rewritten: the directory is skipped');
   await fs.chmod(cacheDir(), 0o700);
 });
+
+test('caches of other builds are removed after a week unwritten, recent ones and other files stay', { skip: nodeHasItsOwn && 'Node has its own compile cache' }, async () => {
+  lint();
+  const dir = cacheDir();
+  const own = cacheFile();
+  const week = 7 * 24 * 3600;
+  const old = path.join(dir, 'cliMain.js-0123456789abcdef0123456789abcdef.bin');
+  const recent = path.join(dir, 'cliMain.js-fedcba9876543210fedcba9876543210.bin');
+  const unrelated = path.join(dir, 'notes.txt');
+  for (const f of [old, recent, unrelated]) writeFileSync(f, 'x');
+  const longAgo = Date.now() / 1000 - week - 3600;
+  await fs.utimes(old, longAgo, longAgo);
+  await fs.utimes(unrelated, longAgo, longAgo);
+  writeFileSync(own, 'stale'); // this build's cache is rejected, so the run writes and prunes
+  lint();
+  const names = readdirSync(dir);
+  assert.ok(!names.includes(path.basename(old)), names.join(', '));
+  assert.ok(names.includes(path.basename(recent)) && names.includes('notes.txt'), names.join(', '));
+  assert.ok(readFileSync(own).length > 100_000, 'this build\'s cache is rewritten');
+});

@@ -1,14 +1,11 @@
 import * as YAML from 'yaml';
 import { Ruleset } from '@stoplight/spectral-core';
-import { oas, arazzo } from '@stoplight/spectral-rulesets';
+import oas from '@stoplight/spectral-rulesets/dist/oas';
+import arazzo from '@stoplight/spectral-rulesets/dist/arazzo';
 import { createRequire } from 'module';
-import { bundleRuleset } from '@stoplight/spectral-ruleset-bundler';
-import { builtins } from '@stoplight/spectral-ruleset-bundler/plugins/builtins';
-import { commonjs } from '@stoplight/spectral-ruleset-bundler/plugins/commonjs';
-import { stdin } from '@stoplight/spectral-ruleset-bundler/plugins/stdin';
-import { node } from '@stoplight/spectral-ruleset-bundler/presets/node';
-import { isBasicRuleset, migrateRuleset } from '@stoplight/spectral-ruleset-migrator';
+import type { node } from '@stoplight/spectral-ruleset-bundler/presets/node';
 import * as coreFunctions from '@stoplight/spectral-functions';
+import { loadPlainRuleset } from './plainRuleset';
 import type { IWorkspace } from '../workspace';
 import type { RuleSetting, SpecgateSettings } from '../settings';
 import { normalizeSeverity } from '../settings';
@@ -77,6 +74,20 @@ export async function loadRuleset(workspace: IWorkspace, rulesetUri: string, set
       notice: `Specgate did not run ${describe(rulesetUri)}: it contains JavaScript (${scan.code}) and this workspace is not trusted. Using the default rulesets (spectral:oas, spectral:arazzo) instead.`,
     };
   }
+  if (!scan.code && rulesetUri.startsWith('file:')) {
+    const text = await workspace.readFile(rulesetUri);
+    const plain = text === undefined ? undefined : loadPlainRuleset(withoutStyleRules(text), uriToPath(rulesetUri));
+    if (plain) return { ruleset: plain, file: rulesetUri, styleRules: scan.styleRules };
+  }
+  try {
+    return { ruleset: await loadWithBundler(workspace, rulesetUri, settings), file: rulesetUri, styleRules: scan.styleRules };
+  } catch (e) {
+    throw new RulesetLoadError(rulesetUri, flattenError(e));
+  }
+}
+
+/** The ruleset as spectral-cli loads it (migrator, rollup), whatever it contains. Exported for the parity test of loadPlainRuleset. */
+export async function loadWithBundler(workspace: IWorkspace, rulesetUri: string, settings: SpecgateSettings): Promise<Ruleset> {
   const io = {
     fs: {
       promises: {
@@ -97,16 +108,18 @@ export async function loadRuleset(workspace: IWorkspace, rulesetUri: string, set
       return { ok: true, status: 200, text: async () => body, json: async () => JSON.parse(body) };
     }) as never,
   };
-  try {
-    const ruleset = await bundleAndLoad(uriToPath(rulesetUri), io);
-    return { ruleset, file: rulesetUri, styleRules: scan.styleRules };
-  } catch (e) {
-    throw new RulesetLoadError(rulesetUri, flattenError(e));
-  }
+  return bundleAndLoad(uriToPath(rulesetUri), io);
 }
 
 /** What spectral-cli does (getRuleset): migrate YAML/JSON to JS, bundle with rollup, evaluate. */
 async function bundleAndLoad(rulesetFile: string, io: Parameters<typeof node>[0]): Promise<Ruleset> {
+  // Required here, not imported: rollup and the migrator take ~0.1 s to load, and most rulesets never need them.
+  const { bundleRuleset } = require('@stoplight/spectral-ruleset-bundler') as typeof import('@stoplight/spectral-ruleset-bundler');
+  const { builtins } = require('@stoplight/spectral-ruleset-bundler/plugins/builtins') as typeof import('@stoplight/spectral-ruleset-bundler/plugins/builtins');
+  const { commonjs } = require('@stoplight/spectral-ruleset-bundler/plugins/commonjs') as typeof import('@stoplight/spectral-ruleset-bundler/plugins/commonjs');
+  const { stdin } = require('@stoplight/spectral-ruleset-bundler/plugins/stdin') as typeof import('@stoplight/spectral-ruleset-bundler/plugins/stdin');
+  const { node } = require('@stoplight/spectral-ruleset-bundler/presets/node') as typeof import('@stoplight/spectral-ruleset-bundler/presets/node');
+  const { isBasicRuleset, migrateRuleset } = require('@stoplight/spectral-ruleset-migrator') as typeof import('@stoplight/spectral-ruleset-migrator');
   const plugins = [builtins(), commonjs(), ...node(io)];
   let entry = rulesetFile;
   let code: string;
