@@ -29,6 +29,8 @@ await Promise.all([
   esbuild.build({ ...common, entryPoints: ['server/src/server.ts'], outfile: out('dist/server.js') }),
   // Spectral runs off the server's main thread in this worker (server/src/node/spectralWorkerHost.ts).
   esbuild.build({ ...common, entryPoints: ['server/src/node/spectralWorker.ts'], outfile: out('dist/spectralWorker.js') }),
+  // Its entry: loads spectralWorker.js with the compiled code cached between runs (server/src/node/codeCache.ts).
+  esbuild.build({ ...common, entryPoints: ['server/src/node/spectralWorkerEntry.ts'], outfile: out('dist/spectralWorkerEntry.js') }),
   // Documents above specgate.backgroundAnalysisThresholdKB are analysed in this thread (server/src/node/analysisWorkerHost.ts).
   esbuild.build({ ...common, entryPoints: ['server/src/node/analysisWorker.ts'], outfile: out('dist/analysisWorker.js') }),
   // The `specgate` binary answers --help/--version itself and loads the engine bundle (cliMain.js) otherwise.

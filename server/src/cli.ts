@@ -13,6 +13,7 @@ import { parseLintArgs, type FailLevel } from './cliLintArgs';
 import { lintContext, lintFiles } from './cliLintFiles';
 import { lintInWorkers, lintWorkersAvailable, MIN_FILES_PER_WORKER } from './node/lintPool';
 import { catalogCommand } from './cliCatalog';
+import type { PrestartedWorker } from './node/spectralWorkerHost';
 import { reviewCommand } from './cliReview';
 
 /** The files to lint; `fromDirectories` holds those found by walking a directory argument. */
@@ -42,14 +43,16 @@ export async function expandPatterns(patterns: string[], cwd: string): Promise<{
 
 const SEVERITY_RANK: Record<FailLevel, number> = { error: 1, warn: 2, info: 3, hint: 4 };
 
-async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream): Promise<number> {
+async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: NodeJS.WritableStream, prestarted?: PrestartedWorker): Promise<number> {
   const args = parseLintArgs(argv);
   const cwd = process.cwd();
   const { files, fromDirectories } = await expandPatterns(args.patterns, cwd);
-  const ctx = lintContext(args, cwd);
+  const ctx = lintContext(args, cwd, prestarted);
   const { workspace, service, settings, since } = ctx;
   const mine = inShard(files, args.shard);
   const parallel = args.jobs > 1 && mine.length >= 2 * MIN_FILES_PER_WORKER && lintWorkersAvailable();
+  // The pool's workers run Spectral themselves; the main thread's Spectral worker would only compete.
+  if (parallel) ctx.spectralWorker?.dispose();
   const outcome = parallel ? await lintInWorkers(argv, cwd, mine, args.jobs) : await lintFiles(ctx, mine);
   for (const notice of outcome.notices) err.write(`specgate: ${notice}\n`);
   if (outcome.fatal) {
@@ -86,17 +89,24 @@ async function lintCommand(argv: string[], out: NodeJS.WritableStream, err: Node
   return failing.length > 0 ? 1 : 0;
 }
 
-export async function main(argv: string[], out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv: string[],
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+  /** `lint`'s Spectral worker, started by dist/cli.js before this bundle loaded. */
+  prestarted?: PrestartedWorker,
+): Promise<number> {
   const quick = quickAnswer(argv);
   if (quick !== undefined) {
     out.write(quick);
     return 0;
   }
   const [command, ...rest] = argv;
+  if (command !== 'lint') void prestarted?.worker.terminate();
   try {
     switch (command) {
       case 'lint':
-        return await lintCommand(rest, out, err);
+        return await lintCommand(rest, out, err, prestarted);
       case 'diff':
         return await diffCommand(rest, out, err);
       case 'catalog':

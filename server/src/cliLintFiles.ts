@@ -11,7 +11,8 @@ import { isMarkdownUri } from './engine/rules/docs/docsFiles';
 import type { LintArgs } from './cliLintArgs';
 import { availableParallelism } from 'os';
 import { isMainThread } from 'worker_threads';
-import { SpectralWorkerHost } from './node/spectralWorkerHost';
+import { SpectralWorkerHost, type PrestartedWorker } from './node/spectralWorkerHost';
+import { parallelSpectralBytes } from './node/parallelSpectral';
 
 /** What `lint` works with, built the same way in the main thread and in each worker. */
 export interface LintContext {
@@ -27,17 +28,7 @@ export interface LintContext {
   spectralWorker?: SpectralWorkerHost;
 }
 
-/**
- * From this size on, a file's Spectral run starts in a worker thread (on the file's value alone)
- * while this thread builds the positioned parse the style guide and the findings' ranges need.
- * Below it, starting a worker (~0.6 s to load its bundle) costs more than the parse it overlaps
- * (~0.45 s per MB of YAML). GitHub's 8.6 MB spec: 11.9 s before, see bench/results.md for after.
- */
-export const PARALLEL_SPECTRAL_BYTES = 2 * 1024 * 1024;
-/** `SPECGATE_PARALLEL_SPECTRAL_BYTES` overrides it (0: every file; `Infinity`: never). */
-const parallelSpectralBytes = () => Number(process.env.SPECGATE_PARALLEL_SPECTRAL_BYTES || PARALLEL_SPECTRAL_BYTES);
-
-export function lintContext(args: LintArgs, cwd: string): LintContext {
+export function lintContext(args: LintArgs, cwd: string, prestarted?: PrestartedWorker): LintContext {
   const workspace = new NodeWorkspace([pathToUri(repositoryRoot(cwd))], { trusted: args.trusted });
   const settings = mergeSettings({
     ruleset: args.ruleset ? path.resolve(cwd, args.ruleset) : '',
@@ -50,7 +41,8 @@ export function lintContext(args: LintArgs, cwd: string): LintContext {
   });
   // Pool workers (lintPool) already use every core: only the main thread adds a Spectral worker.
   const spectralWorker = args.spectral && isMainThread && availableParallelism() >= 2 && SpectralWorkerHost.available()
-    ? new SpectralWorkerHost(workspace, () => undefined, undefined, true) : undefined;
+    ? new SpectralWorkerHost(workspace, () => undefined, undefined, true, prestarted) : undefined;
+  if (!spectralWorker) void prestarted?.worker.terminate();
   const service = createLanguageService({
     workspace,
     getSettings: () => settings,

@@ -72,3 +72,21 @@ test('caches of other builds are removed after a week unwritten, recent ones and
   assert.ok(names.includes(path.basename(recent)) && names.includes('notes.txt'), names.join(', '));
   assert.ok(readFileSync(own).length > 100_000, 'this build\'s cache is rewritten');
 });
+
+test('the Spectral worker keeps its compiled code too, written after its first run', { skip: nodeHasItsOwn && 'Node has its own compile cache' }, () => {
+  const inWorker = () => {
+    const r = spawnSync(process.execPath, [CLI, 'lint', 'api.yaml', '--format', 'json'], {
+      cwd: specDir, encoding: 'utf8', env: { ...process.env, TMPDIR: tmp, SPECGATE_PARALLEL_SPECTRAL_BYTES: '0' },
+    });
+    assert.ok(r.status === 0 || r.status === 1, r.stderr);
+    return r.stdout;
+  };
+  const first = inWorker();
+  assert.equal(first, lint(), 'the worker path prints what the main thread prints');
+  const worker = readdirSync(cacheDir()).filter((n) => n.startsWith('spectralWorker.js-') && n.endsWith('.bin'));
+  assert.equal(worker.length, 1, readdirSync(cacheDir()).join(', '));
+  const written = readFileSync(path.join(cacheDir(), worker[0]));
+  assert.ok(written.length > 100_000, `${written.length} bytes of compiled code`);
+  assert.equal(inWorker(), first);
+  assert.ok(readFileSync(path.join(cacheDir(), worker[0])).equals(written), 'an accepted cache is not rewritten');
+});

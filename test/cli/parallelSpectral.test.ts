@@ -38,7 +38,11 @@ before(async () => {
 after(() => fs.rm(dir, { recursive: true, force: true }));
 
 function lint(parallelBytes: string, ...extra: string[]) {
-  const r = spawnSync(process.execPath, [CLI, 'lint', 'api.yaml', '--format', 'json', '--fail-severity', 'hint', ...extra], {
+  return lintFile('api.yaml', parallelBytes, ...extra);
+}
+
+function lintFile(file: string, parallelBytes: string, ...extra: string[]) {
+  const r = spawnSync(process.execPath, [CLI, 'lint', file, '--format', 'json', '--fail-severity', 'hint', ...extra], {
     cwd: dir, encoding: 'utf8', timeout: 120_000, maxBuffer: 1 << 28, env: { ...process.env, SPECGATE_PARALLEL_SPECTRAL_BYTES: parallelBytes },
   });
   assert.equal(r.status, 1, r.stderr);
@@ -62,4 +66,13 @@ test('the worker path prints exactly what in-thread Spectral prints, style guide
 
 test('below the threshold the file is linted in the main thread', () => {
   assert.equal(lint(String(100 * 2 ** 20)).findings.find((f) => f.code === 'thread-probe')?.message, 'main thread');
+});
+
+test('the worker dist/cli.js starts early for a large file it is given and the one the lint command starts for a file found by a glob print the same', () => {
+  // api.yaml named: dist/cli.js sees a file over the threshold and starts the worker before the engine loads.
+  const named = lint('0');
+  // The glob names no file: the lint command starts the worker itself.
+  const globbed = lintFile('api.y*ml', '0');
+  assert.equal(globbed.findings.find((f) => f.code === 'thread-probe')?.message, 'worker thread');
+  assert.equal(globbed.stdout, named.stdout);
 });

@@ -54,6 +54,17 @@ class WorkerWorkspace implements IWorkspace {
   }
 }
 
+/**
+ * After the first run, before its result: the CLI may exit as soon as it has the result, and the
+ * cache only holds what ran (spectralWorkerEntry.ts). A cache already accepted is not rewritten.
+ */
+function saveCodeCacheOnce(): void {
+  const holder = globalThis as { specgateSaveCodeCache?: () => void };
+  const save = holder.specgateSaveCodeCache;
+  holder.specgateSaveCodeCache = undefined;
+  save?.();
+}
+
 const workspace = new WorkerWorkspace();
 let settings: SpecgateSettings = DEFAULT_SETTINGS;
 const service = createLanguageService({ workspace, getSettings: () => settings });
@@ -78,6 +89,7 @@ async function drain(): Promise<void> {
         const doc = spectralValueDocument(job.uri, job.text, job.version) ?? service.getDocument(job.uri, job.text, job.version);
         const outcome = await service.getSpectralDiagnostics(doc);
         const notices = [...outcome.notices, ...timedOutReads.map((uri) => `Spectral on ${job.uri}: reading ${uri} took longer than ${READ_TIMEOUT_MS / 1000} s and was treated as missing; findings about it may be wrong until the next run.`)];
+        saveCodeCacheOnce();
         post({ type: 'result', id: job.id, byFile: [...outcome.byFile], notices, rulesetFile: outcome.rulesetFile, rangesPending: outcome.rangesPending });
       } catch (e) {
         post({ type: 'error', id: job.id, message: (e as Error).stack ?? String(e) });

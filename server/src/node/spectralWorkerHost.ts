@@ -11,7 +11,16 @@ import { spectralTimeoutDiagnostic } from '../engine/spectral/spectralTimeout';
 import type { FromWorker, ToWorker } from './spectralWorkerProtocol';
 import { locatePendingRanges } from '../engine/spectral/valueOnlyParse';
 
-const WORKER_SCRIPT = path.join(__dirname, 'spectralWorker.js');
+/** The worker's entry, which loads dist/spectralWorker.js from the code cache. */
+export const SPECTRAL_WORKER_SCRIPT = path.join(__dirname, 'spectralWorkerEntry.js');
+const WORKER_SCRIPT = SPECTRAL_WORKER_SCRIPT;
+
+/** A worker the CLI started before loading the engine, so both bundles load at once (cliEntry.ts). */
+export interface PrestartedWorker {
+  worker: Worker;
+  /** False once it exited (it failed to load): a fresh one is started instead. */
+  alive(): boolean;
+}
 
 type LintJob = Extract<ToWorker, { type: 'lint' }>;
 
@@ -55,6 +64,7 @@ export class SpectralWorkerHost {
      * runs have no time limit (as in-process Spectral, which the CLI ran before).
      */
     private readonly cli = false,
+    private prestarted?: PrestartedWorker,
   ) {}
 
   /** Whether the bundled worker script sits next to this bundle (it does in dist/). */
@@ -114,6 +124,8 @@ export class SpectralWorkerHost {
   }
 
   dispose(): void {
+    void this.prestarted?.worker.terminate();
+    this.prestarted = undefined;
     for (const p of this.pending.values()) clearTimeout(p.timer);
     void this.worker?.terminate();
     this.worker = undefined;
@@ -131,7 +143,9 @@ export class SpectralWorkerHost {
 
   private ensureWorker(): Worker {
     if (this.worker) return this.worker;
-    const worker = new Worker(WORKER_SCRIPT);
+    const prestarted = this.prestarted?.alive() ? this.prestarted.worker : undefined;
+    this.prestarted = undefined;
+    const worker = prestarted ?? new Worker(WORKER_SCRIPT);
     // The process may exit while the worker idles; the CLI's jobs hold it (`holdWhilePending`).
     worker.unref();
     worker.on('message', (message: FromWorker) => void this.onMessage(worker, message));
