@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { lazySpectralFunctions } from './lazySpectralFunctions.mjs';
+import { precompiledRulesetValidator } from './precompiledRulesetValidator.mjs';
 
 const production = process.argv.includes('--production');
 const common = {
@@ -18,7 +19,7 @@ const common = {
   external: ['vscode', 'fsevents', '@rollup/rollup-*'],
   // Some dependencies ship ESM only and use import.meta.url; give them the CommonJS equivalent.
   define: { 'import.meta.url': '__specgateImportMetaUrl' },
-  plugins: [lazySpectralFunctions],
+  plugins: [lazySpectralFunctions, precompiledRulesetValidator],
   banner: { js: "const __specgateImportMetaUrl = require('url').pathToFileURL(__filename).href;" },
 };
 
