@@ -102,7 +102,6 @@ export async function main(
     return 0;
   }
   const [command, ...rest] = argv;
-  if (command !== 'lint') void prestarted?.worker.terminate();
   try {
     switch (command) {
       case 'lint':

@@ -7,7 +7,7 @@ import { quickAnswer } from './cliHelp';
 import { requireWithCodeCache } from './node/codeCache';
 import { availableParallelism } from 'os';
 import { statSync } from 'fs';
-import { parallelSpectralBytes } from './node/parallelSpectral';
+import { parallelSpectralBytes, SPECTRAL_WORKER_SCRIPT } from './node/parallelSpectral';
 import { Worker } from 'worker_threads';
 import type { PrestartedWorker } from './node/spectralWorkerHost';
 
@@ -35,7 +35,7 @@ function prestartSpectralWorker(args: string[]): PrestartedWorker | undefined {
   if (availableParallelism() < 2 || args.includes('--no-spectral') || !args.some(isLargeFile)) return undefined;
   let exited = false;
   try {
-    const worker = new Worker(path.join(__dirname, 'spectralWorkerEntry.js'));
+    const worker = new Worker(SPECTRAL_WORKER_SCRIPT);
     worker.unref();
     // Until the lint command adopts it; one that failed to load is replaced by a fresh worker then.
     worker.on('error', () => undefined);

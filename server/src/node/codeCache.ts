@@ -89,14 +89,14 @@ function pruneOldCaches(dir: string, keep: string): void {
 }
 
 /** The cache file for this bundle, Node and V8 build, or undefined when no private directory is available. */
-function cacheFileFor(file: string, source: Buffer): string | undefined {
+function cacheFileFor(file: string, bytes: Buffer): string | undefined {
   try {
     const uid = typeof process.getuid === 'function' ? process.getuid() : undefined;
     const dir = path.join(os.tmpdir(), `specgate-code-cache-${uid ?? 'user'}`);
     fs.mkdirSync(dir, { recursive: true, mode: 0o700 });
     const stat = fs.lstatSync(dir);
     if (!stat.isDirectory() || (uid !== undefined && stat.uid !== uid) || (stat.mode & 0o022) !== 0) return undefined;
-    const key = createHash('sha256').update(`${process.version}|${process.arch}|${process.versions.v8}|${file}|`).update(source).digest('hex').slice(0, 32);
+    const key = createHash('sha256').update(`${process.version}|${process.arch}|${process.versions.v8}|${file}|`).update(bytes).digest('hex').slice(0, 32);
     return path.join(dir, `${path.basename(file)}-${key}.bin`);
   } catch {
     return undefined;

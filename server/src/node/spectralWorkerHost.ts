@@ -10,10 +10,8 @@ import { findRulesetFile } from '../engine/spectral/rulesetLoader';
 import { spectralTimeoutDiagnostic } from '../engine/spectral/spectralTimeout';
 import type { FromWorker, ToWorker } from './spectralWorkerProtocol';
 import { locatePendingRanges } from '../engine/spectral/valueOnlyParse';
+import { SPECTRAL_WORKER_SCRIPT } from './parallelSpectral';
 
-/** The worker's entry, which loads dist/spectralWorker.js from the code cache. */
-export const SPECTRAL_WORKER_SCRIPT = path.join(__dirname, 'spectralWorkerEntry.js');
-const WORKER_SCRIPT = SPECTRAL_WORKER_SCRIPT;
 
 /** A worker the CLI started before loading the engine, so both bundles load at once (cliEntry.ts). */
 export interface PrestartedWorker {
@@ -69,7 +67,7 @@ export class SpectralWorkerHost {
 
   /** Whether the bundled worker script sits next to this bundle (it does in dist/). */
   static available(): boolean {
-    return existsSync(WORKER_SCRIPT);
+    return existsSync(SPECTRAL_WORKER_SCRIPT);
   }
 
   async run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome> {
@@ -145,7 +143,7 @@ export class SpectralWorkerHost {
     if (this.worker) return this.worker;
     const prestarted = this.prestarted?.alive() ? this.prestarted.worker : undefined;
     this.prestarted = undefined;
-    const worker = prestarted ?? new Worker(WORKER_SCRIPT);
+    const worker = prestarted ?? new Worker(SPECTRAL_WORKER_SCRIPT);
     // The process may exit while the worker idles; the CLI's jobs hold it (`holdWhilePending`).
     worker.unref();
     worker.on('message', (message: FromWorker) => void this.onMessage(worker, message));

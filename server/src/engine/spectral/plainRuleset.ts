@@ -4,6 +4,7 @@ import { parseWithPointers as parseJson } from '@stoplight/json';
 import { parseWithPointers as parseYaml } from '@stoplight/yaml';
 import oas from '@stoplight/spectral-rulesets/dist/oas';
 import arazzo from '@stoplight/spectral-rulesets/dist/arazzo';
+import { isObject } from '../refs';
 
 /**
  * The common ruleset (`extends: spectral:oas` plus rule severities and core-function rules) built
@@ -97,10 +98,13 @@ function plainRules(value: unknown): Record<string, unknown> | undefined {
       continue;
     }
     if ('formats' in rule) return undefined;
-    const then = Array.isArray(rule.then) ? rule.then.map(withFunction) : rule.then === undefined ? undefined : withFunction(rule.then);
-    if (then === undefined && rule.then !== undefined) return undefined;
-    if (Array.isArray(then) && then.includes(undefined)) return undefined;
-    rules[id] = rule.then === undefined ? { ...rule } : { ...rule, then };
+    if (rule.then === undefined) {
+      rules[id] = { ...rule };
+      continue;
+    }
+    const then = (Array.isArray(rule.then) ? rule.then : [rule.then]).map(withFunction);
+    if (then.includes(undefined)) return undefined;
+    rules[id] = { ...rule, then: Array.isArray(rule.then) ? then : then[0] };
   }
   return rules;
 }
@@ -111,8 +115,4 @@ function withFunction(entry: unknown): unknown {
   if (entry.function === undefined) return { ...entry };
   if (typeof entry.function !== 'string' || !Object.prototype.hasOwnProperty.call(FUNCTIONS, entry.function)) return undefined;
   return { ...entry, function: FUNCTIONS[entry.function] };
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
