@@ -2,8 +2,10 @@
 // schemas with ajv when its module loads, and loading spectral-core sets up ajv-errors' keyword
 // (a meta-schema compile). Loading the engine thus compiled ~40 schemas, asyncapi's and arazzo's
 // included, before any ruleset was read (~0.15 s of each `specgate lint`). This patch compiles
-// each schema on first use instead; validation results and messages are ajv's, unchanged.
+// each schema on first use instead; validation results and messages are ajv's, unchanged. A schema
+// whose code was generated at build time (scripts/precompiledFunctionValidators.mjs) is not compiled.
 import { readFile } from 'node:fs/promises';
+import { VIRTUAL as PRECOMPILED, precompiledFunctionValidators } from './precompiledFunctionValidators.mjs';
 
 const FILE = /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]function\.js$/;
 
@@ -24,7 +26,7 @@ const getAjv = () => {
 const compileOnFirstUse = (schema) => {
     let compiled;
     const validate = function (data) {
-        compiled ??= getAjv().compile(schema);
+        compiled ??= require('${PRECOMPILED}').precompiledValidator(schema) ?? getAjv().compile(schema);
         const valid = compiled(data);
         validate.errors = compiled.errors;
         return valid;
@@ -44,6 +46,7 @@ const compileOnFirstUse = (schema) => {
 export const lazySpectralFunctions = {
   name: 'lazy-spectral-functions',
   setup(build) {
+    precompiledFunctionValidators.setup(build);
     build.onLoad({ filter: FILE }, async (args) => {
       let contents = await readFile(args.path, 'utf8');
       for (const [from, to] of REPLACEMENTS) {
