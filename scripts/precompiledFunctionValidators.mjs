@@ -7,11 +7,14 @@
 // loaded earlier by the build holds an unpatched ajv. test/unit/precompiledFunctionValidators.test.ts
 // checks verdicts and errors equal the run-time compile.
 import { execFileSync } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const VIRTUAL = 'specgate-precompiled-function-validators';
+const SCHEMA_FUNCTION = /[\\/]@stoplight[\\/]spectral-functions[\\/]dist[\\/]schema[\\/]index\.js$/;
+const SCHEMA_CALL = 'const validator = assignAjvInstance(schemaObj, dialect, allErrors);';
 
 /** In the child: every schema spectral-core's createRulesetFunction compiles, with its standalone code. */
 function generate(root) {
@@ -48,30 +51,92 @@ function generate(root) {
       // Not expressible as standalone code: that schema keeps the run-time compile.
     }
   }
-  return { entries: [...byKey], resolveDir: dirname(functionFile) };
+  return { entries: [...byKey], schemaEntries: ruleSchemas(requireFromRoot, standaloneCode), resolveDir: dirname(functionFile) };
+}
+
+/**
+ * The schemas built-in rules give Spectral's `schema` function (`openapi-tags`, `operation-tags`,
+ * `oas3-api-servers`...), compiled by spectral-functions' own ajv instances for the rule's dialect.
+ * At run time each lint sets those instances up again (meta-schemas included): ~50 ms per run.
+ */
+function ruleSchemas(requireFromRoot, standaloneCode) {
+  const ajvFile = join(dirname(requireFromRoot.resolve('@stoplight/spectral-functions')), 'schema', 'ajv.js');
+  const requireFromFunctions = createRequire(ajvFile);
+  const created = [];
+  for (const id of ['ajv', 'ajv/dist/2019', 'ajv/dist/2020', 'ajv-draft-04']) {
+    const module = requireFromFunctions(id);
+    const Original = module.default;
+    module.default = class extends Original {
+      constructor(options) {
+        super({ ...options, code: { ...options?.code, source: true } });
+        created.push(this);
+      }
+    };
+  }
+  const { detectDialect } = requireFromRoot('@stoplight/spectral-formats');
+  const { schema: schemaFunction } = requireFromRoot('@stoplight/spectral-functions');
+  const assign = requireFromFunctions(ajvFile).createAjvInstances();
+  const { oas, asyncapi, arazzo } = requireFromRoot('@stoplight/spectral-rulesets');
+  const entries = new Map();
+  const owner = new Map();
+  for (const ruleset of [oas, asyncapi, arazzo]) {
+    for (const rule of Object.values(ruleset.rules)) {
+      for (const then of [rule.then].flat()) {
+        if (then.function !== schemaFunction || typeof then.functionOptions?.schema !== 'object') continue;
+        const { schema, allErrors = false } = then.functionOptions;
+        if (typeof schema.$id === 'string') continue; // Spectral looks these up by $id in a per-run instance.
+        const dialect = (then.functionOptions.dialect === undefined || then.functionOptions.dialect === 'auto' ? detectDialect(schema) : then.functionOptions.dialect) ?? 'draft7';
+        const key = JSON.stringify([schema, dialect, allErrors]);
+        if (entries.has(key)) continue;
+        const before = created.length;
+        const validate = assign(schema, dialect, allErrors);
+        const ownerKey = `${dialect}|${allErrors}`;
+        if (created.length > before) owner.set(ownerKey, created[created.length - 1]);
+        try {
+          entries.set(key, standaloneCode(owner.get(ownerKey), validate));
+        } catch {
+          // Not expressible as standalone code: that rule keeps the run-time compile.
+        }
+      }
+    }
+  }
+  return [...entries];
 }
 
 /** The virtual module: `precompiledValidator(schema)` or undefined; each validator's code runs on first use. */
 export function functionValidatorsSource(root = process.cwd()) {
   const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), root], { encoding: 'utf8', maxBuffer: 64 << 20 });
-  const { entries, resolveDir } = JSON.parse(out);
-  const factories = entries.map(([key, code]) => `  [${JSON.stringify(key)}, () => { const module = { exports: {} }; (function (module, exports) {\n${code}\n})(module, module.exports); return module.exports; }],`);
+  const { entries, schemaEntries, resolveDir } = JSON.parse(out);
+  const factories = (list) => list.map(([key, code]) => `  [${JSON.stringify(key)}, () => { const module = { exports: {} }; (function (module, exports) {\n${code}\n})(module, module.exports); return module.exports; }],`).join('\n');
   const source = `'use strict';
-const factories = new Map([
-${factories.join('\n')}
-]);
 const made = new Map();
-exports.count = factories.size;
-exports.precompiledValidator = (schema) => {
-  const key = JSON.stringify(schema);
+const lookup = (factories, key) => {
   if (!made.has(key)) {
     const make = factories.get(key);
     made.set(key, make === undefined ? undefined : make());
   }
   return made.get(key);
 };
+const functionSchemas = new Map([
+${factories(entries)}
+]);
+const ruleSchemas = new Map([
+${factories(schemaEntries)}
+]);
+exports.count = functionSchemas.size;
+exports.ruleSchemaCount = ruleSchemas.size;
+exports.precompiledValidator = (schema) => lookup(functionSchemas, JSON.stringify(schema));
+// Rule options are the same objects on every call: the lookup is remembered by identity.
+const bySchema = new WeakMap();
+exports.precompiledSchemaValidator = (schema, dialect, allErrors) => {
+  let byOptions = bySchema.get(schema);
+  if (byOptions === undefined) bySchema.set(schema, (byOptions = new Map()));
+  const options = dialect + '|' + allErrors;
+  if (!byOptions.has(options)) byOptions.set(options, lookup(ruleSchemas, JSON.stringify([schema, dialect, allErrors])));
+  return byOptions.get(options);
+};
 `;
-  return { source, resolveDir, count: entries.length };
+  return { source, resolveDir, count: entries.length, ruleSchemaCount: schemaEntries.length };
 }
 
 // Generated once per build script: several bundles include spectral-core.
@@ -84,6 +149,13 @@ export const precompiledFunctionValidators = {
     build.onLoad({ filter: /.*/, namespace: VIRTUAL }, () => {
       generated ??= functionValidatorsSource();
       return { contents: generated.source, resolveDir: generated.resolveDir, loader: 'js' };
+    });
+    build.onLoad({ filter: SCHEMA_FUNCTION }, async (args) => {
+      const contents = await readFile(args.path, 'utf8');
+      // A Spectral update that moves this code must fail the build, not drop the patch silently.
+      if (!contents.includes(SCHEMA_CALL)) throw new Error(`precompiled-function-validators: ${args.path} changed; update scripts/precompiledFunctionValidators.mjs`);
+      const precompiled = `const validator = (typeof schemaObj.$id === 'string' ? undefined : require('${VIRTUAL}').precompiledSchemaValidator(schemaObj, dialect, allErrors)) ?? assignAjvInstance(schemaObj, dialect, allErrors);`;
+      return { contents: contents.replace(SCHEMA_CALL, precompiled), loader: 'js' };
     });
   },
 };
