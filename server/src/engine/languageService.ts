@@ -280,7 +280,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     if (doc.format === 'arazzo1') return appendArazzo(fastDiagnostics(doc, s, styleConfig), doc);
     const tree = documents.treeMemo(doc);
     if (doc.value === undefined || collectExternalRefs(doc.value, doc.uri, tree?.externalRefs).length === 0) {
-      const result = fastDiagnostics(doc, s, styleConfig, undefined, tree?.style);
+      const result = fastDiagnostics(doc, s, styleConfig, undefined, tree);
       fastMemo.set(doc, { settings: s, styleConfig, result });
       return result;
     }

@@ -79,7 +79,8 @@ function spliceEdit(previous: ParsedDocument, uri: string, text: string, version
   if (uri.endsWith('.json') || text.includes('\u0000')) return undefined;
   if (previous.text === text) {
     // The same text again (an undo back to it): the same tree and value, shared with the new version.
-    return documentFromParts({ uri, version, text, textDocument: TextDocument.create(uri, 'yaml', version, text), format: previous.format }, ast, previous.value, { ...provenance, spliced: true });
+    const reparsed = { previous: new WeakRef(previous), start: text.length, oldEnd: text.length, delta: 0 };
+    return documentFromParts({ uri, version, text, textDocument: TextDocument.create(uri, 'yaml', version, text), format: previous.format }, ast, previous.value, { ...provenance, spliced: true, reparsed });
   }
   const root = ast.contents;
   if (!isPlainBlockMap(root) || !isPlainObject(previous.value)) return undefined;
@@ -103,7 +104,8 @@ function spliceEdit(previous: ParsedDocument, uri: string, text: string, version
     if (value === undefined) continue;
     const spliced = spliceAst(ast, levels, replacement, edit.delta);
     const textDocument = TextDocument.create(uri, 'yaml', version, text);
-    return documentFromParts({ uri, version, text, textDocument, format: sniffFormat(text) }, spliced, value, { limits, anchors: false, spliced: true });
+    const reparsed = { previous: new WeakRef(previous), start: regionStart, oldEnd: regionEnd - edit.delta, delta: edit.delta };
+    return documentFromParts({ uri, version, text, textDocument, format: sniffFormat(text) }, spliced, value, { limits, anchors: false, spliced: true, reparsed });
   }
   return undefined;
 }

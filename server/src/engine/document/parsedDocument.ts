@@ -26,6 +26,8 @@ export interface ParsedDocument {
   /** The yaml AST, or undefined when parsing was refused (limits). */
   readonly ast: YAML.Document.Parsed | undefined;
   rangeOf(pointer: JsonPointer, target?: FindingTarget): Range | undefined;
+  /** `rangeOf` as text offsets `[start, end)`; `exact` unless they are an ancestor's (the pointer is missing). */
+  placeOf(pointer: JsonPointer, target?: FindingTarget): { offsets: readonly [number, number]; exact: boolean } | undefined;
   nodeAt(pointer: JsonPointer): { key?: YAML.Node; value?: YAML.Node | null } | undefined;
   /** The deepest pointer whose key or value contains `offset`. */
   pointerAt(offset: number): { pointer: JsonPointer; target: FindingTarget } | undefined;
@@ -78,6 +80,11 @@ export interface ParseProvenance {
   anchors: boolean;
   /** Built by splicing re-parsed entries into an earlier version's tree (not a full parse). */
   spliced?: boolean;
+  /**
+   * The previous version's text `[start, oldEnd)` was re-parsed: its nodes wholly before `start` are
+   * shared with this version, those from `oldEnd` on are copies moved by `delta`.
+   */
+  reparsed?: { previous: WeakRef<ParsedDocument>; start: number; oldEnd: number; delta: number };
 }
 
 export type DocumentBase = { uri: string; version: number; text: string; textDocument: TextDocument; format: SpecFormat | undefined };
@@ -191,14 +198,21 @@ class YamlBackedDocument implements ParsedDocument {
   }
 
   rangeOf(pointer: JsonPointer, target: FindingTarget = 'value'): Range | undefined {
+    const place = this.placeOf(pointer, target);
+    return place && this.toRange(place.offsets[0], place.offsets[1]);
+  }
+
+  placeOf(pointer: JsonPointer, target: FindingTarget = 'value'): { offsets: readonly [number, number]; exact: boolean } | undefined {
     // Fall back to the nearest existing ancestor, so findings about missing members still land.
     let segments = splitPointer(pointer);
+    let exact = true;
     for (;;) {
       const found = this.nodeAt(joinPointer('', ...segments));
       if (found) {
         const node = target === 'key' && found.key ? found.key : found.value ?? found.key;
-        if (node?.range) return this.toRange(node.range[0], node.range[1]);
+        if (node?.range) return { offsets: [node.range[0], node.range[1]], exact };
       }
+      exact = false;
       if (segments.length === 0) return undefined;
       segments = segments.slice(0, -1);
       target = 'key';

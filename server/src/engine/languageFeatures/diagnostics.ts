@@ -6,6 +6,7 @@ import type { SeverityName, SeveritySetting } from '../types';
 import { applySuppressions, parseSuppressions } from './suppression';
 import { InlinedSpec, originOf } from '../refs/inline';
 import type { StyleMemo } from '../style/incrementalStyle';
+import type { FindingPlacements } from './findingPlacements';
 
 export const SEVERITY: Record<SeverityName, DiagnosticSeverity> = { error: 1, warn: 2, info: 3, hint: 4 };
 export const SEVERITY_NAME: Record<number, SeverityName> = { 1: 'error', 2: 'warn', 3: 'info', 4: 'hint' };
@@ -58,7 +59,7 @@ export function fastDiagnostics(
   settings: SpecgateSettings,
   rulesetStyleConfig: Record<string, SeveritySetting | RuleSetting> = {},
   graph?: InlinedGraph,
-  styleMemo?: StyleMemo,
+  memo?: { style: StyleMemo; placements: FindingPlacements },
 ): Map<string, Diagnostic[]> {
   const byFile = new Map<string, Diagnostic[]>([[doc.uri, []]]);
   const syntax = syntaxDiagnostics(doc);
@@ -70,14 +71,17 @@ export function fastDiagnostics(
   if (!settings.styleGuideEnabled || doc.format === 'arazzo1') return byFile;
   const config = { ...settings.rules, ...rulesetStyleConfig };
   const seen = new Set<string>();
-  for (const finding of runStyleRules(graph ? graph.inlined.value : doc.value, doc.format, config as never, undefined, graph ? undefined : styleMemo)) {
+  const memoOfTree = graph ? undefined : memo;
+  const place = memoOfTree?.placements.forVersion(doc);
+  for (const finding of runStyleRules(graph ? graph.inlined.value : doc.value, doc.format, config as never, undefined, memoOfTree?.style)) {
     const origin = graph ? originOf(graph.inlined, doc.uri, finding.pointer) : { uri: doc.uri, pointer: finding.pointer };
     const file = origin.uri === doc.uri ? doc : graph?.files.get(origin.uri);
     const key = `${origin.uri}|${origin.pointer}|${finding.target}|${finding.ruleId}`;
     if (!file || seen.has(key)) continue;
     seen.add(key);
-    const range = file.rangeOf(origin.pointer, finding.target);
-    if (!range) continue;
+    const offsets = place ? place(finding, origin.pointer, finding.target) : file.placeOf(origin.pointer, finding.target)?.offsets;
+    if (!offsets) continue;
+    const range = { start: file.textDocument.positionAt(offsets[0]), end: file.textDocument.positionAt(offsets[1]) };
     let list = byFile.get(origin.uri);
     if (!list) byFile.set(origin.uri, (list = []));
     list.push({

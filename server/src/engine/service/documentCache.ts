@@ -3,11 +3,13 @@ import { IncrementalParser } from '../document/incrementalParse';
 import type { SpecgateSettings } from '../settings';
 import { StyleMemo } from '../style/incrementalStyle';
 import type { ExternalRefsCache } from '../refs';
+import { FindingPlacements } from '../languageFeatures/findingPlacements';
 
 /** Per-document memory across versions, keyed by the values the versions share. */
 export interface TreeMemo {
   style: StyleMemo;
   externalRefs: ExternalRefsCache;
+  placements: FindingPlacements;
 }
 
 /**
@@ -56,7 +58,7 @@ export class DocumentCache {
     const provenance = provenanceOf(doc);
     if (this.open.get(doc.uri) !== doc || !provenance || provenance.anchors) return undefined;
     let memo = this.treeMemos.get(doc.uri);
-    if (!memo) this.treeMemos.set(doc.uri, (memo = { style: new StyleMemo(), externalRefs: new WeakMap() }));
+    if (!memo) this.treeMemos.set(doc.uri, (memo = { style: new StyleMemo(), externalRefs: new WeakMap(), placements: new FindingPlacements() }));
     return memo;
   }
 
