@@ -31,8 +31,9 @@ export async function startServer({ rootUri, settings = {} }) {
     rootUri,
     workspaceFolders: [{ uri: rootUri, name: 'bench' }],
     capabilities: {
-      // As VS Code: file-watch events, and code actions resolved lazily (codeAction/resolve).
-      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: false } },
+      // As VS Code: file watchers registered by the server (so it trusts file events and remembers
+      // files that do not exist), and code actions resolved lazily (codeAction/resolve).
+      workspace: { configuration: true, workspaceFolders: true, didChangeWatchedFiles: { dynamicRegistration: true } },
       textDocument: { publishDiagnostics: { versionSupport: true }, synchronization: { didSave: true }, codeAction: { resolveSupport: { properties: ['edit'] } } },
       window: { workDoneProgress: true },
     },

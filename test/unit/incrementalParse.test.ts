@@ -130,3 +130,26 @@ test('a chain of edits keeps equal to full parses, and a version can be spliced 
   assertSameParse(base, parseDocument(URI, SPEC, 1), 'base unchanged');
   assertSameParse(again, parseDocument(URI, replace(SPEC, 'getPet', 'getPet3'), 3), 'reuse');
 });
+
+test('entries after the edit are copied when first read, and moves add up across versions read later', () => {
+  const v1 = parseDocument(URI, SPEC, 1);
+  // Three edits in a row, none of the new trees read in between: later entries stay pending copies.
+  const t2 = replace(SPEC, 'operationId: listPets', 'operationId: listAllPets');
+  const v2 = reparseDocument(v1, URI, t2, 2);
+  const t3 = replace(t2, 'operationId: listAllPets', 'operationId: list');
+  const v3 = reparseDocument(v2, URI, t3, 3);
+  const t4 = replace(t3, 'title: Pets', 'title: Pet store\n  description: all of them');
+  const v4 = reparseDocument(v3, URI, t4, 4);
+  for (const doc of [v2, v3, v4]) assert.equal(provenanceOf(doc)?.spliced, true);
+  // Read newest first: a pending copy of v3's entries must not depend on v3 having been read.
+  assertSameParse(v4, parseDocument(URI, t4, 4), 'v4');
+  assertSameParse(v3, parseDocument(URI, t3, 3), 'v3');
+  assertSameParse(v2, parseDocument(URI, t2, 2), 'v2');
+  assertSameParse(v1, parseDocument(URI, SPEC, 1), 'v1 unchanged');
+  // A moved entry is copied once: the same node on every read, not the previous version's.
+  const owners = (doc: typeof v2) => doc.nodeAt('/paths/~1owners')?.value;
+  assert.equal(owners(v2), owners(v2));
+  assert.notEqual(owners(v2), owners(v1));
+  // An entry before the edit is shared with the previous version.
+  assert.equal(v3.nodeAt('/info')?.value, v2.nodeAt('/info')?.value);
+});

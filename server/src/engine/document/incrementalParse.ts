@@ -15,7 +15,7 @@ import { DEFAULT_PARSE_LIMITS, ParseLimits, findExcessiveNesting } from './limit
 import { documentFromParts, parseDocument, ParsedDocument, provenanceOf, YAML_PARSE_OPTIONS } from './parsedDocument';
 import { sniffFormat } from './sniff';
 import { editSpan, EditSpan } from './editSpan';
-import { shiftedCopy, shiftNode } from './shiftRanges';
+import { lazilyShifted, shiftNode } from './shiftRanges';
 
 /** Parses `text`, reusing `previous` (an earlier version of the same document) when the edit allows it. */
 export function reparseDocument(
@@ -272,7 +272,7 @@ function spliceAst(ast: YAML.Document.Parsed, levels: Level[], replacement: Repl
     const old = levels[j].map;
     const lastKept = j === depth ? levels[j].last : levels[j].first;
     const copy = shallowCopy(old);
-    copy.items = old.items.map((item, i) => (i > lastKept ? shiftedCopy(item, delta) : item));
+    copy.items = old.items.map((item, i) => (i > lastKept ? lazilyShifted(item, delta) : item));
     copy.range = [...(old.range as Range3)];
     copies.push(copy);
   }

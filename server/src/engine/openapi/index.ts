@@ -324,17 +324,34 @@ export function resolveLocalRef(root: unknown, value: unknown): { value: Obj; po
 }
 
 /** Value at a JSON pointer, own properties only. */
+/**
+ * A pointer's decoded segments (null: not decodable), remembered: the same pointers are looked up on
+ * every version (each finding is classified against the baseline per edit, ~800 on Twilio). Bounded.
+ */
+const SEGMENTS = new Map<string, readonly string[] | null>();
+const MAX_REMEMBERED_POINTERS = 50_000;
+
+function decodedSegments(pointer: JsonPointer): readonly string[] | null {
+  let segments = SEGMENTS.get(pointer);
+  if (segments === undefined) {
+    const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
+    try {
+      segments = body.split('/').slice(1).map((raw) => decodePointerSegment(decodeURIComponent(raw)));
+    } catch {
+      segments = null;
+    }
+    if (SEGMENTS.size >= MAX_REMEMBERED_POINTERS) SEGMENTS.clear();
+    SEGMENTS.set(pointer, segments);
+  }
+  return segments;
+}
+
 export function getAtPointer(root: unknown, pointer: JsonPointer): unknown {
   if (pointer === '' || pointer === '#') return root;
   let current: unknown = root;
-  const body = pointer.startsWith('#') ? pointer.slice(1) : pointer;
-  for (const raw of body.split('/').slice(1)) {
-    let seg: string;
-    try {
-      seg = decodePointerSegment(decodeURIComponent(raw));
-    } catch {
-      return undefined;
-    }
+  const segments = decodedSegments(pointer);
+  if (segments === null) return undefined;
+  for (const seg of segments) {
     if (Array.isArray(current)) {
       if (!/^\d+$/.test(seg)) return undefined;
       current = current[Number(seg)];
