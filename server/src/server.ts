@@ -64,7 +64,9 @@ const sendBaseline = (report: BaselineReport, commit: string) => {
 };
 
 // Spectral runs in a worker thread (dist/spectralWorker.js), so requests never wait for a lint.
-const spectralWorker = SpectralWorkerHost.available() ? new SpectralWorkerHost(workspace, log, (uri) => service.index.getText(uri)) : undefined;
+const spectralWorker = SpectralWorkerHost.available()
+  ? new SpectralWorkerHost(workspace, log, (uri) => service.index.getText(uri), false, undefined, (uri, version) => documents.get(uri)?.version !== version)
+  : undefined;
 // Documents above backgroundAnalysisThresholdKB are parsed and analysed in another thread, never in this one.
 const background = AnalysisWorkerHost.available() ? new AnalysisWorkerHost({
   openVersion: (uri) => documents.get(uri)?.version,

@@ -63,6 +63,8 @@ export class SpectralWorkerHost {
      */
     private readonly cli = false,
     private prestarted?: PrestartedWorker,
+    /** Whether the editor has moved past this version: its findings are then not placed (the scheduler would drop them). */
+    private readonly isStale: (uri: string, version: number) => boolean = () => false,
   ) {}
 
   /** Whether the bundled worker script sits next to this bundle (it does in dist/). */
@@ -74,7 +76,11 @@ export class SpectralWorkerHost {
     const rulesetFile = await findRulesetFile(this.readingWorkspace(), doc.uri, settings).catch(() => undefined);
     const limit = rulesetFile ? this.timedOut.get(rulesetFile) : undefined;
     if (rulesetFile && limit !== undefined) return timeoutOutcome(doc.uri, rulesetFile, limit);
-    return placed(doc, await this.lint(doc.uri, doc.version, doc.text, settings, rulesetFile));
+    const outcome = await this.lint(doc.uri, doc.version, doc.text, settings, rulesetFile);
+    // Placing findings reads the whole positioned tree (copying an edit's moved entries): not for a
+    // version already replaced, on the thread the next keystroke waits for.
+    if (outcome.rangesPending && this.isStale(doc.uri, doc.version)) return { byFile: new Map(), notices: outcome.notices, superseded: true };
+    return placed(doc, outcome);
   }
 
   /**
