@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { quickEligible, quickValid } from '../../server/src/engine/spectral/quickCheck';
+import { quickEligible, quickInvalid, quickValid } from '../../server/src/engine/spectral/quickCheck';
 
 let seed = Number(process.env.QC_SEED ?? 42);
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -30,6 +30,9 @@ function value(depth = 0): unknown {
   }
 }
 
+/** How often `oneOf` and `not` appear (both need `quickInvalid`'s certain "no"). */
+let combinatorRate = 0.05;
+
 function schema(depth = 0): Record<string, unknown> {
   const s: Record<string, unknown> = {};
   if (rand() < 0.7) s.type = pick(['string', 'integer', 'number', 'boolean', 'object', 'array', 'null', ['string', 'integer']]);
@@ -51,8 +54,8 @@ function schema(depth = 0): Record<string, unknown> {
     if (rand() < 0.1) s.minItems = 1;
     if (rand() < 0.1) s.allOf = [schema(depth + 1)];
     if (rand() < 0.1) s.anyOf = [schema(depth + 1), schema(depth + 1)];
-    if (rand() < 0.05) s.oneOf = [schema(depth + 1), schema(depth + 1)];
-    if (rand() < 0.05) s.not = schema(depth + 1);
+    if (rand() < combinatorRate) s.oneOf = [schema(depth + 1), schema(depth + 1)];
+    if (rand() < combinatorRate) s.not = schema(depth + 1);
     if (rand() < 0.05) s.$ref = '#/definitions/x';
   }
   return s;
@@ -80,4 +83,66 @@ test('quickValid never accepts what ajv rejects (or cannot compile)', () => {
     }
   }
   assert.ok(quickYes > 500, `enough accepted cases exercised (${quickYes})`);
+});
+
+function draft4Ajv() {
+  const ajv = new AjvDraft04({ allErrors: false, meta: true, messages: true, strict: false, allowUnionTypes: true, logger: false, unicodeRegExp: false });
+  addFormats(ajv);
+  return ajv;
+}
+
+test('quickInvalid never rejects what ajv accepts; oneOf and not decided by it agree with ajv', () => {
+  const ajv = draft4Ajv();
+  seed = Number(process.env.QC_SEED ?? 7);
+  combinatorRate = 0.4;
+  let certainNo = 0;
+  let combinatorYes = 0;
+  try {
+    for (let i = 0; i < 4000; i++) {
+      const s = schema();
+      if (!quickEligible(s)) continue;
+      let validate: ((v: unknown) => boolean) | undefined;
+      try {
+        validate = ajv.compile(s);
+      } catch {
+        continue;
+      }
+      for (let j = 0; j < 5; j++) {
+        const v = value();
+        if (quickInvalid(s, v)) {
+          certainNo++;
+          assert.equal(validate(v), false, `ajv accepts ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
+        }
+        if (quickValid(s, v)) {
+          if (s.oneOf !== undefined || s.not !== undefined) combinatorYes++;
+          assert.equal(validate(v), true, `ajv rejects ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
+        }
+      }
+    }
+  } finally {
+    combinatorRate = 0.05;
+  }
+  // Not vacuous: many certain "no"s, and oneOf/not schemas answered "valid" without ajv.
+  assert.ok(certainNo > 1000, `${certainNo} certain rejections`);
+  assert.ok(combinatorYes > 50, `${combinatorYes} oneOf/not schemas answered valid`);
+});
+
+test('hand-written: oneOf branches told apart by type, required and enum; not', () => {
+  const ajv = draft4Ajv();
+  const cases: Array<[Record<string, unknown>, unknown, boolean]> = [
+    [{ oneOf: [{ type: 'string' }, { type: 'number' }] }, '0', true],
+    [{ oneOf: [{ type: 'integer' }, { type: 'number' }] }, 3, false], // both match: ajv rejects, quick must not accept
+    [{ oneOf: [{ type: 'object', required: ['login'] }, { type: 'object', required: ['slug'] }] }, { login: 'x' }, true],
+    [{ oneOf: [{ type: 'string', enum: ['a'] }, { type: 'string', enum: ['b'] }] }, 'b', true],
+    [{ oneOf: [{ type: 'string', nullable: true }, { type: 'integer' }] }, null, true],
+    [{ oneOf: [{ type: 'string', format: 'email' }, { type: 'string' }] }, 'nope', false], // format failure is not a certain no
+    [{ type: 'object', properties: { kind: { not: { type: 'null' } } } }, { kind: 'x' }, true],
+    [{ not: { type: 'string' } }, 'x', false],
+  ];
+  for (const [s, v, quickAccepts] of cases) {
+    assert.ok(quickEligible(s), JSON.stringify(s));
+    const accepted = quickValid(s, v);
+    assert.equal(accepted, quickAccepts, `quickValid ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
+    if (accepted) assert.equal(ajv.compile(s)(v), true);
+  }
 });

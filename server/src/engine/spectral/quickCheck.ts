@@ -110,11 +110,18 @@ export function quickValid(schema: unknown, value: unknown, depth = 0): boolean 
     if (!Array.isArray(list) || list.length === 0) return false;
     if (k === 'allOf' && !list.every((x) => quickValid(x, value, depth + 1))) return false;
     if (k === 'anyOf' && !list.some((x) => quickValid(x, value, depth + 1))) return false;
-    // oneOf: exactly one must match; a "no" from quickValid may be a false negative, so only trust
-    // one yes when every other branch is a certain no, which quickValid cannot tell: ask ajv.
-    if (k === 'oneOf') return false;
+    // oneOf: exactly one must match. A "no" from quickValid may be a false negative, so one certain
+    // yes counts only when every other branch is a certain no (`quickInvalid`).
+    if (k === 'oneOf') {
+      let matches = 0;
+      for (const branch of list) {
+        if (quickValid(branch, value, depth + 1)) matches++;
+        else if (!quickInvalid(branch, value, depth + 1)) return false;
+      }
+      if (matches !== 1) return false;
+    }
   }
-  if (s.not !== undefined) return false; // needs a certain "invalid", which this check never gives
+  if (s.not !== undefined && !quickInvalid(s.not, value, depth + 1)) return false;
 
   if (typeof value === 'string') {
     if (s.minLength !== undefined || s.maxLength !== undefined) {
@@ -238,4 +245,42 @@ export function quickEligible(schema: unknown, depth = 0): boolean {
     if (!Array.isArray(s[k]) || (s[k] as unknown[]).length === 0 || !(s[k] as unknown[]).every(sub)) return false;
   }
   return true;
+}
+
+/**
+ * True only if ajv would reject `value` against `schema` (a subschema of one `quickEligible`
+ * accepted); false when unsure. It models the plain failures that decide `oneOf` branches and
+ * `not` in real specs: a type that does not match, a value outside `enum`, a missing `required`
+ * member, and the same below a property or in one `allOf` branch.
+ */
+export function quickInvalid(schema: unknown, value: unknown, depth = 0): boolean {
+  if (depth > 64 || !isObj(schema)) return false;
+  if (typeof value === 'number' && !Number.isFinite(value)) return false;
+  for (const key of Object.keys(schema)) if (!SUPPORTED.has(key)) return false;
+  const s = schema;
+  const nullAllowed = s.nullable === true && value === null;
+  if (s.type !== undefined && !nullAllowed) {
+    const types = Array.isArray(s.type) ? s.type : [s.type];
+    if (types.length === 0) return false;
+    let matched = false;
+    for (const t of types) {
+      const m = typeof t === 'string' ? typeMatches(t, value) : undefined;
+      if (m === undefined) return false;
+      matched ||= m;
+    }
+    if (!matched) return true;
+  }
+  if (Array.isArray(s.enum) && s.enum.length > 0 && !nullAllowed && !s.enum.some((e) => deepEqual(e, value))) return true;
+  if (isObj(value)) {
+    if (Array.isArray(s.required) && s.required.length > 0 && s.required.every((r) => typeof r === 'string')) {
+      if (s.required.some((name) => value[name as string] === undefined)) return true;
+    }
+    if (isObj(s.properties)) {
+      for (const [name, sub] of Object.entries(s.properties)) {
+        if (value[name] !== undefined && quickInvalid(sub, value[name], depth + 1)) return true;
+      }
+    }
+  }
+  if (Array.isArray(s.allOf) && s.allOf.some((branch) => quickInvalid(branch, value, depth + 1))) return true;
+  return false;
 }
