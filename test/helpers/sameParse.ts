@@ -9,6 +9,9 @@ export function assertSameParse(actual: ParsedDocument, expected: ParsedDocument
   assert.equal(JSON.stringify(actual.value), JSON.stringify(expected.value), `${context}: values (or key order) differ`);
   assert.deepEqual(actual.value, expected.value, `${context}: values`);
   assert.equal(actual.format, expected.format, `${context}: format`);
+  // Line starts (an edit's version may take them from the previous version: document/lineOffsets.ts).
+  const lineStarts = (doc: ParsedDocument) => (doc.textDocument as unknown as { getLineOffsets(): number[] }).getLineOffsets();
+  assert.deepEqual(lineStarts(actual), lineStarts(expected), `${context}: line starts`);
   assert.equal(actual.ast === undefined, expected.ast === undefined, `${context}: one has no AST`);
   if (actual.ast && expected.ast) {
     assert.deepEqual(actual.ast.range, expected.ast.range, `${context}: document range`);

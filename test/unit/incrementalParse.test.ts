@@ -153,3 +153,30 @@ test('entries after the edit are copied when first read, and moves add up across
   // An entry before the edit is shared with the previous version.
   assert.equal(v3.nodeAt('/info')?.value, v2.nodeAt('/info')?.value);
 });
+
+test('an edit\'s version takes its line starts from the previous version, and they equal a scan of its text', () => {
+  const lineStarts = (doc: ReturnType<typeof parseDocument>) => (doc.textDocument as unknown as { getLineOffsets(): number[] }).getLineOffsets();
+  const v1 = parseDocument(URI, SPEC, 1);
+  lineStarts(v1);
+  // Lines added, lines removed, a line break typed and deleted, each from the version before.
+  const edits: Array<[string, string]> = [
+    ['operationId: getPet', 'operationId: getPet\n      summary: one\n      deprecated: true'],
+    ['Returns a pet.', 'Returns\n        a pet.'],
+    ['      summary: one\n', ''],
+    ['Returns\n        a pet.', 'Returns a pet.'],
+  ];
+  let previous = v1;
+  for (const [find, by] of edits) {
+    const doc = reparseDocument(previous, URI, replace(previous.text, find, by), previous.version + 1);
+    assert.equal(provenanceOf(doc)?.spliced, true, find);
+    assert.ok(Array.isArray((doc.textDocument as unknown as { _lineOffsets?: number[] })._lineOffsets), 'seeded before any position was asked');
+    assert.deepEqual(lineStarts(doc), lineStarts(parseDocument(URI, doc.text, 0)), find);
+    previous = doc;
+  }
+  // A text with \r\n line ends scans its own.
+  const crlf = parseDocument(URI, SPEC.replace(/\n/g, '\r\n'), 1);
+  lineStarts(crlf);
+  const next = reparseDocument(crlf, URI, replace(crlf.text, 'operationId: getPet', 'operationId: getPets'), 2);
+  assert.equal((next.textDocument as unknown as { _lineOffsets?: number[] })._lineOffsets, undefined);
+  assert.deepEqual(lineStarts(next), lineStarts(parseDocument(URI, next.text, 0)));
+});

@@ -16,6 +16,7 @@ import { documentFromParts, parseDocument, ParsedDocument, provenanceOf, YAML_PA
 import { sniffFormat } from './sniff';
 import { editSpan, EditSpan } from './editSpan';
 import { lazilyShifted, shiftNode } from './shiftRanges';
+import { seedLineOffsets } from './lineOffsets';
 
 /** Parses `text`, reusing `previous` (an earlier version of the same document) when the edit allows it. */
 export function reparseDocument(
@@ -80,7 +81,9 @@ function spliceEdit(previous: ParsedDocument, uri: string, text: string, version
   if (previous.text === text) {
     // The same text again (an undo back to it): the same tree and value, shared with the new version.
     const reparsed = { previous: new WeakRef(previous), start: text.length, oldEnd: text.length, delta: 0 };
-    return documentFromParts({ uri, version, text, textDocument: TextDocument.create(uri, 'yaml', version, text), format: previous.format }, ast, previous.value, { ...provenance, spliced: true, reparsed });
+    const textDocument = TextDocument.create(uri, 'yaml', version, text);
+    seedLineOffsets(previous.textDocument, previous.text, textDocument, text, { start: text.length, oldEnd: text.length, newEnd: text.length, delta: 0 });
+    return documentFromParts({ uri, version, text, textDocument, format: previous.format }, ast, previous.value, { ...provenance, spliced: true, reparsed });
   }
   const root = ast.contents;
   if (!isPlainBlockMap(root) || !isPlainObject(previous.value)) return undefined;
@@ -104,6 +107,7 @@ function spliceEdit(previous: ParsedDocument, uri: string, text: string, version
     if (value === undefined) continue;
     const spliced = spliceAst(ast, levels, replacement, edit.delta);
     const textDocument = TextDocument.create(uri, 'yaml', version, text);
+    seedLineOffsets(previous.textDocument, old, textDocument, text, edit);
     const reparsed = { previous: new WeakRef(previous), start: regionStart, oldEnd: regionEnd - edit.delta, delta: edit.delta };
     return documentFromParts({ uri, version, text, textDocument, format: sniffFormat(text) }, spliced, value, { limits, anchors: false, spliced: true, reparsed });
   }
