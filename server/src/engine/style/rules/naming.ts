@@ -183,16 +183,29 @@ export const DEFAULT_TERMS: Record<string, string> = (() => {
 
 interface Glossary {
   /** normalized phrase (lowercase words joined by spaces) → preferred term */
-  terms: Map<string, string>;
+  readonly terms: ReadonlyMap<string, string>;
   /** Last words of the phrases: a name whose last word is not here cannot match (fast path). */
-  lastWords: Set<string>;
+  readonly lastWords: ReadonlySet<string>;
 }
 
 function normalizedWords(name: string): string[] {
   return tokenize(name).words.map((w) => w.text.toLowerCase());
 }
 
+/** Compiled glossaries by their options' JSON: each rule run (and rename round) asks, on every keystroke. Bounded. */
+const compiledGlossaries = new Map<string, Glossary>();
+
 export function compileGlossary(options: PreferredTermsOptions): Glossary {
+  const key = JSON.stringify(options);
+  let glossary = compiledGlossaries.get(key);
+  if (!glossary) {
+    if (compiledGlossaries.size >= 16) compiledGlossaries.clear();
+    compiledGlossaries.set(key, (glossary = buildGlossary(options)));
+  }
+  return glossary;
+}
+
+function buildGlossary(options: PreferredTermsOptions): Glossary {
   const terms = new Map<string, string>();
   const lastWords = new Set<string>();
   const addAll = (record: Record<string, string>) => {
