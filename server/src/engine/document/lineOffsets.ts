@@ -24,11 +24,14 @@ export function seedLineOffsets(previous: TextDocument, previousText: string, ne
     if (old[mid] <= edit.start) kept = mid + 1;
     else high = mid;
   }
-  const starts = old.slice(0, kept);
-  for (let at = inserted.indexOf('\n'); at >= 0; at = inserted.indexOf('\n', at + 1)) starts.push(edit.start + at + 1);
+  const added: number[] = [];
+  for (let at = inserted.indexOf('\n'); at >= 0; at = inserted.indexOf('\n', at + 1)) added.push(edit.start + at + 1);
   // Starts after the replaced text: their line breaks are at or after its end.
   let first = kept;
   while (first < old.length && old[first] <= edit.oldEnd) first++;
-  for (let i = first; i < old.length; i++) starts.push(old[i] + edit.delta);
+  const starts = new Array<number>(kept + added.length + old.length - first);
+  for (let i = 0; i < kept; i++) starts[i] = old[i];
+  for (let i = 0; i < added.length; i++) starts[kept + i] = added[i];
+  for (let i = first, j = kept + added.length; i < old.length; i++, j++) starts[j] = old[i] + edit.delta;
   (next as unknown as WithLineOffsets)._lineOffsets = starts;
 }
