@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { editSpan } from './engine/document/editSpan';
 import type { LanguageService } from './engine/languageService';
 import { isLargeDocument } from './engine/languageFeatures/diagnostics';
 import { mergeFindings } from './engine/analysis/mergeFindings';
@@ -256,15 +257,9 @@ const before = (a: Offsets, b: Offsets) => a.line < b.line || (a.line === b.line
  */
 export function remapDiagnostics(list: Diagnostic[], oldText: string, newText: string): Diagnostic[] {
   if (oldText === newText || list.length === 0) return list;
-  const min = Math.min(oldText.length, newText.length);
-  let start = 0;
-  while (start < min && oldText.charCodeAt(start) === newText.charCodeAt(start)) start++;
-  let oldEnd = oldText.length;
-  let newEnd = newText.length;
-  while (oldEnd > start && newEnd > start && oldText.charCodeAt(oldEnd - 1) === newText.charCodeAt(newEnd - 1)) {
-    oldEnd--;
-    newEnd--;
-  }
+  // The span between the common prefix and suffix, compared a block at a time (a character loop
+  // over 1 MB took ~5 ms of each keystroke's publish).
+  const { start, oldEnd, newEnd } = editSpan(oldText, newText);
   const editStart = positionOf(oldText, start);
   const oldEndPos = positionOf(oldText, oldEnd);
   const newEndPos = positionOf(newText, newEnd);
