@@ -1,5 +1,4 @@
 import { existsSync } from 'fs';
-import * as path from 'path';
 import { Worker } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ParsedDocument } from '../engine/document/parsedDocument';
@@ -11,7 +10,6 @@ import { spectralTimeoutDiagnostic } from '../engine/spectral/spectralTimeout';
 import type { FromWorker, ToWorker } from './spectralWorkerProtocol';
 import { locatePendingRanges } from '../engine/spectral/valueOnlyParse';
 import { SPECTRAL_WORKER_SCRIPT } from './parallelSpectral';
-
 
 /** A worker the CLI started before loading the engine, so both bundles load at once (cliEntry.ts). */
 export interface PrestartedWorker {
