@@ -61,6 +61,18 @@ function typeMatches(type: string, v: unknown): boolean | undefined {
   }
 }
 
+/** Whether `value` has one of `s.type`'s types, or is null where `nullable`; undefined for a type not modelled. */
+function typeAccepts(s: Obj, value: unknown): boolean | undefined {
+  const types = Array.isArray(s.type) ? s.type : [s.type];
+  let ok = s.nullable === true && value === null;
+  for (const t of types) {
+    const m = typeof t === 'string' ? typeMatches(t, value) : undefined;
+    if (m === undefined) return undefined;
+    ok ||= m;
+  }
+  return ok;
+}
+
 function formatOk(name: string, v: unknown): boolean {
   const format = (fullFormats as Record<string, unknown>)[name];
   if (format === undefined) return true; // ajv ignores unknown formats (strict: false)
@@ -87,16 +99,7 @@ export function quickValid(schema: unknown, value: unknown, depth = 0): boolean 
 
   if (s.nullable !== undefined && !(typeof s.nullable === 'boolean' && s.type !== undefined)) return false;
   if (s.nullable === false && (Array.isArray(s.type) ? s.type.includes('null') : s.type === 'null')) return false;
-  if (s.type !== undefined) {
-    const types = Array.isArray(s.type) ? s.type : [s.type];
-    let ok = s.nullable === true && value === null;
-    for (const t of types) {
-      const m = typeMatches(t as string, value);
-      if (m === undefined) return false;
-      ok ||= m;
-    }
-    if (!ok) return false;
-  }
+  if (s.type !== undefined && typeAccepts(s, value) !== true) return false;
   if (s.enum !== undefined) {
     if (!Array.isArray(s.enum) || s.enum.length === 0) return false;
     if (!s.enum.some((e) => deepEqual(e, value))) return false;
@@ -260,15 +263,10 @@ export function quickInvalid(schema: unknown, value: unknown, depth = 0): boolea
   const s = schema;
   const nullAllowed = s.nullable === true && value === null;
   if (s.type !== undefined && !nullAllowed) {
-    const types = Array.isArray(s.type) ? s.type : [s.type];
-    if (types.length === 0) return false;
-    let matched = false;
-    for (const t of types) {
-      const m = typeof t === 'string' ? typeMatches(t, value) : undefined;
-      if (m === undefined) return false;
-      matched ||= m;
-    }
-    if (!matched) return true;
+    if (Array.isArray(s.type) && s.type.length === 0) return false;
+    const accepted = typeAccepts(s, value);
+    if (accepted === undefined) return false;
+    if (!accepted) return true;
   }
   if (Array.isArray(s.enum) && s.enum.length > 0 && !nullAllowed && !s.enum.some((e) => deepEqual(e, value))) return true;
   if (isObj(value)) {
