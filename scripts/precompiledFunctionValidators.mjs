@@ -11,6 +11,7 @@ import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { generatedModule } from './generatedModule.mjs';
 
 export const VIRTUAL = 'specgate-precompiled-function-validators';
 const SCHEMA_FUNCTION = /[\\/]@stoplight[\\/]spectral-functions[\\/]dist[\\/]schema[\\/]index\.js$/;
@@ -140,16 +141,12 @@ exports.precompiledSchemaValidator = (schema, dialect, allErrors) => {
 }
 
 // Generated once per build script: several bundles include spectral-core.
-let generated;
+const functionValidatorsModule = generatedModule(VIRTUAL, () => functionValidatorsSource());
 
 export const precompiledFunctionValidators = {
   name: 'precompiled-function-validators',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^${VIRTUAL}$`) }, () => ({ path: VIRTUAL, namespace: VIRTUAL }));
-    build.onLoad({ filter: /.*/, namespace: VIRTUAL }, () => {
-      generated ??= functionValidatorsSource();
-      return { contents: generated.source, resolveDir: generated.resolveDir, loader: 'js' };
-    });
+    functionValidatorsModule(build);
     build.onLoad({ filter: SCHEMA_FUNCTION }, async (args) => {
       const contents = await readFile(args.path, 'utf8');
       // A Spectral update that moves this code must fail the build, not drop the patch silently.

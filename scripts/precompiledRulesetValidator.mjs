@@ -7,6 +7,7 @@
 import { createRequire } from 'node:module';
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
+import { generatedModule } from './generatedModule.mjs';
 
 const FILE = /[\\/]@stoplight[\\/]spectral-core[\\/]dist[\\/]ruleset[\\/]validation[\\/]ajv\.js$/;
 const VIRTUAL = 'specgate-precompiled-ruleset-validator';
@@ -42,16 +43,12 @@ export function rulesetValidatorSource(root = process.cwd()) {
 }
 
 // Generated once per build script: several bundles include spectral-core (~0.5 s per generation).
-let generated;
+const rulesetValidatorModule = generatedModule(VIRTUAL, () => rulesetValidatorSource());
 
 export const precompiledRulesetValidator = {
   name: 'precompiled-ruleset-validator',
   setup(build) {
-    build.onResolve({ filter: new RegExp(`^${VIRTUAL}$`) }, () => ({ path: VIRTUAL, namespace: VIRTUAL }));
-    build.onLoad({ filter: /.*/, namespace: VIRTUAL }, () => {
-      generated ??= rulesetValidatorSource();
-      return { contents: generated.source, resolveDir: generated.resolveDir, loader: 'js' };
-    });
+    rulesetValidatorModule(build);
     build.onLoad({ filter: FILE }, async (args) => {
       const contents = await readFile(args.path, 'utf8');
       // A Spectral update that moves this code must fail the build, not drop the patch silently.
