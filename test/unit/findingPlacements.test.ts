@@ -7,40 +7,9 @@ import { reparseDocument } from '../../server/src/engine/document/incrementalPar
 import { FindingPlacements } from '../../server/src/engine/languageFeatures/findingPlacements';
 import { joinPointer } from '../../server/src/engine/jsonPointer';
 import type { FindingTarget } from '../../server/src/engine/style/types';
+import { PETS_SPEC, replaceOnce } from '../helpers/petsSpec';
 
 const URI = 'file:///spec.yaml';
-const SPEC = [
-  'openapi: 3.0.3',
-  'info:',
-  '  title: Pets',
-  '  version: 1.0.0',
-  'paths:',
-  '  /pets:',
-  '    get:',
-  '      operationId: listPets',
-  '      responses:',
-  "        '200':",
-  '          description: ok',
-  '  /pets/{id}:',
-  '    get:',
-  '      operationId: getPet',
-  '      description: |',
-  '        Returns a pet.',
-  '      responses:',
-  "        '200': {description: ok}",
-  '  /owners:',
-  '    get:',
-  '      responses:',
-  '        default:',
-  '          description: error',
-  'components:',
-  '  schemas:',
-  '    Pet:',
-  '      type: object',
-  '      properties:',
-  '        id: {type: integer}',
-  '',
-].join('\n');
 
 type Finding = { pointer: string; target: FindingTarget };
 
@@ -73,18 +42,13 @@ function place(placements: FindingPlacements, doc: ParsedDocument, findings: Fin
   return lookups;
 }
 
-const edit = (text: string, find: string, by: string) => {
-  assert.ok(text.includes(find), find);
-  return text.replace(find, by);
-};
-
 test('an edit inside one path looks up only the findings whose place overlaps the re-parsed path', () => {
   const placements = new FindingPlacements();
-  const v1 = parseDocument(URI, SPEC, 1);
+  const v1 = parseDocument(URI, PETS_SPEC, 1);
   const findings = findingsOn(v1.value);
   assert.equal(place(placements, v1, findings), findings.length, 'first version: every finding is looked up');
 
-  const v2 = reparseDocument(v1, URI, edit(SPEC, 'operationId: getPet', 'operationId: getPetById'), 2);
+  const v2 = reparseDocument(v1, URI, replaceOnce(PETS_SPEC, 'operationId: getPet', 'operationId: getPetById'), 2);
   const lookups = place(placements, v2, findings);
   // The /pets/{id} path item (its key, its members) and the maps around it (paths, the root).
   // and the two findings on missing members (placed on an ancestor).
@@ -92,7 +56,7 @@ test('an edit inside one path looks up only the findings whose place overlaps th
   assert.ok(lookups > 2 && lookups <= inRegion + 2, `${lookups} lookups, ${inRegion} findings in or around the region`);
 
   // Lines inserted: findings after the region move by the delta, those before stay.
-  const v3 = reparseDocument(v2, URI, edit(v2.text, '      type: object\n', '      type: object\n      required: [id]\n      description: a pet\n'), 3);
+  const v3 = reparseDocument(v2, URI, replaceOnce(v2.text, '      type: object\n', '      type: object\n      required: [id]\n      description: a pet\n'), 3);
   assert.ok(place(placements, v3, findings) < findings.length / 2);
 
   // Back to the same text: only the finding on a missing member (placed on an ancestor) is looked up.
@@ -102,15 +66,15 @@ test('an edit inside one path looks up only the findings whose place overlaps th
 
 test('places are carried only from the version the document was spliced from', () => {
   const placements = new FindingPlacements();
-  const v1 = parseDocument(URI, SPEC, 1);
+  const v1 = parseDocument(URI, PETS_SPEC, 1);
   const findings = findingsOn(v1.value);
   place(placements, v1, findings);
   // Joining two lines is a syntax error: a full parse, nothing carried to it or from before it.
-  const broken = reparseDocument(v1, URI, edit(SPEC, 'ok\n  /pets/{id}:', 'ok  /pets/{id}:'), 2);
+  const broken = reparseDocument(v1, URI, replaceOnce(PETS_SPEC, 'ok\n  /pets/{id}:', 'ok  /pets/{id}:'), 2);
   assert.ok(broken.problems.length > 0);
   // A version spliced from v1 while the placements last saw another version: every finding is looked up.
-  const v2 = reparseDocument(v1, URI, edit(SPEC, 'title: Pets', 'title: Pet store'), 3);
-  const other = parseDocument(URI, SPEC, 9);
+  const v2 = reparseDocument(v1, URI, replaceOnce(PETS_SPEC, 'title: Pets', 'title: Pet store'), 3);
+  const other = parseDocument(URI, PETS_SPEC, 9);
   place(placements, other, findings);
   assert.equal(place(placements, v2, findings), findings.length);
   // A full parse (no region) carries nothing either.
