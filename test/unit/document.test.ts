@@ -109,3 +109,23 @@ test('a BOM does not hide the document kind', () => {
   assert.equal(sniffFormat('\uFEFFopenapi: 3.1.0\n'), 'oas3.1');
   assert.equal(sniffFormat('\uFEFF{"swagger": "2.0"}'), 'oas2');
 });
+
+test('nesting estimate: the shortcut for plain block lines finds the same line as the general path', () => {
+  // Hand-picked lines around the shortcut's edges, then random documents made of them.
+  const lines = [
+    'a:', '  b:', '    c: 1', '- x', '- - - y', '  - - z: 1', '-x', '--- ', '- ', '-', '  -  -   deep:', '\tk: v', '  \t- t', ' # c', '#',
+    '', '   ', 'k: [1, [2, [3]]]', 'k: {a: {b: 1}}', '- [a,', '  b]', "k: 'it''s'", 'k: "q [ "', 'k: a # [', '\u00a0k: v', 'k: v\r', '  x: y\r',
+    `${' '.repeat(10)}- - - - n`, `k: ${'x'.repeat(5000)}[`, `${'- '.repeat(2100)}v`, ' '.repeat(4100) + 'k: v',
+  ];
+  let seed = 7;
+  const random = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+  const texts = [lines.join('\n')];
+  for (let i = 0; i < 400; i++) texts.push(Array.from({ length: 1 + random(30) }, () => lines[random(lines.length)]).join('\n'));
+  for (const text of texts) {
+    for (const limit of [1, 2, 3, 4, 6, 9, 256, 2000]) {
+      assert.equal(findExcessiveNesting(text, limit), findExcessiveNesting(text, limit, false), `limit ${limit}:\n${text.slice(0, 400)}`);
+    }
+  }
+  assert.equal(findExcessiveNesting('a:\n  b:\n    - - c: 1\n', 4), 2, 'indentation levels and `- ` markers count on the shortcut too');
+  assert.equal(findExcessiveNesting('a:\n  b:\n    - - c: 1\n', 5), -1);
+});

@@ -28,22 +28,68 @@ function startsScalar(text: string, i: number, scanFrom: number): boolean {
 /** Value-start prefix of a block line: indentation, `- ` sequence markers, an optional `key: `. */
 const BLOCK_PREFIX = /^( *)((?:- +)*)(?:(?:"(?:[^"\\]|\\.)*"|'[^']*'|[^\s#'"{[][^#]*?) *: +)?/;
 
+function nextIndex(text: string, char: string, from: number): number {
+  const at = text.indexOf(char, from);
+  return at < 0 ? Infinity : at;
+}
+
+/**
+ * A block line the general path would read as indentation, `- ` markers and text only: its first
+ * non-space character is printable and not `#`, and no `[` or `{` is within the 4 KB it looks at
+ * (`nextOpen`: the first of either at or after `from`). Blank, comment and tab-indented lines, and
+ * lines that may open a flow collection, take the general path.
+ */
+function plainBlockLine(text: string, from: number, to: number, nextOpen: number): boolean {
+  if (nextOpen < to) return false;
+  let i = from;
+  while (i < to && text.charCodeAt(i) === 32) i++;
+  if (i === to) return false;
+  const first = text.charCodeAt(i);
+  return first > 32 && first !== 35 /* # */ && first < 127;
+}
+
 /**
  * Estimates the nesting depth of YAML or JSON text, and returns the 0-based line where the
  * estimate first exceeds `limit`, or -1. Overestimates at worst slightly; linear time.
  */
-export function findExcessiveNesting(text: string, limit: number): number {
+export function findExcessiveNesting(
+  text: string,
+  limit: number,
+  /** false: every line through the general path (a test compares the two). */
+  shortcut = true,
+): number {
   const indentStack: number[] = [];
   let flowDepth = 0;
   let quote: string | undefined;
   let line = 0;
   let lineStart = 0;
+  // The next `[` and `{`, found with indexOf and moved forward only: linear over the whole text.
+  let nextSquare = -1;
+  let nextCurly = -1;
   while (lineStart <= text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let scanFrom = lineStart;
-    if (flowDepth === 0) {
-      const raw = text.slice(lineStart, Math.min(lineEnd, lineStart + 4096));
+    const lookEnd = Math.min(lineEnd, lineStart + 4096);
+    if (nextSquare !== Infinity && nextSquare < lineStart) nextSquare = nextIndex(text, '[', lineStart);
+    if (nextCurly !== Infinity && nextCurly < lineStart) nextCurly = nextIndex(text, '{', lineStart);
+    if (shortcut && flowDepth === 0 && plainBlockLine(text, lineStart, lookEnd, Math.min(nextSquare, nextCurly))) {
+      // Most lines: no bracket, so only their indentation and `- ` markers count (as below, without the regexes).
+      let i = lineStart;
+      while (text.charCodeAt(i) === 32) i++;
+      const indent = i - lineStart;
+      while (indentStack.length > 0 && indentStack[indentStack.length - 1] > indent) indentStack.pop();
+      if (indentStack.length === 0 || indentStack[indentStack.length - 1] < indent) indentStack.push(indent);
+      let dashes = 0;
+      while (i + 1 < lookEnd && text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 32) {
+        dashes++;
+        i += 2;
+        while (i < lookEnd && text.charCodeAt(i) === 32) i++;
+      }
+      if (indentStack.length + dashes > limit) return line;
+      scanFrom = lineEnd;
+    } else if (flowDepth === 0) {
+      const raw = text.slice(lineStart, lookEnd);
       const trimmed = raw.trimStart();
       if (trimmed !== '' && !trimmed.startsWith('#')) {
         const m = BLOCK_PREFIX.exec(raw)!;
