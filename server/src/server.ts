@@ -276,6 +276,7 @@ documents.onDidOpen((e) => {
   scheduler.schedule(e.document.uri, 0);
 });
 documents.onDidChangeContent((e) => {
+  spectralWorker?.supersede(e.document.uri, e.document.version);
   workspace.fireChanges([{ uri: e.document.uri, type: 'changed' }]);
   scheduler.schedule(e.document.uri);
 });

@@ -25,7 +25,7 @@ import { outsideReferenceRefusal, referenceRoot } from './refs/containment';
 import { dirnameUri, isUnder, joinUri } from './uri';
 import type { WorkspaceEdit } from 'vscode-languageserver-types';
 import { SymbolIndex } from './references/symbolIndex';
-import type { Cancellation } from './references/cancellation';
+import { CancelledError, type Cancellation } from './references/cancellation';
 import type { FixAllControl } from './languageFeatures/fixAll';
 import { resolveNamingAction } from './languageFeatures/namingFixes';
 import { prepareRename as prepareRenameAt, rename as renameAt } from './languageFeatures/rename';
@@ -104,8 +104,8 @@ export interface LanguageService {
   getFastDiagnostics(doc: ParsedDocument): Promise<Diagnostic[]>;
   /** The same, per file: findings inside `$ref`'d files are reported in those files. */
   getFastDiagnosticsByFile(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
-  /** Spectral with the workspace (or default) ruleset. */
-  getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome>;
+  /** Spectral with the workspace (or default) ruleset; a cancelled run answers `superseded`. */
+  getSpectralDiagnostics(doc: ParsedDocument, token?: Cancellation): Promise<SpectralOutcome>;
   /** Every layer at once, as the CLI reports it, per file. */
   lint(doc: ParsedDocument): Promise<{ byFile: Map<string, Diagnostic[]>; notices: string[]; rulesetError?: RulesetLoadError }>;
   /** The git baseline of a file (`specgate.baseline`, default HEAD), parsed once per commit. */
@@ -315,7 +315,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return documents.source(uri, text, textVersion([text, ...[...files.values()].map((f) => f.text)].join('\u0000')));
   }
 
-  async function getSpectralDiagnostics(doc: ParsedDocument): Promise<SpectralOutcome> {
+  async function getSpectralDiagnostics(doc: ParsedDocument, token?: Cancellation): Promise<SpectralOutcome> {
     const byFile = new Map<string, Diagnostic[]>();
     const notices: string[] = [];
     const s = settings();
@@ -335,9 +335,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
     if (loaded.notice) notices.push(loaded.notice);
     try {
-      const results = await runSpectral(doc.uri, doc.text, loaded.ruleset, workspace, s, doc);
+      const results = await runSpectral(doc.uri, doc.text, loaded.ruleset, workspace, s, doc, token);
       for (const [file, list] of results) byFile.set(file, list);
     } catch (e) {
+      if (e instanceof CancelledError) return { byFile: new Map(), notices: [], superseded: true };
       notices.push(`Spectral failed on ${doc.uri}: ${(e as Error).message}`);
       logger.log(`Specgate: Spectral failed on ${doc.uri}: ${(e as Error).stack ?? e}`);
     }

@@ -7,7 +7,7 @@ import type { SpecgateSettings } from '../engine/settings';
 import type { IWorkspace } from '../engine/workspace';
 import { findRulesetFile } from '../engine/spectral/rulesetLoader';
 import { spectralTimeoutDiagnostic } from '../engine/spectral/spectralTimeout';
-import type { FromWorker, ToWorker } from './spectralWorkerProtocol';
+import { STOP_SLOTS, type FromWorker, type ToWorker } from './spectralWorkerProtocol';
 import { locatePendingRanges } from '../engine/spectral/valueOnlyParse';
 import { SPECTRAL_WORKER_SCRIPT } from './parallelSpectral';
 
@@ -47,6 +47,9 @@ export class SpectralWorkerHost {
   /** Workspace rulesets that ran past the limit, with the diagnostic message to repeat. */
   private readonly timedOut = new Map<string, number>();
 
+  /** Jobs to stop, read by the worker while it runs Spectral (see `STOP_SLOTS`). */
+  private readonly stops = new Int32Array(new SharedArrayBuffer(STOP_SLOTS * Int32Array.BYTES_PER_ELEMENT));
+
   /** Jobs sent by `start` before their document's positioned parse existed, by URI. */
   private readonly started = new Map<string, { text: string; outcome: Promise<SpectralOutcome> }>();
 
@@ -64,6 +67,17 @@ export class SpectralWorkerHost {
     /** Whether the editor has moved past this version: its findings are then not placed (the scheduler would drop them). */
     private readonly isStale: (uri: string, version: number) => boolean = () => false,
   ) {}
+
+  /**
+   * The editor has `version` of `uri`: lints of older versions stop, queued or running (at Spectral's
+   * next rule function call). Their results would be dropped anyway, and on a second core they slow
+   * the keystroke's own fast layer.
+   */
+  supersede(uri: string, version: number): void {
+    for (const { job } of this.pending.values()) {
+      if (job.uri === uri && job.version < version) Atomics.store(this.stops, job.id % STOP_SLOTS, job.id);
+    }
+  }
 
   /** Whether the bundled worker script sits next to this bundle (it does in dist/). */
   static available(): boolean {
@@ -103,7 +117,7 @@ export class SpectralWorkerHost {
     const id = ++this.nextId;
     const job: LintJob = {
       type: 'lint', id, uri, version, text, settings,
-      folders: [...this.workspace.folders], trusted: this.workspace.isTrusted(), ...(this.cli ? { diskReads: true } : {}),
+      folders: [...this.workspace.folders], trusted: this.workspace.isTrusted(), ...(this.cli ? { diskReads: true } : { stops: this.stops.buffer as SharedArrayBuffer }),
     };
     const timeoutMs = this.cli ? Infinity : Math.max(1000, settings.spectralTimeoutMs);
     return new Promise<SpectralOutcome>((resolve, reject) => {

@@ -11,6 +11,7 @@ import { canShareParse, sharedParser } from './sharedParse';
 import { valueOnlyParser } from './valueOnlyParse';
 import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
 import { useLinearOperationIdUnique } from './operationIdUnique';
+import { CancelledError, type Cancellation } from '../references/cancellation';
 
 const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
 
@@ -68,16 +69,28 @@ export async function runSpectral(
    * value-only parse (`isValueOnly`) leaves `uri`'s findings at 0:0 for `locatePendingRanges`.
    */
   parsed?: ParsedDocument,
+  /** Checked before each rule function call: once cancelled, no rule runs and `CancelledError` is thrown. */
+  token?: Cancellation,
 ): Promise<Map<string, Diagnostic[]>> {
   const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles, uri, text) });
-  spectral.setRuleset(useLinearOperationIdUnique(useCachedExampleValidation(ruleset)));
+  const prepared = useLinearOperationIdUnique(useCachedExampleValidation(withoutGuards(ruleset)));
+  spectral.setRuleset(token ? withGuards(prepared) : prepared);
   beginExampleValidationRun();
   const source = uriToPath(uri);
   const shared = parsed && parsed.text === text ? parsed : undefined;
   const parser = shared && isValueOnly(shared) ? valueOnlyParser(shared.value)
     : shared && canShareParse(shared) ? sharedParser(shared)
     : uri.endsWith('.json') ? Parsers.Json : Parsers.Yaml;
-  const results = await spectral.run(new Document(text, parser as never, source), { ignoreUnknownFormat: true });
+  const document = new Document(text, parser as never, source);
+  if (token) runTokens.set(document, token);
+  let results: ISpectralDiagnostic[];
+  try {
+    results = await spectral.run(document, { ignoreUnknownFormat: true });
+  } catch (e) {
+    if (token?.isCancellationRequested) throw new CancelledError();
+    throw e;
+  }
+  if (token?.isCancellationRequested) throw new CancelledError();
   const byFile = new Map<string, Diagnostic[]>();
   for (const result of results) {
     const fileUri = result.source ? pathToUri(result.source) : uri;
@@ -86,6 +99,51 @@ export async function runSpectral(
     list.push(toDiagnostic(result, ruleset));
   }
   return byFile;
+}
+
+/** Each run's token, found from the document Spectral hands every rule function. */
+const runTokens = new WeakMap<object, Cancellation>();
+/** Guard → the rule function it wraps. */
+const guarded = new WeakMap<object, unknown>();
+const guards = new WeakMap<object, unknown>();
+
+/**
+ * Every rule function of `ruleset` checks its run's token first and does nothing once it is cancelled:
+ * Spectral's traversal is synchronous, so rule functions are where a run's work can be skipped (the
+ * traversal itself goes on to its end, cheaply, and `runSpectral` then throws `CancelledError`). Guards are put on afresh each run, after
+ * the other replacements (which recognise functions by identity or name), and find their run's token
+ * through the document, so runs never share one. The `then` arrays are replaced, not mutated.
+ */
+function withGuards(ruleset: Ruleset): Ruleset {
+  for (const rule of Object.values(ruleset.rules)) {
+    rule.then = rule.then.map((t) => (guarded.has(t.function) ? t : { ...t, function: guardOf(t.function) }));
+  }
+  return ruleset;
+}
+
+function withoutGuards(ruleset: Ruleset): Ruleset {
+  for (const rule of Object.values(ruleset.rules)) {
+    if (rule.then.some((t) => guarded.has(t.function))) rule.then = rule.then.map((t) => (guarded.has(t.function) ? { ...t, function: guarded.get(t.function) as never } : t));
+  }
+  return ruleset;
+}
+
+type RuleFunction = Ruleset['rules'][string]['then'][number]['function'];
+
+function guardOf(fn: RuleFunction): RuleFunction {
+  let guard = guards.get(fn) as RuleFunction | undefined;
+  if (guard) return guard;
+  guard = function (this: unknown, ...args: Parameters<RuleFunction>) {
+    const context = args[2] as { document?: object } | undefined;
+    // Not a throw: nimma would catch it, wrap it and go on with the next node anyway.
+    if (context?.document && runTokens.get(context.document)?.isCancellationRequested) return undefined;
+    return fn.apply(this, args);
+  } as RuleFunction;
+  // Spectral names the function in the error when one throws.
+  Object.defineProperty(guard, 'name', { value: fn.name });
+  guards.set(fn, guard);
+  guarded.set(guard, fn);
+  return guard;
 }
 
 function toDiagnostic(result: ISpectralDiagnostic, ruleset: Ruleset): Diagnostic {
