@@ -137,3 +137,30 @@ test('an edit\'s version takes its line starts from the previous version, and th
   assert.equal((next.textDocument as unknown as { _lineOffsets?: number[] })._lineOffsets, undefined);
   assert.deepEqual(lineStarts(next), lineStarts(parseDocument(URI, next.text, 0)));
 });
+
+test('the nesting limit: an edit inside one section is measured on that section, and refuses exactly as a full parse', () => {
+  // Limit 7: the schema's properties sit at depth 6 (components, schemas, Pet, properties, name, type).
+  const limits = { maxDepth: 7, maxAliasCount: 10_000 };
+  const before = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\npaths: {}\ncomponents:\n  schemas:\n    Pet:\n      properties:\n        name:\n          type: string\n    Owner:\n      type: object\nx-after:\n  a:\n    b: 1\n';
+  const cases: Array<[string, string, boolean]> = [
+    // One level deeper: 7, at the limit.
+    ['one level deeper', replaceOnce(before, '          type: string\n', '          type: string\n          items:\n            x: 1\n'), false],
+    // Two levels deeper: 8, past it.
+    ['two levels deeper', replaceOnce(before, '          type: string\n', '          type: string\n          items:\n            x:\n              y: 1\n'), true],
+    // A flow collection opening deeper than the limit, and one closing later in the section.
+    ['deep flow', replaceOnce(before, '          type: string\n', '          enum: [[[1]]]\n'), true],
+    ['flow over lines', replaceOnce(before, '          type: string\n', '          enum: [1,\n            2]\n'), false],
+    ['dash markers count', replaceOnce(before, '          type: string\n', '          x:\n          - - - 1\n'), true],
+    // Sections after the edit are as deep as before.
+    ['sibling section', replaceOnce(before, '      type: object\n', '      type: object\n      x: 1\n'), false],
+  ];
+  for (const [name, after, deep] of cases) {
+    const previous = parseDocument(URI, before, 1, limits);
+    assert.equal(previous.problems.length, 0, 'the version before passes');
+    const fresh = parseDocument(URI, after, 2, limits);
+    assert.equal(fresh.problems.some((p) => p.code === 'specgate-nesting-limit'), deep, `${name}: full parse`);
+    const incremental = reparseDocument(previous, URI, after, 2, limits);
+    assertSameParse(incremental, fresh, name);
+    if (deep) assert.notEqual(provenanceOf(incremental)?.spliced, true, `${name}: refused, not spliced`);
+  }
+});

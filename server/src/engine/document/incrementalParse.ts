@@ -11,7 +11,7 @@
  */
 import * as YAML from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { DEFAULT_PARSE_LIMITS, ParseLimits, findExcessiveNesting } from './limits';
+import { DEFAULT_PARSE_LIMITS, ParseLimits, exceedsNestingWithin, findExcessiveNesting } from './limits';
 import { documentFromParts, parseDocument, ParsedDocument, provenanceOf, YAML_PARSE_OPTIONS } from './parsedDocument';
 import { sniffFormat } from './sniff';
 import { editSpan, EditSpan } from './editSpan';
@@ -93,14 +93,17 @@ function spliceEdit(previous: ParsedDocument, uri: string, text: string, version
 
   const edit = editSpan(old, text);
   const levels = levelsTo(edit, root, rootStarts, old);
-  // The full nesting estimate is cheap next to a parse, and keeps the refusal exactly as a full parse's.
-  if (findExcessiveNesting(text, limits.maxDepth) >= 0) return undefined;
   for (let l = levels.length - 1; l >= 0; l--) {
     const level = levels[l];
     const regionStart = level.starts[level.first];
     const regionEnd = (level.last + 1 < level.starts.length ? level.starts[level.last + 1] : level.end) + edit.delta;
     // Re-parsing most of the document costs a full parse anyway, twice if it then fails.
     if (l === 0 && regionEnd - regionStart > text.length / 2) return undefined;
+    // The nesting estimate refuses exactly what a full parse would: the previous version passed it,
+    // and only the region's lines changed (see exceedsNestingWithin); the whole text when unsure.
+    const outerIndents = levels.slice(0, l).map((outer) => outer.indent);
+    const exceeds = exceedsNestingWithin(text, regionStart, regionEnd, limits.maxDepth, outerIndents) ?? findExcessiveNesting(text, limits.maxDepth) >= 0;
+    if (exceeds) return undefined;
     const replacement = parseRegion(text, regionStart, regionEnd, level, l, limits);
     if (!replacement || collides(level, replacement.pairs)) continue;
     const value = spliceValue(previous.value, levels, replacement);

@@ -58,15 +58,31 @@ export function findExcessiveNesting(
   /** false: every line through the general path (a test compares the two). */
   shortcut = true,
 ): number {
-  const indentStack: number[] = [];
+  return scanNesting(text, 0, text.length, limit, [], shortcut).line;
+}
+
+/**
+ * The estimate over the lines in [from, to) only (`from` a line start, `to` a line start or the end),
+ * starting below block entries at `outerIndents` (the columns of the enclosing maps' keys): true
+ * when it exceeds `limit` there. undefined when a flow collection is still open at `to`, so that the
+ * lines after it would be read differently: only the whole text can tell then.
+ * An edit re-parsed as one block map's entries changes nothing after them (the next line closes
+ * every deeper level), so this region stands for the whole text (incrementalParse.ts).
+ */
+export function exceedsNestingWithin(text: string, from: number, to: number, limit: number, outerIndents: readonly number[]): boolean | undefined {
+  const { line, open } = scanNesting(text, from, to, limit, [...outerIndents], true);
+  return line >= 0 ? true : open ? undefined : false;
+}
+
+function scanNesting(text: string, from: number, to: number, limit: number, indentStack: number[], shortcut: boolean): { line: number; open: boolean } {
   let flowDepth = 0;
   let quote: string | undefined;
   let line = 0;
-  let lineStart = 0;
+  let lineStart = from;
   // The next `[` and `{`, found with indexOf and moved forward only: linear over the whole text.
   let nextSquare = -1;
   let nextCurly = -1;
-  while (lineStart <= text.length) {
+  while (lineStart < to || lineStart === text.length) {
     let lineEnd = text.indexOf('\n', lineStart);
     if (lineEnd < 0) lineEnd = text.length;
     let scanFrom = lineStart;
@@ -86,7 +102,7 @@ export function findExcessiveNesting(
         i += 2;
         while (i < lookEnd && text.charCodeAt(i) === 32) i++;
       }
-      if (indentStack.length + dashes > limit) return line;
+      if (indentStack.length + dashes > limit) return { line, open: true };
       scanFrom = lineEnd;
     } else if (flowDepth === 0) {
       const raw = text.slice(lineStart, lookEnd);
@@ -97,7 +113,7 @@ export function findExcessiveNesting(
         while (indentStack.length > 0 && indentStack[indentStack.length - 1] > indent) indentStack.pop();
         if (indentStack.length === 0 || indentStack[indentStack.length - 1] < indent) indentStack.push(indent);
         const dashes = (m[2].match(/-/g) ?? []).length;
-        if (indentStack.length + dashes > limit) return line;
+        if (indentStack.length + dashes > limit) return { line, open: true };
         // Anchors and tags may stand before a flow collection (`key: &a [[...`, `- !!seq [...`).
         const valueStart = m[0].length + (NODE_PROPERTIES.exec(raw.slice(m[0].length))?.[0].length ?? 0);
         const next = raw.charAt(valueStart);
@@ -117,7 +133,7 @@ export function findExcessiveNesting(
       if ((c === 34 || c === 39) && startsScalar(text, i, scanFrom)) quote = text[i];
       else if (c === 91 || c === 123) {
         flowDepth++;
-        if (flowDepth + indentStack.length > limit) return line;
+        if (flowDepth + indentStack.length > limit) return { line, open: true };
       } else if (c === 93 || c === 125) {
         if (flowDepth > 0) flowDepth--;
         if (flowDepth === 0) break;
@@ -128,5 +144,5 @@ export function findExcessiveNesting(
     line++;
     lineStart = lineEnd + 1;
   }
-  return -1;
+  return { line: -1, open: flowDepth > 0 };
 }
