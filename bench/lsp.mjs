@@ -21,6 +21,14 @@ export async function startServer({ rootUri, settings = {} }) {
     published.push(entry);
     for (const w of [...waiters]) if (w.predicate(entry)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(entry); }
   });
+  // Sent once every layer of a version has finished and its findings are published.
+  const finished = [];
+  const finishWaiters = [];
+  connection.onNotification('specgate/analysisFinished', (params) => {
+    const entry = { at: performance.now(), params };
+    finished.push(entry);
+    for (const w of [...finishWaiters]) if (w.predicate(entry)) { finishWaiters.splice(finishWaiters.indexOf(w), 1); w.resolve(entry); }
+  });
   for (const m of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline']) connection.onNotification(m, () => {});
   connection.onRequest('workspace/configuration', () => [settings]);
   connection.onRequest('client/registerCapability', () => null);
@@ -50,6 +58,15 @@ export async function startServer({ rootUri, settings = {} }) {
       return new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`timed out waiting for diagnostics; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
         waiters.push({ predicate, resolve: (e) => { clearTimeout(timer); resolve(e); } });
+      });
+    },
+    /** Resolves with the first `specgate/analysisFinished` (already received or future) matching `predicate`. */
+    waitForFinished(predicate, timeoutMs = 600_000) {
+      const seen = finished.find(predicate);
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for analysisFinished; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
+        finishWaiters.push({ predicate, resolve: (e) => { clearTimeout(timer); resolve(e); } });
       });
     },
     /** Peak resident set size of the server process (VmHWM), in bytes; includes its worker threads. */

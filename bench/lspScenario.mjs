@@ -81,16 +81,22 @@ export async function lspSession(spec, { edits = 5 } = {}) {
     const t0 = performance.now();
     const fast = nth(1, 1);
     const breaking = nth(1, 2);
-    const spectralDone = large ? undefined : nth(1, 3);
+    // Every layer of the version done (the last publish before it holds Spectral's findings).
+    const finishedAfter = (after) => server.waitForFinished((e) => e.params.uri === uri && e.params.version === 1 && e.at >= after)
+      .then((done) => server.published.filter((p) => p.params.uri === uri && p.params.version === 1 && p.at <= done.at).at(-1) ?? done);
+    const spectralDone = large ? undefined : finishedAfter(t0);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
     const openFast = seconds((await fast).at - t0);
     const openBreaking = seconds((await breaking).at - t0);
 
     // Spectral: live for normal files; on save for large ones (specgate.largeFileThresholdKB).
-    const tSpectral = performance.now();
+    let tSpectral = performance.now();
     let spectral = spectralDone;
     if (large) {
-      spectral = nth(1, 3, tSpectral);
+      // The open's own analysis has finished (fast and breaking only): the next one is the save's.
+      await finishedAfter(t0);
+      tSpectral = performance.now();
+      spectral = finishedAfter(tSpectral);
       await connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     }
     let finished = false;
