@@ -103,27 +103,28 @@ export async function runSpectral(
 
 /** Each run's token, found from the document Spectral hands every rule function. */
 const runTokens = new WeakMap<object, Cancellation>();
-/** Guard → the rule function it wraps. */
-const guarded = new WeakMap<object, unknown>();
-const guards = new WeakMap<object, unknown>();
+const guardOfFunction = new WeakMap<object, unknown>();
+const functionOfGuard = new WeakMap<object, unknown>();
 
 /**
- * Every rule function of `ruleset` checks its run's token first and does nothing once it is cancelled:
- * Spectral's traversal is synchronous, so rule functions are where a run's work can be skipped (the
- * traversal itself goes on to its end, cheaply, and `runSpectral` then throws `CancelledError`). Guards are put on afresh each run, after
- * the other replacements (which recognise functions by identity or name), and find their run's token
- * through the document, so runs never share one. The `then` arrays are replaced, not mutated.
+ * Every rule function of `ruleset` checks its run's token first and does nothing once it is
+ * cancelled. Spectral's traversal is synchronous, so rule functions are where a run's work can be
+ * skipped; the traversal itself goes on to its end, cheaply, and `runSpectral` then throws
+ * `CancelledError`. Guards are put on afresh each run, after the other replacements (which
+ * recognise functions by identity or name), and find their run's token through the document, so
+ * runs never share one. The `then` arrays are replaced, not mutated.
  */
 function withGuards(ruleset: Ruleset): Ruleset {
   for (const rule of Object.values(ruleset.rules)) {
-    rule.then = rule.then.map((t) => (guarded.has(t.function) ? t : { ...t, function: guardOf(t.function) }));
+    rule.then = rule.then.map((t) => (functionOfGuard.has(t.function) ? t : { ...t, function: guardOf(t.function) }));
   }
   return ruleset;
 }
 
 function withoutGuards(ruleset: Ruleset): Ruleset {
+  const unguarded = (fn: RuleFunction) => (functionOfGuard.get(fn) ?? fn) as RuleFunction;
   for (const rule of Object.values(ruleset.rules)) {
-    if (rule.then.some((t) => guarded.has(t.function))) rule.then = rule.then.map((t) => (guarded.has(t.function) ? { ...t, function: guarded.get(t.function) as never } : t));
+    if (rule.then.some((t) => functionOfGuard.has(t.function))) rule.then = rule.then.map((t) => ({ ...t, function: unguarded(t.function) }));
   }
   return ruleset;
 }
@@ -131,7 +132,7 @@ function withoutGuards(ruleset: Ruleset): Ruleset {
 type RuleFunction = Ruleset['rules'][string]['then'][number]['function'];
 
 function guardOf(fn: RuleFunction): RuleFunction {
-  let guard = guards.get(fn) as RuleFunction | undefined;
+  let guard = guardOfFunction.get(fn) as RuleFunction | undefined;
   if (guard) return guard;
   guard = function (this: unknown, ...args: Parameters<RuleFunction>) {
     const context = args[2] as { document?: object } | undefined;
@@ -141,8 +142,8 @@ function guardOf(fn: RuleFunction): RuleFunction {
   } as RuleFunction;
   // Spectral names the function in the error when one throws.
   Object.defineProperty(guard, 'name', { value: fn.name });
-  guards.set(fn, guard);
-  guarded.set(guard, fn);
+  guardOfFunction.set(fn, guard);
+  functionOfGuard.set(guard, fn);
   return guard;
 }
 
