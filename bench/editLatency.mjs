@@ -4,10 +4,9 @@
 // on Twilio and GitHub, and the server's peak RSS on GitHub (open, edits, then Spectral on save).
 // Writes bench/results-edit.json and .md (BENCH_SPECS set: bench/.cache/results-edit-partial.*).
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
 import { join } from 'node:path';
-import YAML from 'yaml';
 import { ensureSpec } from './fetch.mjs';
 import { editSession } from './editScenario.mjs';
 import { median } from './stats.mjs';
@@ -22,16 +21,14 @@ const uptime = () => execFileSync('uptime', { encoding: 'utf8' }).trim();
 const results = { date: new Date().toISOString(), commit: execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: ROOT, encoding: 'utf8' }).trim(), node: process.version, loadBefore: uptime(), specs: {} };
 for (const name of SPEC_NAMES) {
   const spec = ensureSpec(name);
-  const text = readFileSync(spec.yaml, 'utf8');
-  // The floor: one plain parseDocument of the same text, timed between the edits (every other
-  // one) so that it runs under the load the edits saw; on a shared machine that load moves a lot.
-  const parses = [];
-  const timeParse = () => { const t = performance.now(); YAML.parseDocument(text); parses.push((performance.now() - t) / 1000); };
+  // The floor: plain parseDocuments of the same text, timed right after the edits with the server
+  // idle (lspScenario.mjs parseFloor), in the same phase of the run as the edits.
   log(`${name}: LSP session (${EDITS} edits)`);
-  const session = await editSession(spec, { edits: EDITS, spectralOnSave: name === 'github' && !process.env.BENCH_NO_SAVE, afterEach: (i) => i % 2 === 0 && timeParse() });
-  const parse = median(parses);
+  const session = await editSession(spec, { edits: EDITS, spectralOnSave: name === 'github' && !process.env.BENCH_NO_SAVE });
+  const parse = session.parseAfterEdits.median;
+  const parses = session.parseAfterEdits.samples;
   results.specs[name] = { title: spec.title, yamlBytes: spec.yamlBytes, parseDocument: parse, parseSamples: parses, ...session, ratio: session.editFast.median / parse, load: loadavg() };
-  log(`  yaml parseDocument ${parse.toFixed(2)} s (between the edits); edit → fast ${(session.editFast.median * 1000).toFixed(0)} ms (${(session.editFast.median / parse).toFixed(3)}× a parse), peak RSS ${(session.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
+  log(`  yaml parseDocument ${parse.toFixed(2)} s (after the edits); edit → fast ${(session.editFast.median * 1000).toFixed(0)} ms (${(session.editFast.median / parse).toFixed(3)}× a parse), peak RSS ${(session.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
 }
 results.loadAfter = uptime();
 

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { CACHE } from './fetch.mjs';
 import { startServer } from './lsp.mjs';
-import { median, percentile } from './stats.mjs';
+import YAML from 'yaml';
+import { median, percentile, summary } from './stats.mjs';
 
 const seconds = (ms) => ms / 1000;
 
@@ -38,7 +39,7 @@ export function lineWith(lines, pattern) {
  * One-character edits inside a description (versions 2, 3, ...), each awaited until its fast-layer
  * and breaking-layer publishes: the seconds from didChange to each.
  */
-export async function oneCharacterEdits({ connection, uri, lines, nth, edits, afterEach }) {
+export async function oneCharacterEdits({ connection, uri, lines, nth, edits }) {
   const editLine = lineWith(lines, /^\s+description: [A-Za-z]/);
   const editChar = lines[editLine].indexOf('description: ') + 'description: '.length;
   const editFast = [];
@@ -54,11 +55,25 @@ export async function oneCharacterEdits({ connection, uri, lines, nth, edits, af
     });
     editFast.push(seconds((await f).at - t));
     editBreaking.push(seconds((await b).at - t));
-    // e.g. the bench's own parse of the same text, measured under the load the edit saw.
-    afterEach?.(i);
     await new Promise((r) => setTimeout(r, 200));
   }
   return { editFast, editBreaking };
+}
+
+/**
+ * The edit-latency floor: three plain `parseDocument`s of the text in the bench process, timed right
+ * after the edits once the server has finished the last version (idle), so that the floor and the
+ * edits see the machine in the same phase of the run.
+ */
+export async function parseFloor(text, idle) {
+  await idle();
+  const times = [];
+  for (let i = 0; i < 3; i++) {
+    const t = performance.now();
+    YAML.parseDocument(text);
+    times.push(seconds(performance.now() - t));
+  }
+  return summary(times);
 }
 
 /** A server on the spec's git workspace; `nth(version, n, after)` waits for the n-th publish of that version. */
@@ -71,18 +86,20 @@ export async function serverOn(spec) {
     let seen = 0;
     return server.waitFor((e) => e.params.uri === uri && e.params.version === version && e.at >= after && ++seen === n);
   };
-  return { server, connection: server.connection, uri, text, lines: text.split('\n'), nth };
+  /** Every layer of that version has finished (`specgate/analysisFinished`), at or after `after`. */
+  const finished = (version, after = 0) => server.waitForFinished((e) => e.params.uri === uri && e.params.version === version && e.at >= after);
+  return { server, connection: server.connection, uri, text, lines: text.split('\n'), nth, finished };
 }
 
 export async function lspSession(spec, { edits = 5 } = {}) {
-  const { server, connection, uri, text, lines, nth } = await serverOn(spec);
+  const { server, connection, uri, text, lines, nth, finished } = await serverOn(spec);
   const large = spec.yamlBytes > 2048 * 1024;
   try {
     const t0 = performance.now();
     const fast = nth(1, 1);
     const breaking = nth(1, 2);
     // Every layer of the version done (the last publish before it holds Spectral's findings).
-    const finishedAfter = (after) => server.waitForFinished((e) => e.params.uri === uri && e.params.version === 1 && e.at >= after)
+    const finishedAfter = (after) => finished(1, after)
       .then((done) => server.published.filter((p) => p.params.uri === uri && p.params.version === 1 && p.at <= done.at).at(-1) ?? done);
     const spectralDone = large ? undefined : finishedAfter(t0);
     await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
@@ -99,13 +116,13 @@ export async function lspSession(spec, { edits = 5 } = {}) {
       spectral = finishedAfter(tSpectral);
       await connection.sendNotification('textDocument/didSave', { textDocument: { uri } });
     }
-    let finished = false;
-    const spectralAt = spectral.then((e) => { finished = true; return e.at; });
+    let spectralFinished = false;
+    const spectralAt = spectral.then((e) => { spectralFinished = true; return e.at; });
     const hoverLine = lineWith(lines, /^\s+operationId:/);
     const character = lines[hoverLine].indexOf('operationId') + 2;
     const hovers = [];
     const actions = [];
-    while (!finished) {
+    while (!spectralFinished) {
       let t = performance.now();
       await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: hoverLine, character } });
       hovers.push(seconds(performance.now() - t));
@@ -122,6 +139,7 @@ export async function lspSession(spec, { edits = 5 } = {}) {
     const spectralCount = (await spectral).params.diagnostics.filter((d) => d.data?.engine === 'spectral').length;
 
     const { editFast, editBreaking } = await oneCharacterEdits({ connection, uri, lines, nth, edits });
+    const parseAfterEdits = await parseFloor(text, () => finished(1 + edits));
     const peakRssBytes = server.peakRss();
     return {
       large,
@@ -134,6 +152,7 @@ export async function lspSession(spec, { edits = 5 } = {}) {
       codeAction: { count: actions.length, p50: median(actions), p95: percentile(actions, 95), max: Math.max(...actions) },
       editFast: { runs: editFast.length, median: median(editFast), min: Math.min(...editFast), max: Math.max(...editFast), samples: editFast },
       editBreaking: { runs: editBreaking.length, median: median(editBreaking), min: Math.min(...editBreaking), max: Math.max(...editBreaking) },
+      parseAfterEdits,
       peakRssBytes,
     };
   } finally {

@@ -24,11 +24,18 @@ export function evaluateTargets(r) {
   }
   const oneMb = r.lsp.twilio ?? r.lsp.digitalocean;
   if (oneMb) add('edit-1mb', `Edit → fast-layer diagnostics ≤ 300 ms on a 1 MB spec (${oneMb === r.lsp.twilio ? 'Twilio' : 'DigitalOcean'})`, `${ms(oneMb.editFast.median)} median (min ${ms(oneMb.editFast.min)}, max ${ms(oneMb.editFast.max)})`, oneMb.editFast.median <= 0.3);
-  // Issue 15: edit → fast layer as a ratio of one plain `yaml` parseDocument of the same text.
+  // Issue 15: edit → fast layer as a ratio of one plain `yaml` parseDocument of the same text, timed
+  // right after the edits with the server idle (the same phase of the run); the parse timed at the
+  // start of the run is shown too.
   for (const name of ['twilio', 'github']) {
     const l = r.lsp[name];
-    const floor = r.specs[name]?.yamlParseDocument?.median;
-    if (l && floor) add(`edit-ratio-${name}`, `${r.specs[name].title}: edit → fast-layer diagnostics ≤ 0.3× one yaml parseDocument`, `${ms(l.editFast.median)} vs ${ms(floor)} (${ratio(l.editFast.median / floor)})`, l.editFast.median <= 0.3 * floor);
+    const between = l?.parseAfterEdits?.median;
+    const atStart = r.specs[name]?.yamlParseDocument?.median;
+    const floor = between ?? atStart;
+    if (l && floor) {
+      const also = between !== undefined && atStart !== undefined ? `; against the parse timed at the start of the run, ${ms(atStart)}: ${ratio(l.editFast.median / atStart)}` : '';
+      add(`edit-ratio-${name}`, `${r.specs[name].title}: edit → fast-layer diagnostics ≤ 0.3× one yaml parseDocument`, `${ms(l.editFast.median)} vs ${ms(floor)}${between !== undefined ? ' timed after the edits' : ''} (${ratio(l.editFast.median / floor)})${also}`, l.editFast.median <= 0.3 * floor);
+    }
   }
   const gh = r.lsp.github;
   if (gh) {
