@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { quickEligible, quickInvalid, quickValid } from '../../server/src/engine/spectral/quickCheck';
+import { TYPED_KEYWORDS, UNTYPED_KEYWORDS, quickEligible, quickInvalid, quickRootTypeError, quickValid } from '../../server/src/engine/spectral/quickCheck';
 
 let seed = Number(process.env.QC_SEED ?? 42);
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -143,5 +143,68 @@ test('hand-written: oneOf branches told apart by type, required and enum; not', 
     const accepted = quickValid(s, v);
     assert.equal(accepted, quickAccepts, `quickValid ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
     if (accepted) assert.equal(ajv.compile(s)(v), true);
+  }
+});
+
+test('quickRootTypeError gives exactly the errors ajv reports, whenever it answers', () => {
+  const ajv = draft4Ajv();
+  seed = Number(process.env.QC_SEED ?? 11);
+  let answered = 0;
+  let mismatchesLeftToAjv = 0;
+  for (let i = 0; i < 4000; i++) {
+    const s = schema();
+    type Validate = ((v: unknown) => boolean) & { errors?: unknown };
+    const validate: Validate | undefined = quickEligible(s) ? compiled(ajv, s) : undefined;
+    if (!validate) continue;
+    for (let j = 0; j < 5; j++) {
+      const v = value();
+      const modelled = quickRootTypeError(s, v);
+      const valid: boolean = validate(v);
+      if (!modelled) {
+        if (!valid && (validate.errors as { keyword: string; instancePath: string }[])[0].keyword === 'type') mismatchesLeftToAjv++;
+        continue;
+      }
+      answered++;
+      assert.equal(valid, false, `ajv accepts ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
+      assert.deepEqual(validate.errors, [modelled], `errors for ${JSON.stringify(v)} against ${JSON.stringify(s)}`);
+    }
+  }
+  // Not vacuous: many answered, and the cases it leaves (keywords ajv checks first) exist too.
+  assert.ok(answered > 1000, `${answered} answered`);
+  assert.ok(mismatchesLeftToAjv > 50, `${mismatchesLeftToAjv} type errors left to ajv`);
+});
+
+test('hand-written: where a root type mismatch is not the first error ajv reports', () => {
+  const ajv = draft4Ajv();
+  const cases: Array<[Record<string, unknown>, unknown, boolean]> = [
+    [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, 'x', true],
+    [{ type: ['object', 'null'] }, 5, true],
+    [{ type: 'string', nullable: true, minLength: 2 }, 5, true],
+    // A number keyword on a number value runs before the string type's own check.
+    [{ type: 'string', minLength: 2, minimum: 9 }, 5, false],
+    // Keywords for any type run first.
+    [{ type: 'string', enum: ['a'] }, 5, false],
+    [{ type: 'string', allOf: [{ minimum: 9 }] }, 5, false],
+    // The value's type is accepted, or null where nullable.
+    [{ type: 'integer', nullable: true }, null, false],
+    [{ type: 'number' }, 3, false],
+  ];
+  for (const [s, v, answers] of cases) {
+    const modelled = quickRootTypeError(s, v);
+    assert.equal(modelled !== undefined, answers, `${JSON.stringify(s)} with ${JSON.stringify(v)}`);
+    const validate = ajv.compile(s);
+    if (modelled) {
+      assert.equal(validate(v), false);
+      assert.deepEqual(validate.errors, [modelled]);
+    }
+  }
+});
+
+test('the keyword groups quickRootTypeError relies on are ajv-draft-04\'s', () => {
+  const ajv = draft4Ajv() as unknown as { RULES: { rules: Array<{ type?: string; rules: Array<{ keyword: string }> }> } };
+  for (const group of ajv.RULES.rules) {
+    const keywords = group.rules.map((r) => r.keyword);
+    if (group.type) assert.deepEqual([...TYPED_KEYWORDS[group.type as keyof typeof TYPED_KEYWORDS]].sort(), [...keywords].sort(), group.type);
+    else assert.deepEqual([...UNTYPED_KEYWORDS].sort(), keywords.filter((k) => !['$comment', 'type', 'nullable'].includes(k)).sort(), 'any type');
   }
 });

@@ -20,7 +20,7 @@ import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectra
 import { oas2, oas3_0, oas3_1, oas3_2, extractDraftVersion, detectDialect } from '@stoplight/spectral-formats';
 import { isPlainObject, pointerToPath } from '@stoplight/json';
 import { createAjvInstances } from '@stoplight/spectral-functions/dist/schema/ajv';
-import { quickEligible, quickValid } from './quickCheck';
+import { quickEligible, quickRootTypeError, quickValid } from './quickCheck';
 import { oasExample as spectralOasExample } from '@stoplight/spectral-rulesets/dist/oas/functions';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const RefError: new (...args: never[]) => Error = require('ajv/dist/compile/ref_error').default;
@@ -229,7 +229,7 @@ function compileDraft4(schema: unknown): Validator {
 /** Per document inventory (one Spectral run), as Spectral does, for schemas with an `$id`. */
 const perRunAjv = new WeakMap<object, ReturnType<typeof createAjvInstances>>();
 
-export const exampleValidationStats = { validations: 0, quick: 0, compiles: 0, prepared: 0 };
+export const exampleValidationStats = { validations: 0, quick: 0, quickErrors: 0, compiles: 0, prepared: 0 };
 
 /** Forgets every compiled validator (tests; memory bound). */
 export function clearExampleValidationCache(): void {
@@ -340,6 +340,12 @@ function validate(targetVal: unknown, entry: Prepared, path: Path, context: Rule
     exampleValidationStats.quick++;
     return [];
   }
+  // The one error ajv would report, when certain (a root type mismatch): no validator compiled.
+  const typeError = entry.quick !== undefined && !entry.compiled.validator ? quickRootTypeError(entry.quick, targetVal) : undefined;
+  if (typeError) {
+    exampleValidationStats.quickErrors++;
+    return described(targetVal, entry, path, [typeError]);
+  }
   const results: IFunctionResult[] = [];
   const { validator, error } = compile(entry, context);
   if (error !== undefined) {
@@ -350,18 +356,20 @@ function validate(targetVal: unknown, entry: Prepared, path: Path, context: Rule
   }
   if (validator && validator(targetVal) === false && Array.isArray(validator.errors)) {
     // ajv reuses the errors array of a compiled validator; copy before rewriting messages.
-    const errors = validator.errors.map((e) => ({ ...e }));
-    if (entry.nullable) rewriteNullable(entry.schema, errors);
-    const unmatched = findUnmatchedCombinators(errors);
-    const described = betterAjvErrors(entry.schema as never, errors as never, { propertyPath: path, targetValue: targetVal } as never) as unknown as { suggestion?: string; error: string; path: string }[];
-    for (const { suggestion, error: message, path: errorPath } of described) {
-      results.push({
-        message: describeCombinator(describeArrayItem(suggestion !== undefined ? `${message}. ${suggestion}` : message, errorPath), unmatched.get(errorPath)),
-        path: [...path, ...(errorPath !== '' ? errorPath.replace(/^\//, '').split('/') : [])],
-      });
-    }
+    return described(targetVal, entry, path, validator.errors.map((e) => ({ ...e })));
   }
   return results;
+}
+
+/** Spectral's findings for ajv's errors: its nullable rewrite, better-ajv-errors, its array and combinator wording. */
+function described(targetVal: unknown, entry: Prepared, path: Path, errors: AjvError[]): IFunctionResult[] {
+  if (entry.nullable) rewriteNullable(entry.schema, errors);
+  const unmatched = findUnmatchedCombinators(errors);
+  const found = betterAjvErrors(entry.schema as never, errors as never, { propertyPath: path, targetValue: targetVal } as never) as unknown as { suggestion?: string; error: string; path: string }[];
+  return found.map(({ suggestion, error: message, path: errorPath }) => ({
+    message: describeCombinator(describeArrayItem(suggestion !== undefined ? `${message}. ${suggestion}` : message, errorPath), unmatched.get(errorPath)),
+    path: [...path, ...(errorPath !== '' ? errorPath.replace(/^\//, '').split('/') : [])],
+  }));
 }
 
 /**
