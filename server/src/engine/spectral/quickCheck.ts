@@ -61,9 +61,13 @@ function typeMatches(type: string, v: unknown): boolean | undefined {
   }
 }
 
-/** Whether `value` has one of `s.type`'s types, or is null where `nullable`; undefined for a type not modelled. */
+/**
+ * Whether `value` has one of `s.type`'s types, or is null where `nullable`; undefined for a type not
+ * modelled, and for `type: []` (ajv then checks no type at all).
+ */
 function typeAccepts(s: Obj, value: unknown): boolean | undefined {
   const types = Array.isArray(s.type) ? s.type : [s.type];
+  if (types.length === 0) return undefined;
   let ok = s.nullable === true && value === null;
   for (const t of types) {
     const m = typeof t === 'string' ? typeMatches(t, value) : undefined;
@@ -71,6 +75,12 @@ function typeAccepts(s: Obj, value: unknown): boolean | undefined {
     ok ||= m;
   }
   return ok;
+}
+
+/** Outside what these checks model: a keyword they do not know, or a number ajv reads apart (NaN, ±Infinity). */
+function outsideModel(schema: Obj, value: unknown): boolean {
+  if (typeof value === 'number' && !Number.isFinite(value)) return true;
+  return Object.keys(schema).some((key) => !SUPPORTED.has(key));
 }
 
 function formatOk(name: string, v: unknown): boolean {
@@ -93,8 +103,7 @@ export function quickValid(schema: unknown, value: unknown, depth = 0): boolean 
   if (depth > 64) return false;
   if (schema === true || (isObj(schema) && Object.keys(schema).length === 0)) return true;
   if (!isObj(schema)) return false;
-  if (typeof value === 'number' && !Number.isFinite(value)) return false;
-  for (const key of Object.keys(schema)) if (!SUPPORTED.has(key)) return false;
+  if (outsideModel(schema, value)) return false;
   const s = schema;
 
   if (s.nullable !== undefined && !(typeof s.nullable === 'boolean' && s.type !== undefined)) return false;
@@ -257,13 +266,10 @@ export function quickEligible(schema: unknown, depth = 0): boolean {
  * member, and the same below a property or in one `allOf` branch.
  */
 export function quickInvalid(schema: unknown, value: unknown, depth = 0): boolean {
-  if (depth > 64 || !isObj(schema)) return false;
-  if (typeof value === 'number' && !Number.isFinite(value)) return false;
-  for (const key of Object.keys(schema)) if (!SUPPORTED.has(key)) return false;
+  if (depth > 64 || !isObj(schema) || outsideModel(schema, value)) return false;
   const s = schema;
   const nullAllowed = s.nullable === true && value === null;
   if (s.type !== undefined && !nullAllowed) {
-    if (Array.isArray(s.type) && s.type.length === 0) return false;
     const accepted = typeAccepts(s, value);
     if (accepted === undefined) return false;
     if (!accepted) return true;
@@ -313,13 +319,10 @@ function typeGroup(value: unknown): keyof typeof TYPED_KEYWORDS | undefined {
  * schema would otherwise be compiled for it.
  */
 export function quickRootTypeError(schema: unknown, value: unknown): QuickAjvError | undefined {
-  if (!isObj(schema) || schema.type === undefined) return undefined;
-  if (typeof value === 'number' && !Number.isFinite(value)) return undefined;
-  for (const key of Object.keys(schema)) if (!SUPPORTED.has(key)) return undefined;
+  if (!isObj(schema) || schema.type === undefined || outsideModel(schema, value)) return undefined;
   if (UNTYPED_KEYWORDS.some((k) => schema[k] !== undefined)) return undefined;
   const group = typeGroup(value);
   if (group && TYPED_KEYWORDS[group].some((k) => schema[k] !== undefined)) return undefined;
-  if (Array.isArray(schema.type) && schema.type.length === 0) return undefined;
   if (typeAccepts(schema, value) !== false) return undefined;
   const type = Array.isArray(schema.type) ? [...schema.type] : schema.type;
   return { instancePath: '', schemaPath: '#/type', keyword: 'type', params: { type }, message: `must be ${String(schema.type)}` };
