@@ -14,21 +14,10 @@ export async function startServer({ rootUri, settings = {} }) {
   let stderr = '';
   child.stderr.on('data', (d) => (stderr += d));
   const connection = createProtocolConnection(new StreamMessageReader(child.stdout), new StreamMessageWriter(child.stdin));
-  const waiters = [];
-  const published = [];
-  connection.onNotification('textDocument/publishDiagnostics', (params) => {
-    const entry = { at: performance.now(), params };
-    published.push(entry);
-    for (const w of [...waiters]) if (w.predicate(entry)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(entry); }
-  });
+  const publishes = notificationLog(connection, 'textDocument/publishDiagnostics', 'diagnostics', () => stderr);
+  const published = publishes.entries;
   // Sent once every layer of a version has finished and its findings are published.
-  const finished = [];
-  const finishWaiters = [];
-  connection.onNotification('specgate/analysisFinished', (params) => {
-    const entry = { at: performance.now(), params };
-    finished.push(entry);
-    for (const w of [...finishWaiters]) if (w.predicate(entry)) { finishWaiters.splice(finishWaiters.indexOf(w), 1); w.resolve(entry); }
-  });
+  const finishes = notificationLog(connection, 'specgate/analysisFinished', 'analysisFinished', () => stderr);
   for (const m of ['window/showMessage', 'window/logMessage', 'specgate/status', 'specgate/baseline']) connection.onNotification(m, () => {});
   connection.onRequest('workspace/configuration', () => [settings]);
   connection.onRequest('client/registerCapability', () => null);
@@ -53,22 +42,10 @@ export async function startServer({ rootUri, settings = {} }) {
     pid: child.pid,
     published,
     stderr: () => stderr,
-    /** Resolves with the first publish (already received at or after `since`, or future) matching `predicate`. */
-    waitFor(predicate, timeoutMs = 600_000) {
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for diagnostics; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
-        waiters.push({ predicate, resolve: (e) => { clearTimeout(timer); resolve(e); } });
-      });
-    },
-    /** Resolves with the first `specgate/analysisFinished` (already received or future) matching `predicate`. */
-    waitForFinished(predicate, timeoutMs = 600_000) {
-      const seen = finished.find(predicate);
-      if (seen) return Promise.resolve(seen);
-      return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`timed out waiting for analysisFinished; stderr: ${stderr.slice(-2000)}`)), timeoutMs);
-        finishWaiters.push({ predicate, resolve: (e) => { clearTimeout(timer); resolve(e); } });
-      });
-    },
+    /** Resolves with the first publish still to come matching `predicate`. */
+    waitFor: (predicate, timeoutMs) => publishes.waitFor(predicate, { timeoutMs }),
+    /** Resolves with the first `specgate/analysisFinished` (already received or still to come) matching `predicate`. */
+    waitForFinished: (predicate, timeoutMs) => finishes.waitFor(predicate, { past: true, timeoutMs }),
     /** Peak resident set size of the server process (VmHWM), in bytes; includes its worker threads. */
     peakRss() {
       const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${child.pid}/status`, 'utf8'));
@@ -82,6 +59,29 @@ export async function startServer({ rootUri, settings = {} }) {
       setTimeout(() => child.kill('SIGKILL'), 3000).unref();
       await new Promise((r) => (child.exitCode !== null ? r() : child.once('exit', r)));
       connection.dispose();
+    },
+  };
+}
+
+/** Every `method` notification with its arrival time, and waits for the first one matching a predicate. */
+function notificationLog(connection, method, what, stderr) {
+  const entries = [];
+  const waiters = [];
+  connection.onNotification(method, (params) => {
+    const entry = { at: performance.now(), params };
+    entries.push(entry);
+    for (const w of [...waiters]) if (w.predicate(entry)) { waiters.splice(waiters.indexOf(w), 1); w.resolve(entry); }
+  });
+  return {
+    entries,
+    /** The first entry matching `predicate` still to come; with `past`, also one already received. */
+    waitFor(predicate, { past = false, timeoutMs = 600_000 } = {}) {
+      const seen = past ? entries.find(predicate) : undefined;
+      if (seen) return Promise.resolve(seen);
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}; stderr: ${stderr().slice(-2000)}`)), timeoutMs);
+        waiters.push({ predicate, resolve: (e) => { clearTimeout(timer); resolve(e); } });
+      });
     },
   };
 }
