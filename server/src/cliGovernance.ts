@@ -38,7 +38,8 @@ export async function snapshotOfFiles(files: readonly string[], cwd: string, wor
     readText: (uri) => workspace.readFile(uri),
     getParsed: async (uri) => {
       const text = await workspace.readFile(uri);
-      return text === undefined ? undefined : service.getDocument(uri, text, 0);
+      // The lint's own document: without the style guide no cross-API finding needs a position.
+      return text === undefined ? undefined : service.getLintDocument(uri, text, 0);
     },
   });
 }

@@ -90,8 +90,10 @@ export async function lintFiles(ctx: LintContext, files: readonly string[]): Pro
       continue;
     }
     outcome.linted++;
-    if (ctx.spectralWorker && text.length >= parallelSpectralBytes()) ctx.spectralWorker.start(uri, 0, text, ctx.settings);
-    const doc = service.getDocument(uri, text, 0);
+    const inWorker = ctx.spectralWorker !== undefined && text.length >= parallelSpectralBytes();
+    if (inWorker) ctx.spectralWorker!.start(uri, 0, text, ctx.settings);
+    // `--since` places findings on the positioned parse.
+    const doc = since ? service.getDocument(uri, text, 0) : service.getLintDocument(uri, text, 0);
     const result = await service.lint(doc);
     if (result.rulesetError) return { ...outcome, fatal: result.rulesetError.message };
     outcome.notices.push(...result.notices);

@@ -37,12 +37,13 @@ after(async () => {
 type Finding = { file: string; code: string; severity: string; message: string; range: unknown };
 const key = (f: Finding) => JSON.stringify([f.file, f.code, f.severity, f.message, f.range]);
 
-test('specgate lint --format json and the language server publish the same findings (code, range, severity, message)', async () => {
+/** The CLI's findings on the folder and the editor's on each file, as comparable keys. */
+async function bothAdapters(session: LspSession, cliArgs: string[]): Promise<{ cli: string[]; editor: string[] }> {
   let out = '';
   const cwd = process.cwd();
   process.chdir(dir);
   try {
-    await main(['lint', '.', '--format', 'json', '--fail-severity', 'hint'], { write: (s: string) => (out += s) } as never, { write: () => true } as never);
+    await main(['lint', '.', '--format', 'json', '--fail-severity', 'hint', ...cliArgs], { write: (s: string) => (out += s) } as never, { write: () => true } as never);
   } finally {
     process.chdir(cwd);
   }
@@ -50,14 +51,45 @@ test('specgate lint --format json and the language server publish the same findi
   const editor: string[] = [];
   for (const file of files) {
     const uri = pathToUri(path.join(dir, file));
-    server.open(uri, await fs.readFile(path.join(dir, file), 'utf8'));
-    await server.waitForAnalysis(uri, 1, 120_000);
-    const last = server.published.filter((p) => p.uri === uri && p.version === 1).at(-1);
+    session.open(uri, await fs.readFile(path.join(dir, file), 'utf8'));
+    await session.waitForAnalysis(uri, 1, 120_000);
+    const last = session.published.filter((p) => p.uri === uri && p.version === 1).at(-1);
     for (const d of last?.diagnostics ?? []) {
       editor.push(key({ file, code: String(d.code), severity: SEVERITY[d.severity ?? 1], message: String(d.message), range: d.range }));
     }
-    server.close(uri);
+    session.close(uri);
   }
+  return { cli, editor };
+}
+
+test('specgate lint --format json and the language server publish the same findings (code, range, severity, message)', async () => {
+  const { cli, editor } = await bothAdapters(server, []);
   assert.ok(cli.length > 100, `a meaningful comparison: ${cli.length} findings`);
   assert.deepEqual(editor.sort(), cli.sort());
+});
+
+// Spectral alone: the CLI lints a value-only parse and places findings with Spectral's own parser,
+// the editor on its positioned parse. CRLF copies check the ranges at line ends.
+test('Spectral only (--no-style-guide, styleGuideEnabled false): the same findings and ranges, LF and CRLF', async () => {
+  const crlf: string[] = [];
+  for (const file of files.slice(0, 12)) {
+    const name = `crlf-${file}`;
+    await fs.writeFile(path.join(dir, name), (await fs.readFile(path.join(dir, file), 'utf8')).replace(/\r?\n/g, '\r\n'));
+    crlf.push(name);
+  }
+  // Findings whose ranges end where a block scalar does, before a CRLF (Spectral's parser ends them after the `\r`).
+  const blocks = "openapi: 3.0.3\ninfo:\n  title: T\n  version: '1'\n  description: |\n    Multi\n    line\n\npaths:\n  /a:\n    get:\n      responses:\n        '200':\n          description: >-\n            ok\n\n";
+  await fs.writeFile(path.join(dir, 'crlf-blocks.yaml'), blocks.replace(/\n/g, '\r\n'));
+  crlf.push('crlf-blocks.yaml');
+  files.push(...crlf);
+  const session = await startServer({ rootUri: pathToUri(dir), settings: { debounceMs: 0, largeFileThresholdKB: 1_000_000, styleGuideEnabled: false } });
+  try {
+    const { cli, editor } = await bothAdapters(session, ['--no-style-guide']);
+    assert.ok(cli.length > 100, `a meaningful comparison: ${cli.length} findings`);
+    assert.ok(cli.some((k) => /"(oas[23]|operation|info)-/.test(k)), 'Spectral findings');
+    assert.ok(crlf.some((name) => cli.some((k) => k.startsWith(`["${name}"`))), 'findings in CRLF files');
+    assert.deepEqual(editor.sort(), cli.sort());
+  } finally {
+    await session.shutdown();
+  }
 });

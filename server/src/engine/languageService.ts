@@ -10,6 +10,7 @@ import { LoadedRuleset, RulesetLoadError } from './spectral/rulesetLoader';
 import { DocumentCache } from './service/documentCache';
 import { RulesetCache } from './service/rulesetCache';
 import { runSpectral } from './spectral/spectralRunner';
+import { locateWith, spectralParserLocator, spectralValueDocument } from './spectral/valueOnlyParse';
 import type { CodeAction, Hover, Position, Range } from 'vscode-languageserver-types';
 import { getCodeActions } from './languageFeatures/codeActions';
 import { BaselineCache, BaselineState } from './baseline/baseline';
@@ -106,6 +107,11 @@ export interface LanguageService {
   getFastDiagnosticsByFile(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
   /** Spectral with the workspace (or default) ruleset; a cancelled run answers `superseded`. */
   getSpectralDiagnostics(doc: ParsedDocument, token?: Cancellation): Promise<SpectralOutcome>;
+  /**
+   * The document `lint` needs: a value-only parse when only Spectral runs on an OpenAPI document
+   * (its findings are then placed by Spectral's own positioned parser), else `getDocument`'s.
+   */
+  getLintDocument(uri: string, text: string, version: number): ParsedDocument;
   /** Every layer at once, as the CLI reports it, per file. */
   lint(doc: ParsedDocument): Promise<{ byFile: Map<string, Diagnostic[]>; notices: string[]; rulesetError?: RulesetLoadError }>;
   /** The git baseline of a file (`specgate.baseline`, default HEAD), parsed once per commit. */
@@ -346,9 +352,39 @@ export function createLanguageService(options: LanguageServiceOptions): Language
   }
 
   /** The CLI's lint: every lint layer through the shared pipeline (breaking changes are `specgate diff`'s). */
-  async function lint(doc: ParsedDocument) {
-    const layers = { getFastDiagnosticsByFile, getBreakingDiagnostics, getBreakingAnalysis, getSpectralDiagnostics };
+  /** The last value-only document per file, for `lint` and then governance's look at the same text. */
+  const lintDocuments = new Map<string, ParsedDocument>();
+
+  function getLintDocument(uri: string, text: string, version: number): ParsedDocument {
+    const s = settings();
+    if (!s.spectralEnabled || s.styleGuideEnabled) return getDocument(uri, text, version);
+    const kept = lintDocuments.get(uri);
+    if (kept && kept.text === text && kept.version === version) return kept;
+    lintDocuments.delete(uri);
+    const valueOnly = spectralValueDocument(uri, text, version);
+    if (!valueOnly?.format || valueOnly.format === 'arazzo1') return getDocument(uri, text, version);
+    lintDocuments.set(uri, valueOnly);
+    return valueOnly;
+  }
+
+  async function lint(doc: ParsedDocument): Promise<{ byFile: Map<string, Diagnostic[]>; notices: string[]; rulesetError?: RulesetLoadError }> {
+    let unplaced = false;
+    const getPlacedSpectralDiagnostics = async (d: ParsedDocument): Promise<SpectralOutcome> => {
+      const linting = getSpectralDiagnostics(d);
+      // Parsed while the CLI's worker lints a large file; an in-thread lint waits for it either way.
+      const locator = isValueOnly(d) ? spectralParserLocator(d.text) : undefined;
+      const outcome = await linting;
+      if (!outcome.rangesPending) return outcome;
+      const own = outcome.byFile.get(d.uri) ?? [];
+      const placed = locator && locateWith(locator, own);
+      if (!placed) unplaced = true;
+      else outcome.byFile.set(d.uri, placed);
+      return { ...outcome, rangesPending: undefined };
+    };
+    const layers = { getFastDiagnosticsByFile, getBreakingDiagnostics, getBreakingAnalysis, getSpectralDiagnostics: getPlacedSpectralDiagnostics };
     const { byFile, notices } = await analyzeDocument(layers, doc, { breaking: false, spectral: true }, (uri) => workspace.readFile(uri));
+    // Spectral's parser refused a text js-yaml read: the full parse decides, with the editor's messages.
+    if (unplaced) return lint(getDocument(doc.uri, doc.text, doc.version));
     let rulesetError: RulesetLoadError | undefined;
     try {
       await rulesetFor(doc.uri);
@@ -378,6 +414,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
       index.dispose();
       options.spectral?.dispose?.();
       documents.clear();
+      lintDocuments.clear();
       rulesets.clear();
       analyses.clear();
       baselines.clear();
@@ -401,6 +438,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     getFastDiagnostics,
     getFastDiagnosticsByFile,
     getSpectralDiagnostics,
+    getLintDocument,
     lint,
     invalidateRulesets: () => {
       void index.refreshSettings();
@@ -409,6 +447,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     },
     forget: (uri) => {
       documents.forget(uri);
+      lintDocuments.delete(uri);
       analyses.delete(uri);
     },
     getBaseline: (uri) => baselines.get(uri, settings().baseline),

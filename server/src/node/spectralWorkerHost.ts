@@ -1,7 +1,7 @@
 import { existsSync } from 'fs';
 import { Worker } from 'worker_threads';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { ParsedDocument } from '../engine/document/parsedDocument';
+import { isValueOnly, type ParsedDocument } from '../engine/document/parsedDocument';
 import type { SpectralOutcome } from '../engine/languageService';
 import type { SpecgateSettings } from '../engine/settings';
 import type { IWorkspace } from '../engine/workspace';
@@ -233,9 +233,12 @@ export class SpectralWorkerHost {
   }
 }
 
-/** The outcome with the document's own findings placed on its positioned parse. */
+/**
+ * The outcome with the document's own findings placed on its positioned parse. A value-only
+ * document has none: its findings stay pending for the caller (the CLI's `lint`) to place.
+ */
 function placed(doc: ParsedDocument, outcome: SpectralOutcome): SpectralOutcome {
-  if (!outcome.rangesPending) return outcome;
+  if (!outcome.rangesPending || isValueOnly(doc)) return outcome;
   const own = outcome.byFile.get(doc.uri);
   if (own) outcome.byFile.set(doc.uri, locatePendingRanges(own, doc));
   return { ...outcome, rangesPending: undefined };

@@ -48,9 +48,9 @@ export function sharedParser(doc: ParsedDocument): SharedParser {
       return afterKey(pair);
     }
     let end = (node as YAML.Node | null)?.range?.[1] ?? 0;
-    // yaml's block scalars end after their last line break; @stoplight/yaml's at the last character.
     if (YAML.isScalar(node) && (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED')) {
       while (end > (node.range?.[0] ?? 0) && (doc.text[end - 1] === '\n' || doc.text[end - 1] === '\r')) end--;
+      end = blockScalarEnd(doc.text, end);
     }
     return end;
   }
@@ -96,7 +96,8 @@ export function sharedParser(doc: ParsedDocument): SharedParser {
         } else if (YAML.isSeq(container)) {
           const index = Number(segment);
           const item = Number.isInteger(index) ? container.items[index] : undefined;
-          if (item === undefined || item === null) return closest ? location(node, pair) : undefined;
+          // An empty item (`-` alone) is a null scalar in yaml and no node at all in Spectral's parser.
+          if (item === undefined || item === null || isEmptyScalar(item)) return closest ? location(node, pair) : undefined;
           pair = undefined;
           node = item;
         } else {
@@ -106,4 +107,23 @@ export function sharedParser(doc: ParsedDocument): SharedParser {
       return location(node, pair);
     },
   };
+}
+
+function isEmptyScalar(node: unknown): boolean {
+  return YAML.isScalar(node) && node.value === null && node.range !== undefined && node.range !== null && node.range[0] === node.range[1];
+}
+
+/**
+ * Where `@stoplight/yaml` ends a block scalar whose last content character ends at `contentEnd`:
+ * at the last line break before the next line with content (blank and whitespace-only lines
+ * belong to the scalar; a CRLF's `\r` too), or at `contentEnd` when no line break follows.
+ */
+export function blockScalarEnd(text: string, contentEnd: number): number {
+  let end = contentEnd;
+  for (let i = contentEnd; i < text.length; i++) {
+    const c = text[i];
+    if (c === '\n') end = i;
+    else if (c !== ' ' && c !== '\t' && c !== '\r') break;
+  }
+  return end;
 }

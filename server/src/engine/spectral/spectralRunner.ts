@@ -11,6 +11,7 @@ import { canShareParse, sharedParser } from './sharedParse';
 import { valueOnlyParser } from './valueOnlyParse';
 import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
 import { useLinearOperationIdUnique } from './operationIdUnique';
+import { useQuickUniqueEnum } from './uniqueEnum';
 import { CancelledError, type Cancellation } from '../references/cancellation';
 
 const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
@@ -73,7 +74,7 @@ export async function runSpectral(
   token?: Cancellation,
 ): Promise<Map<string, Diagnostic[]>> {
   const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles, uri, text) });
-  const prepared = useLinearOperationIdUnique(useCachedExampleValidation(withoutGuards(ruleset)));
+  const prepared = useQuickUniqueEnum(useLinearOperationIdUnique(useCachedExampleValidation(withoutGuards(ruleset))));
   spectral.setRuleset(token ? withGuards(prepared) : prepared);
   beginExampleValidationRun();
   const source = uriToPath(uri);

@@ -5,8 +5,12 @@
  * lints the value (`fastValue`), marks its own document's findings as located later, and the
  * thread that holds the positioned parse of the same text fills in their ranges with the same
  * location rules as the shared parser (`sharedParse.ts`): the findings and ranges are the same.
+ * Where no positioned parse exists (the CLI's Spectral-only lint), Spectral's own parser places
+ * them (`spectralParserLocator`).
  */
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import { load as loadYamlAst } from '@stoplight/yaml-ast-parser';
+import { getLocationForJsonPath } from '@stoplight/yaml';
 import { fastValue } from '../document/parseValue';
 import { valueOnlyDocument, type ParsedDocument } from '../document/parsedDocument';
 import { MERGE_KEY, canShareParse, sharedParser, type SharedParser } from './sharedParse';
@@ -36,17 +40,54 @@ export function valueOnlyParser(value: unknown): SharedParser {
  */
 export function locatePendingRanges(diagnostics: readonly Diagnostic[], positioned: ParsedDocument): Diagnostic[] {
   if (!canShareParse(positioned)) throw new Error(`no positioned parse of ${positioned.uri} to place Spectral's findings`);
-  const parser = sharedParser(positioned);
-  const located = diagnostics.map((d) => ({ ...d, range: rangeFor(parser, d) ?? d.range }));
+  return locateWith(sharedParser(positioned), diagnostics);
+}
+
+type Locator = Pick<SharedParser, 'getLocationForJsonPath'>;
+
+/** Places findings linted on a value-only parse with `locator`, in Spectral's order. */
+export function locateWith(locator: Locator, diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  const located = diagnostics.map((d) => ({ ...d, range: locator.getLocationForJsonPath(undefined, pathOf(d), true)?.range ?? d.range }));
   return located.sort(compareFindings);
+}
+
+/**
+ * Spectral's own positioned parser (`@stoplight/yaml`'s AST and `getLocationForJsonPath`, what
+ * spectral-cli places findings with) for a value-only document, where no positioned parse exists
+ * (the CLI's Spectral-only lint): its AST costs a quarter of `yaml`'s. Merge keys on, as Spectral
+ * parses. Undefined when that parser reports an error: the caller then takes the full parse,
+ * whose rules are the editor's.
+ */
+export function spectralParserLocator(text: string): Locator | undefined {
+  const ast = loadYamlAst(text, { ignoreDuplicateKeys: true });
+  if (!ast || ast.errors.length > 0) return undefined;
+  const lineMap = lineMapOf(text);
+  const parsed = { ast, lineMap, metadata: { mergeKeys: true } } as unknown as Parameters<typeof getLocationForJsonPath>[0];
+  /** Spectral can end a range between a CRLF's `\r` and `\n`; LSP positions (and the editor's) stop before the line break. */
+  const beforeLineBreak = ({ line, character }: Position): Position => {
+    const start = line === 0 ? 0 : lineMap[line - 1];
+    let end = line < lineMap.length - 1 ? lineMap[line] - 1 : text.length;
+    if (end > start && text[end - 1] === '\r') end--;
+    return { line, character: Math.min(character, end - start) };
+  };
+  return {
+    getLocationForJsonPath(_result, path, closest) {
+      const found = getLocationForJsonPath(parsed, path, closest);
+      return found && { range: { start: beforeLineBreak(found.range.start), end: beforeLineBreak(found.range.end) } };
+    },
+  };
+}
+
+/** `@stoplight/yaml`'s line map: the offset after each line break, then the length plus one. */
+function lineMapOf(text: string): number[] {
+  const lineMap: number[] = [];
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) lineMap.push(i + 1);
+  lineMap.push(text.length + 1);
+  return lineMap;
 }
 
 /** The path Spectral located the finding at (`toDiagnostic` keeps it in `data.path`). */
 const pathOf = (d: Diagnostic): Segment[] => (d.data as { path?: Segment[] } | undefined)?.path ?? [];
-
-function rangeFor(parser: SharedParser, d: Diagnostic) {
-  return parser.getLocationForJsonPath(undefined, pathOf(d), true)?.range;
-}
 
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0);
 
