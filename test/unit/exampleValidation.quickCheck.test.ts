@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import AjvDraft04 from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { TYPED_KEYWORDS, UNTYPED_KEYWORDS, quickEligible, quickInvalid, quickRootTypeError, quickValid } from '../../server/src/engine/spectral/quickCheck';
+import { TYPED_KEYWORDS, UNTYPED_KEYWORDS, quickCompileError, quickEligible, quickFirstError, quickInvalid, quickValid } from '../../server/src/engine/spectral/quickCheck';
 
 let seed = Number(process.env.QC_SEED ?? 42);
 const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
@@ -38,7 +38,7 @@ function schema(depth = 0): Record<string, unknown> {
   if (rand() < 0.7) s.type = pick(['string', 'integer', 'number', 'boolean', 'object', 'array', 'null', ['string', 'integer']]);
   if (rand() < 0.2) s.nullable = rand() < 0.8;
   if (rand() < 0.15) s.enum = pick([['a', 'abc'], [1, 7], [null, 'a']]);
-  if (rand() < 0.15) s.format = pick(['date-time', 'date', 'email', 'uri', 'int32', 'unknown-format']);
+  if (rand() < 0.15) s.format = pick(['date-time', 'date', 'email', 'uri', 'int32', 'unknown-format', 'binary', 'password', 'double']);
   if (rand() < 0.15) s.minLength = pick([1, 3]);
   if (rand() < 0.1) s.maxLength = pick([1, 3]);
   if (rand() < 0.1) s.pattern = pick(['^[a-z]+$', 'b', '[']);
@@ -146,65 +146,132 @@ test('hand-written: oneOf branches told apart by type, required and enum; not', 
   }
 });
 
-test('quickRootTypeError gives exactly the errors ajv reports, whenever it answers', () => {
+test('quickFirstError gives exactly the error ajv reports (or its "valid"), whenever it answers', () => {
   const ajv = draft4Ajv();
   seed = Number(process.env.QC_SEED ?? 11);
+  combinatorRate = 0.1;
   let answered = 0;
-  let mismatchesLeftToAjv = 0;
-  for (let i = 0; i < 4000; i++) {
+  let nested = 0;
+  let validAnswers = 0;
+  let leftToAjv = 0;
+  const keywords = new Set<string>();
+  for (let i = 0; i < 6000; i++) {
     const s = schema();
     type Validate = ((v: unknown) => boolean) & { errors?: unknown };
     const validate: Validate | undefined = quickEligible(s) ? compiled(ajv, s) : undefined;
     if (!validate) continue;
     for (let j = 0; j < 5; j++) {
       const v = value();
-      const modelled = quickRootTypeError(s, v);
+      const modelled = quickFirstError(s, v);
       const valid: boolean = validate(v);
-      if (!modelled) {
-        if (!valid && (validate.errors as { keyword: string; instancePath: string }[])[0].keyword === 'type') mismatchesLeftToAjv++;
+      if (modelled === undefined) {
+        if (!valid) leftToAjv++;
         continue;
       }
       answered++;
+      if (modelled === 'valid') {
+        validAnswers++;
+        assert.equal(valid, true, `ajv rejects ${JSON.stringify(v)} for ${JSON.stringify(s)}: ${JSON.stringify(validate.errors)}`);
+        continue;
+      }
       assert.equal(valid, false, `ajv accepts ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
       assert.deepEqual(validate.errors, [modelled], `errors for ${JSON.stringify(v)} against ${JSON.stringify(s)}`);
+      keywords.add(modelled.keyword);
+      if (modelled.instancePath !== '') nested++;
     }
   }
-  // Not vacuous: many answered, and the cases it leaves (keywords ajv checks first) exist too.
-  assert.ok(answered > 1000, `${answered} answered`);
-  assert.ok(mismatchesLeftToAjv > 50, `${mismatchesLeftToAjv} type errors left to ajv`);
+  combinatorRate = 0.05;
+  // Not vacuous: many answers of each kind, nested ones, and cases it leaves to ajv.
+  assert.ok(answered > 5000, `${answered} answered`);
+  assert.ok(validAnswers > 1000, `${validAnswers} valid`);
+  assert.ok(nested > 80, `${nested} nested errors`);
+  for (const k of ['type', 'enum', 'required', 'format', 'pattern', 'maxLength', 'maximum', 'multipleOf']) assert.ok(keywords.has(k), `${k} errors modelled: ${[...keywords]}`);
+  assert.ok(leftToAjv > 50, `${leftToAjv} errors left to ajv`);
 });
 
-test('hand-written: where a root type mismatch is not the first error ajv reports', () => {
+test('hand-written: the error ajv reports first, nested, in its keyword order', () => {
   const ajv = draft4Ajv();
   const cases: Array<[Record<string, unknown>, unknown, boolean]> = [
     [{ type: 'object', properties: { a: { type: 'string' } }, required: ['a'] }, 'x', true],
     [{ type: ['object', 'null'] }, 5, true],
     [{ type: 'string', nullable: true, minLength: 2 }, 5, true],
     // A number keyword on a number value runs before the string type's own check.
-    [{ type: 'string', minLength: 2, minimum: 9 }, 5, false],
+    [{ type: 'string', minLength: 2, minimum: 9 }, 5, true],
     // Keywords for any type run first.
-    [{ type: 'string', enum: ['a'] }, 5, false],
-    [{ type: 'string', allOf: [{ minimum: 9 }] }, 5, false],
-    // The value's type is accepted, or null where nullable.
-    [{ type: 'integer', nullable: true }, null, false],
-    [{ type: 'number' }, 3, false],
+    [{ type: 'string', enum: ['a'] }, 5, true],
+    [{ type: 'string', allOf: [{ minimum: 9 }] }, 5, true],
+    [{ type: 'integer', nullable: true }, null, true],
+    [{ type: 'number' }, 3, true],
+    // required before properties; additionalProperties before properties; the value's key order.
+    [{ type: 'object', required: ['b'], properties: { a: { type: 'string' } } }, { a: 1 }, true],
+    [{ type: 'object', additionalProperties: false, properties: { a: { type: 'string' } } }, { a: 1, z: 2, y: 3 }, true],
+    [{ type: 'object', properties: { 'a/b~c': { type: 'object', properties: { 'x y': { format: 'date-time' } } } } }, { 'a/b~c': { 'x y': 'nope' } }, true],
+    [{ type: 'array', items: { type: 'object', required: ['id'] } }, [{ id: 1 }, {}, {}], true],
+    [{ type: 'object', patternProperties: { '^x-': { type: 'integer' } }, additionalProperties: { type: 'string' } }, { 'x-a': 1, b: 2 }, true],
+    [{ type: 'number', maximum: 7, exclusiveMaximum: true, multipleOf: 2 }, 7, true],
+    [{ not: { type: 'string' } }, 'a', true],
+    // Formats ajv-formats accepts anything for, and number formats on numbers.
+    [{ type: 'string', format: 'binary' }, 'raw bytes', true],
+    [{ type: 'string', format: 'password' }, '', true],
+    [{ type: 'integer', format: 'int32' }, 2 ** 40, true],
+    [{ anyOf: [{ type: 'string' }, { type: 'integer' }], minLength: 3 }, 'a', true],
+    // Left to ajv: composites that fail, duplicate items, tuples, dependencies that apply.
+    [{ anyOf: [{ type: 'string' }, { type: 'integer' }] }, true, false],
+    [{ oneOf: [{ type: 'string' }, { type: 'string', minLength: 1 }] }, 'a', false],
+    [{ type: 'array', uniqueItems: true }, [1, 1], false],
+    [{ type: 'array', items: [{ type: 'string' }] }, [1], false],
+    [{ type: 'object', dependencies: { a: ['b'] } }, { a: 1 }, false],
   ];
   for (const [s, v, answers] of cases) {
-    const modelled = quickRootTypeError(s, v);
+    assert.ok(quickEligible(s), JSON.stringify(s));
+    const modelled = quickFirstError(s, v);
     assert.equal(modelled !== undefined, answers, `${JSON.stringify(s)} with ${JSON.stringify(v)}`);
     const validate = ajv.compile(s);
-    if (modelled) {
-      assert.equal(validate(v), false);
+    const valid = validate(v);
+    if (modelled === 'valid') assert.equal(valid, true);
+    else if (modelled) {
+      assert.equal(valid, false, JSON.stringify(s));
       assert.deepEqual(validate.errors, [modelled]);
     }
   }
 });
 
-test('the keyword groups quickRootTypeError relies on are ajv-draft-04\'s', () => {
+test('quickCompileError names exactly what ajv throws compiling the schema, whenever it answers', () => {
+  const ajv = draft4Ajv();
+  seed = Number(process.env.QC_SEED ?? 23);
+  let answered = 0;
+  let refusedOtherwise = 0;
+  for (let i = 0; i < 6000; i++) {
+    const s = schema();
+    // `prepare` asks only for schemas that pass the draft 4 meta-schema, as ajv checks before compiling.
+    if (ajv.validateSchema(s) !== true) continue;
+    const modelled = quickCompileError(s);
+    let thrown: string | undefined;
+    try {
+      ajv.compile(s);
+    } catch (e) {
+      thrown = (e as Error).message;
+    }
+    if (modelled === undefined) {
+      if (thrown !== undefined) refusedOtherwise++;
+      continue;
+    }
+    answered++;
+    assert.equal(thrown, modelled, JSON.stringify(s));
+  }
+  assert.ok(answered > 200, `${answered} answered`);
+  assert.ok(refusedOtherwise > 20, `${refusedOtherwise} compile errors left to ajv`);
+  // Eligible schemas themselves have no compile error to model.
+  assert.equal(quickCompileError({ type: 'string', nullable: true }), undefined);
+  assert.equal(quickCompileError({ properties: { a: { nullable: true, allOf: [{ type: 'string' }] } } }), '"nullable" cannot be used without "type"');
+  assert.equal(quickCompileError({ properties: { a: { nullable: true } }, pattern: '[' }), undefined, 'another compile error may come first');
+});
+
+test('the keyword groups and their order quickFirstError follows are ajv-draft-04\'s', () => {
   const ajv = draft4Ajv() as unknown as { RULES: { rules: Array<{ type?: string; rules: Array<{ keyword: string }> }> } };
   for (const group of ajv.RULES.rules) {
     const keywords = group.rules.map((r) => r.keyword);
-    if (group.type) assert.deepEqual([...TYPED_KEYWORDS[group.type as keyof typeof TYPED_KEYWORDS]].sort(), [...keywords].sort(), group.type);
-    else assert.deepEqual([...UNTYPED_KEYWORDS].sort(), keywords.filter((k) => !['$comment', 'type', 'nullable'].includes(k)).sort(), 'any type');
+    if (group.type) assert.deepEqual(TYPED_KEYWORDS[group.type as keyof typeof TYPED_KEYWORDS], keywords, group.type);
+    else assert.deepEqual(UNTYPED_KEYWORDS, keywords.filter((k) => !['$comment', 'type', 'nullable'].includes(k)), 'any type');
   }
 });

