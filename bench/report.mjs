@@ -71,6 +71,10 @@ export function renderMarkdown(r) {
     const e = spec.equivalence;
     out.push(`| ${spec.title} | ${(spec.yamlBytes / 2 ** 20).toFixed(2)} MB | ${s(spec.yamlParse.median)} | ${cell('specgate (spectral:oas)')} | ${cell('specgate (default)')} | ${cell('spectral-cli')} | ${cell('redocly')} | ${ratio(spec.lint['spectral-cli']?.seconds.median / sg)} | ${ratio(sg / spec.lint.redocly?.seconds.median)} | ${e ? `${e.same ? 'yes' : 'no'} (${e.matched}/${e.spectral} matched, ${e.specgate - e.matched} extra)` : 'n/a'} |`);
   }
+  const warmups = Object.values(r.specs).flatMap((spec) => Object.entries(spec.lint).filter(([, l]) => l.warmupSeconds !== undefined).map(([tool, l]) => `${spec.title} ${tool} ${s(l.warmupSeconds)}`));
+  if (warmups.length) {
+    out.push('', `Each tool ran once untimed before its timed runs (hyperfine's \`--warmup 1\`; not spectral-cli on GitHub). The first specgate run after the build has no V8 code cache yet (the first spec's row). Warm-up times: ${warmups.join('; ')}.`);
+  }
   if (Object.keys(r.lsp).length) {
     out.push('', '## Language server (stdio, debounceMs 0)', '');
     out.push('| spec | didOpen → fast layer | → breaking layer | Spectral layer | edit → fast (median [min–max]) | edit → breaking | hover p50 / p95 | codeAction p50 / p95 | peak RSS |');

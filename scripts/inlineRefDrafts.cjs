@@ -19,7 +19,52 @@ const REPLACEMENTS = [
     'const val = pointerPath.length === 0 ? (0, immer_1.original)(draft) : get(draft, pointerPath);',
     'const val = pointerPath.length === 0 ? (0, __inlineDrafts.original)(draft) : (0, __inlineDrafts.get)(draft, pointerPath);',
   ],
-  ['set(draft, dependantPath, val);', '(0, __inlineDrafts.set)(draft, dependantPath, val);'],
+  [
+    // Each pointer's stems, their paths and its own pointer string are computed once instead of once
+    // per dependant (GitHub: ~0.2 s); the same pure functions, read in the same order.
+    `                                for (const dependant of dependants) {
+                                    let isCircular;
+                                    const dependantPath = (0, json_1.pointerToPath)(dependant);
+                                    const dependantStems = crawler.pointerStemGraph.dependenciesOf(pointer);
+                                    for (const stem of dependantStems) {
+                                        if ((0, json_1.startsWith)(dependantPath, (0, json_1.pointerToPath)(stem))) {
+                                            isCircular = true;
+                                            break;
+                                        }
+                                    }
+                                    if (isCircular)
+                                        continue;
+                                    resolved.refMap[(0, json_1.pathToPointer)(dependantPath)] = (0, json_1.pathToPointer)(pointerPath);
+                                    this._setGraphNodeEdge(this.root, (0, json_1.pathToPointer)(dependantPath), (0, json_1.pathToPointer)(pointerPath));
+                                    if (val !== void 0) {
+                                        set(draft, dependantPath, val);
+                                        this._setGraphNodeData((0, json_1.pathToPointer)(pointerPath), val);
+                                    }`,
+    `                                let dependantStems;
+                                const stemPaths = new Map();
+                                let targetPointer;
+                                for (const dependant of dependants) {
+                                    let isCircular;
+                                    const dependantPath = (0, json_1.pointerToPath)(dependant);
+                                    dependantStems ??= crawler.pointerStemGraph.dependenciesOf(pointer);
+                                    for (const stem of dependantStems) {
+                                        if (!stemPaths.has(stem)) stemPaths.set(stem, (0, json_1.pointerToPath)(stem));
+                                        if ((0, json_1.startsWith)(dependantPath, stemPaths.get(stem))) {
+                                            isCircular = true;
+                                            break;
+                                        }
+                                    }
+                                    if (isCircular)
+                                        continue;
+                                    const dependantPointer = (0, json_1.pathToPointer)(dependantPath);
+                                    targetPointer ??= (0, json_1.pathToPointer)(pointerPath);
+                                    resolved.refMap[dependantPointer] = targetPointer;
+                                    this._setGraphNodeEdge(this.root, dependantPointer, targetPointer);
+                                    if (val !== void 0) {
+                                        (0, __inlineDrafts.set)(draft, dependantPath, val);
+                                        this._setGraphNodeData(targetPointer, val);
+                                    }`,
+  ],
 ];
 
 /** runner.js with the swap; `modulePath` is where `require` finds inlineDrafts. Throws when the source moved. */
