@@ -296,9 +296,35 @@ function prepare(raw: Obj, relaxRead: boolean, relaxWrite: boolean, context: Rul
   return { schema: copy, quick, dialect, nullable, compiled };
 }
 
+/**
+ * The draft 4 meta-schema's validator generated at build time (scripts/precompiledDraft4Meta.mjs,
+ * ajv's `validateSchema` for a schema without `$schema`); null where the bundle does not hold it
+ * (unbundled tests), which compile it as before.
+ */
+let precompiledMeta: ((schema: unknown) => boolean) | null | undefined;
+function precompiledDraft4Meta(): ((schema: unknown) => boolean) | null {
+  if (precompiledMeta === undefined) {
+    try {
+      // eslint-disable-next-line @typescript-eslint/no-var-requires
+      precompiledMeta = require('specgate-precompiled-draft4-meta') as (schema: unknown) => boolean;
+    } catch {
+      precompiledMeta = null;
+    }
+  }
+  return precompiledMeta;
+}
+
 /** ajv-draft-04 with Spectral's options, only to check schemas against the draft 4 meta-schema. */
 let metaAjv: { validateSchema(schema: unknown): boolean | Promise<unknown> } | undefined;
 function metaValidDraft4(schema: Obj): boolean {
+  const precompiled = schema.$schema === undefined ? precompiledDraft4Meta() : null;
+  if (precompiled) {
+    try {
+      return precompiled(schema) === true;
+    } catch {
+      return false;
+    }
+  }
   if (!metaAjv) {
     // eslint-disable-next-line @typescript-eslint/no-var-requires
     const AjvDraft04 = require('ajv-draft-04').default;
