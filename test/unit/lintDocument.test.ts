@@ -7,6 +7,7 @@ import { readFileSync } from 'fs';
 import * as path from 'path';
 import { createLanguageService } from '../../server/src/engine/languageService';
 import { isValueOnly } from '../../server/src/engine/document/parsedDocument';
+import { spectralAstOf } from '../../server/src/engine/spectral/valueOnlyParse';
 import { InMemoryWorkspace } from '../../server/src/engine/workspace';
 import { DEFAULT_SETTINGS } from '../../server/src/engine/settings';
 import { DIRECTORY_NOISE_SPECS, openapiDirectory } from '../helpers/realSpecs';
@@ -57,6 +58,8 @@ async function assertSameAsPositioned(uri: string, text: string): Promise<boolea
 
 test('value-only lint equals the positioned lint: YAML, CRLF, JSON', async () => {
   assert.equal(await assertSameAsPositioned('file:///w/api.yaml', SPEC), true);
+  const lintDoc = serviceFor({ 'file:///w/api.yaml': SPEC }, false).getLintDocument('file:///w/api.yaml', SPEC, 0);
+  assert.ok(spectralAstOf(lintDoc), "YAML is read through Spectral's parser's AST, parsed once");
   assert.equal(await assertSameAsPositioned('file:///w/crlf.yaml', SPEC.replace(/\n/g, '\r\n')), true);
   assert.equal(await assertSameAsPositioned('file:///w/api.json', JSON.stringify({ openapi: '3.0.3', info: { title: 'T', version: '1' }, paths: { '/a': { get: { responses: {} } } } }, null, 2)), true);
 });

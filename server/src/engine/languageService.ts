@@ -10,7 +10,7 @@ import { LoadedRuleset, RulesetLoadError } from './spectral/rulesetLoader';
 import { DocumentCache } from './service/documentCache';
 import { RulesetCache } from './service/rulesetCache';
 import { runSpectral } from './spectral/spectralRunner';
-import { locateWith, spectralParserLocator, spectralValueDocument } from './spectral/valueOnlyParse';
+import { locateWith, spectralAstOf, spectralParserLocator, spectralValueDocument } from './spectral/valueOnlyParse';
 import type { CodeAction, Hover, Position, Range } from 'vscode-languageserver-types';
 import { getCodeActions } from './languageFeatures/codeActions';
 import { BaselineCache, BaselineState } from './baseline/baseline';
@@ -361,7 +361,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const kept = lintDocuments.get(uri);
     if (kept && kept.text === text && kept.version === version) return kept;
     lintDocuments.delete(uri);
-    const valueOnly = spectralValueDocument(uri, text, version);
+    const valueOnly = spectralValueDocument(uri, text, version, true);
     if (!valueOnly?.format || valueOnly.format === 'arazzo1') return getDocument(uri, text, version);
     lintDocuments.set(uri, valueOnly);
     return valueOnly;
@@ -372,7 +372,7 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     const getPlacedSpectralDiagnostics = async (d: ParsedDocument): Promise<SpectralOutcome> => {
       const linting = getSpectralDiagnostics(d);
       // Parsed while the CLI's worker lints a large file; an in-thread lint waits for it either way.
-      const locator = isValueOnly(d) ? spectralParserLocator(d.text) : undefined;
+      const locator = isValueOnly(d) ? spectralParserLocator(d.text, spectralAstOf(d)) : undefined;
       const outcome = await linting;
       if (!outcome.rangesPending) return outcome;
       const own = outcome.byFile.get(d.uri) ?? [];

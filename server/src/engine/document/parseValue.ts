@@ -52,7 +52,7 @@ export function fastValue(uri: string, text: string, limits: ParseLimits = DEFAU
   } catch {
     // Not strict JSON (comments, trailing commas...): YAML may still read it.
   }
-  if (ALIAS.test(text) || DIRECTIVE.test(text) || NULL_KEY.test(text)) return undefined;
+  if (!yamlFastPathApplies(text)) return undefined;
   try {
     const value = jsYaml.load(text, { schema: YAML_CORE_SCHEMA, json: false, filename: uri });
     return value === null ? undefined : value;
@@ -60,4 +60,9 @@ export function fastValue(uri: string, text: string, limits: ParseLimits = DEFAU
     // The full parser gives a precise, recovering error report.
     return undefined;
   }
+}
+
+/** Whether a YAML text may be read by a fast path at all: no alias, `%YAML` directive or null key (see `fastValue`). */
+export function yamlFastPathApplies(text: string): boolean {
+  return !(ALIAS.test(text) || DIRECTIVE.test(text) || NULL_KEY.test(text));
 }

