@@ -8,6 +8,9 @@ const ROOT = path.resolve(__dirname, '../../..');
 const pkg = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { dependencies: Record<string, string>; devDependencies: Record<string, string> };
 /** Provided by the editor at run time, not installed. */
 const HOST_PROVIDED = new Set(['vscode']);
+/** Modules the build generates (esbuild plugins in scripts/: `export const VIRTUAL = '...'`), not installed. */
+const GENERATED = new Set(readdirSync(path.join(ROOT, 'scripts')).flatMap((name) =>
+  [...readFileSync(path.join(ROOT, 'scripts', name), 'utf8').matchAll(/export const VIRTUAL = '([^']+)'/g)].map((m) => m[1])));
 
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -33,7 +36,7 @@ const packageOf = (spec: string) => (spec.startsWith('@') ? spec.split('/').slic
 
 test('every package the server and client import is declared in package.json (devDependencies: bundled)', () => {
   const undeclared = imports()
-    .filter(({ spec }) => !spec.startsWith('node:') && !builtinModules.includes(packageOf(spec)) && !HOST_PROVIDED.has(packageOf(spec)))
+    .filter(({ spec }) => !spec.startsWith('node:') && !builtinModules.includes(packageOf(spec)) && !HOST_PROVIDED.has(packageOf(spec)) && !GENERATED.has(spec))
     .filter(({ spec }) => !(packageOf(spec) in declared))
     .map(({ file, spec }) => `${file}: ${spec}`);
   assert.deepEqual(undeclared, []);
