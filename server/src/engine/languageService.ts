@@ -351,7 +351,6 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return { byFile, notices, rulesetFile: loaded.file, ...(isValueOnly(doc) ? { rangesPending: true } : {}) };
   }
 
-  /** The CLI's lint: every lint layer through the shared pipeline (breaking changes are `specgate diff`'s). */
   /** The last value-only document per file, for `lint` and then governance's look at the same text. */
   const lintDocuments = new Map<string, ParsedDocument>();
 
@@ -367,6 +366,10 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return valueOnly;
   }
 
+  /**
+   * The CLI's lint: every lint layer through the shared pipeline (breaking changes are `specgate diff`'s).
+   * Findings Spectral made on a value-only document are placed here, by Spectral's own parser.
+   */
   async function lint(doc: ParsedDocument): Promise<{ byFile: Map<string, Diagnostic[]>; notices: string[]; rulesetError?: RulesetLoadError }> {
     let unplaced = false;
     const getPlacedSpectralDiagnostics = async (d: ParsedDocument): Promise<SpectralOutcome> => {
