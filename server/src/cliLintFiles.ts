@@ -90,8 +90,7 @@ export async function lintFiles(ctx: LintContext, files: readonly string[]): Pro
       continue;
     }
     outcome.linted++;
-    const inWorker = ctx.spectralWorker !== undefined && text.length >= parallelSpectralBytes();
-    if (inWorker) ctx.spectralWorker!.start(uri, 0, text, ctx.settings);
+    if (ctx.spectralWorker && text.length >= parallelSpectralBytes()) ctx.spectralWorker.start(uri, 0, text, ctx.settings);
     // `--since` places findings on the positioned parse.
     const doc = since ? service.getDocument(uri, text, 0) : service.getLintDocument(uri, text, 0);
     const result = await service.lint(doc);

@@ -77,6 +77,26 @@ function compiled(ajv: ReturnType<typeof draft4Ajv>, s: Record<string, unknown>)
   }
 }
 
+type Validate = ((v: unknown) => boolean) & { errors?: unknown };
+
+/**
+ * `schemas` generated schemas that quickEligible accepts and ajv compiles, five generated values
+ * each, with `combinatorRate` set for the generation (and put back after, even on a failure).
+ */
+function* compiledCases(ajv: ReturnType<typeof draft4Ajv>, schemas: number, rate: number): Generator<{ s: Record<string, unknown>; validate: Validate; v: unknown }> {
+  combinatorRate = rate;
+  try {
+    for (let i = 0; i < schemas; i++) {
+      const s = schema();
+      const validate: Validate | undefined = quickEligible(s) ? compiled(ajv, s) : undefined;
+      if (!validate) continue;
+      for (let j = 0; j < 5; j++) yield { s, validate, v: value() };
+    }
+  } finally {
+    combinatorRate = 0.05;
+  }
+}
+
 test('quickValid never accepts what ajv rejects (or cannot compile)', () => {
   const ajv = draft4Ajv();
   let quickYes = 0;
@@ -98,28 +118,17 @@ test('quickValid never accepts what ajv rejects (or cannot compile)', () => {
 test('quickInvalid never rejects what ajv accepts; oneOf and not decided by it agree with ajv', () => {
   const ajv = draft4Ajv();
   seed = Number(process.env.QC_SEED ?? 7);
-  combinatorRate = 0.4;
   let certainNo = 0;
   let combinatorYes = 0;
-  try {
-    for (let i = 0; i < 4000; i++) {
-      const s = schema();
-      const validate = quickEligible(s) ? compiled(ajv, s) : undefined;
-      if (!validate) continue;
-      for (let j = 0; j < 5; j++) {
-        const v = value();
-        if (quickInvalid(s, v)) {
-          certainNo++;
-          assert.equal(validate(v), false, `ajv accepts ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
-        }
-        if (quickValid(s, v)) {
-          if (s.oneOf !== undefined || s.not !== undefined) combinatorYes++;
-          assert.equal(validate(v), true, `ajv rejects ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
-        }
-      }
+  for (const { s, validate, v } of compiledCases(ajv, 4000, 0.4)) {
+    if (quickInvalid(s, v)) {
+      certainNo++;
+      assert.equal(validate(v), false, `ajv accepts ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
     }
-  } finally {
-    combinatorRate = 0.05;
+    if (quickValid(s, v)) {
+      if (s.oneOf !== undefined || s.not !== undefined) combinatorYes++;
+      assert.equal(validate(v), true, `ajv rejects ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
+    }
   }
   // Not vacuous: many certain "no"s, and oneOf/not schemas answered "valid" without ajv.
   assert.ok(certainNo > 1000, `${certainNo} certain rejections`);
@@ -149,38 +158,29 @@ test('hand-written: oneOf branches told apart by type, required and enum; not', 
 test('quickFirstError gives exactly the error ajv reports (or its "valid"), whenever it answers', () => {
   const ajv = draft4Ajv();
   seed = Number(process.env.QC_SEED ?? 11);
-  combinatorRate = 0.1;
   let answered = 0;
   let nested = 0;
   let validAnswers = 0;
   let leftToAjv = 0;
   const keywords = new Set<string>();
-  for (let i = 0; i < 6000; i++) {
-    const s = schema();
-    type Validate = ((v: unknown) => boolean) & { errors?: unknown };
-    const validate: Validate | undefined = quickEligible(s) ? compiled(ajv, s) : undefined;
-    if (!validate) continue;
-    for (let j = 0; j < 5; j++) {
-      const v = value();
-      const modelled = quickFirstError(s, v);
-      const valid: boolean = validate(v);
-      if (modelled === undefined) {
-        if (!valid) leftToAjv++;
-        continue;
-      }
-      answered++;
-      if (modelled === 'valid') {
-        validAnswers++;
-        assert.equal(valid, true, `ajv rejects ${JSON.stringify(v)} for ${JSON.stringify(s)}: ${JSON.stringify(validate.errors)}`);
-        continue;
-      }
-      assert.equal(valid, false, `ajv accepts ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
-      assert.deepEqual(validate.errors, [modelled], `errors for ${JSON.stringify(v)} against ${JSON.stringify(s)}`);
-      keywords.add(modelled.keyword);
-      if (modelled.instancePath !== '') nested++;
+  for (const { s, validate, v } of compiledCases(ajv, 6000, 0.1)) {
+    const modelled = quickFirstError(s, v);
+    const valid: boolean = validate(v);
+    if (modelled === undefined) {
+      if (!valid) leftToAjv++;
+      continue;
     }
+    answered++;
+    if (modelled === 'valid') {
+      validAnswers++;
+      assert.equal(valid, true, `ajv rejects ${JSON.stringify(v)} for ${JSON.stringify(s)}: ${JSON.stringify(validate.errors)}`);
+      continue;
+    }
+    assert.equal(valid, false, `ajv accepts ${JSON.stringify(v)} for ${JSON.stringify(s)}`);
+    assert.deepEqual(validate.errors, [modelled], `errors for ${JSON.stringify(v)} against ${JSON.stringify(s)}`);
+    keywords.add(modelled.keyword);
+    if (modelled.instancePath !== '') nested++;
   }
-  combinatorRate = 0.05;
   // Not vacuous: many answers of each kind, nested ones, and cases it leaves to ajv.
   assert.ok(answered > 5000, `${answered} answered`);
   assert.ok(validAnswers > 1000, `${validAnswers} valid`);

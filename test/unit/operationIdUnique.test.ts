@@ -1,18 +1,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Document, Ruleset, Spectral } from '@stoplight/spectral-core';
-import * as Parsers from '@stoplight/spectral-parsers';
-import { oas } from '@stoplight/spectral-rulesets';
+import type { Ruleset } from '@stoplight/spectral-core';
 import { linearOasOpIdUnique, useLinearOperationIdUnique } from '../../server/src/engine/spectral/operationIdUnique';
+import { freshOas, ruleFindings } from '../helpers/spectralRuns';
 
-const freshOas = () => new Ruleset({ extends: [[oas as never, 'recommended']] } as never, { severity: 'recommended' });
-
-async function findings(ruleset: Ruleset, text: string): Promise<string[]> {
-  const spectral = new Spectral();
-  spectral.setRuleset(ruleset);
-  const results = await spectral.run(new Document(text, Parsers.Yaml as never, '/w/a.yaml'));
-  return results.filter((r) => r.code === 'operation-operationId-unique').map((r) => `${r.path.join('/')}|${JSON.stringify(r.range)}|${r.message}`);
-}
+const findings = (ruleset: Ruleset, text: string) => ruleFindings(ruleset, text, 'operation-operationId-unique');
 
 // Duplicates across paths and methods, a numeric operationId equal to a string one (different ids),
 // a repeated number, a non-object path item, an extension key and a non-operation key.

@@ -5,9 +5,8 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readFileSync, statSync } from 'fs';
 import * as path from 'path';
-import { Document, Ruleset, Spectral } from '@stoplight/spectral-core';
+import { Document, Spectral } from '@stoplight/spectral-core';
 import * as Parsers from '@stoplight/spectral-parsers';
-import { oas } from '@stoplight/spectral-rulesets';
 import { runSpectral } from '../../server/src/engine/spectral/spectralRunner';
 import { parseDocument } from '../../server/src/engine/document/parsedDocument';
 import { InMemoryWorkspace } from '../../server/src/engine/workspace';
@@ -17,8 +16,8 @@ import { NodeWorkspace } from '../../server/src/node/nodeWorkspace';
 import { pathToUri } from '../../server/src/engine/uri';
 import { clearExampleValidationCache, exampleValidationStats } from '../../server/src/engine/spectral/exampleValidation';
 import { listSpecs, openapiDirectory, sample } from '../helpers/realSpecs';
+import { freshOas } from '../helpers/spectralRuns';
 
-const freshOas = () => new Ruleset({ extends: [[oas as never, 'recommended']] } as never, { severity: 'recommended' });
 
 async function spectralReference(text: string, file: string): Promise<string[]> {
   const spectral = new Spectral();

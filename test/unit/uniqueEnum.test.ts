@@ -1,19 +1,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { Document, Ruleset, Spectral } from '@stoplight/spectral-core';
-import * as Parsers from '@stoplight/spectral-parsers';
-import { oas } from '@stoplight/spectral-rulesets';
+import type { Ruleset } from '@stoplight/spectral-core';
 import { oasSchema } from '@stoplight/spectral-rulesets/dist/oas/functions';
 import { distinctScalars, useQuickUniqueEnum } from '../../server/src/engine/spectral/uniqueEnum';
+import { freshOas, ruleFindings } from '../helpers/spectralRuns';
 
-const freshOas = () => new Ruleset({ extends: [[oas as never, 'recommended']] } as never, { severity: 'recommended' });
-
-async function findings(ruleset: Ruleset, text: string): Promise<string[]> {
-  const spectral = new Spectral();
-  spectral.setRuleset(ruleset);
-  const results = await spectral.run(new Document(text, Parsers.Yaml as never, '/w/a.yaml'));
-  return results.filter((r) => r.code === 'duplicated-entry-in-enum').map((r) => `${r.path.join('/')}|${JSON.stringify(r.range)}|${r.message}`);
-}
+const findings = (ruleset: Ruleset, text: string) => ruleFindings(ruleset, text, 'duplicated-entry-in-enum');
 
 // Distinct and repeated scalars, values equal only loosely (1 and '1', true and 'true', 0 and -0),
 // NaN twice (ajv's deep equality takes NaN as equal to itself), nulls, objects and arrays.

@@ -74,6 +74,12 @@ export function exceedsNestingWithin(text: string, from: number, to: number, lim
   return line >= 0 ? true : open ? undefined : false;
 }
 
+/** The block levels open at a line indented by `indent`: deeper ones close, a deeper indent opens one. */
+function enterBlockLine(indentStack: number[], indent: number): void {
+  while (indentStack.length > 0 && indentStack[indentStack.length - 1] > indent) indentStack.pop();
+  if (indentStack.length === 0 || indentStack[indentStack.length - 1] < indent) indentStack.push(indent);
+}
+
 function scanNesting(text: string, from: number, to: number, limit: number, indentStack: number[], shortcut: boolean): { line: number; open: boolean } {
   let flowDepth = 0;
   let quote: string | undefined;
@@ -93,9 +99,7 @@ function scanNesting(text: string, from: number, to: number, limit: number, inde
       // Most lines: no bracket, so only their indentation and `- ` markers count (as below, without the regexes).
       let i = lineStart;
       while (text.charCodeAt(i) === 32) i++;
-      const indent = i - lineStart;
-      while (indentStack.length > 0 && indentStack[indentStack.length - 1] > indent) indentStack.pop();
-      if (indentStack.length === 0 || indentStack[indentStack.length - 1] < indent) indentStack.push(indent);
+      enterBlockLine(indentStack, i - lineStart);
       let dashes = 0;
       while (i + 1 < lookEnd && text.charCodeAt(i) === 45 && text.charCodeAt(i + 1) === 32) {
         dashes++;
@@ -109,9 +113,7 @@ function scanNesting(text: string, from: number, to: number, limit: number, inde
       const trimmed = raw.trimStart();
       if (trimmed !== '' && !trimmed.startsWith('#')) {
         const m = BLOCK_PREFIX.exec(raw)!;
-        const indent = m[1].length;
-        while (indentStack.length > 0 && indentStack[indentStack.length - 1] > indent) indentStack.pop();
-        if (indentStack.length === 0 || indentStack[indentStack.length - 1] < indent) indentStack.push(indent);
+        enterBlockLine(indentStack, m[1].length);
         const dashes = (m[2].match(/-/g) ?? []).length;
         if (indentStack.length + dashes > limit) return { line, open: true };
         // Anchors and tags may stand before a flow collection (`key: &a [[...`, `- !!seq [...`).

@@ -6,11 +6,7 @@ import type { Diagnostic, Position } from 'vscode-languageserver-types';
  * clients reject or misplace such ranges.
  */
 export function clampToText(diagnostics: Diagnostic[], text: string): Diagnostic[] {
-  const lineLengths = lineLengthsOf(text);
-  const clamp = (p: Position): Position => {
-    const line = Math.min(Math.max(p.line, 0), lineLengths.length - 1);
-    return { line, character: Math.min(Math.max(p.character, 0), lineLengths[line]) };
-  };
+  const clamp = positionClamp(text);
   return diagnostics.map((d) => {
     const start = clamp(d.range.start);
     const end = clamp(d.range.end);
@@ -18,6 +14,15 @@ export function clampToText(diagnostics: Diagnostic[], text: string): Diagnostic
     if (start.line === d.range.start.line && start.character === d.range.start.character && ordered === end && end.line === d.range.end.line && end.character === d.range.end.character) return d;
     return { ...d, range: { start, end: ordered } };
   });
+}
+
+/** Puts a position inside `text`: on a line that exists, and before that line's break (`\r\n` included). */
+export function positionClamp(text: string): (p: Position) => Position {
+  const lineLengths = lineLengthsOf(text);
+  return (p) => {
+    const line = Math.min(Math.max(p.line, 0), lineLengths.length - 1);
+    return { line, character: Math.min(Math.max(p.character, 0), lineLengths[line]) };
+  };
 }
 
 /**

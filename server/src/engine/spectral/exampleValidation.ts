@@ -21,6 +21,7 @@ import { oas2, oas3_0, oas3_1, oas3_2, extractDraftVersion, detectDialect } from
 import { isPlainObject, pointerToPath } from '@stoplight/json';
 import { createAjvInstances } from '@stoplight/spectral-functions/dist/schema/ajv';
 import { quickCompileError, quickEligible, quickFirstError, quickValid } from './quickCheck';
+import { replaceRuleFunctions } from './ruleFunctions';
 import { oasExample as spectralOasExample } from '@stoplight/spectral-rulesets/dist/oas/functions';
 // eslint-disable-next-line @typescript-eslint/no-var-requires
 const RefError: new (...args: never[]) => Error = require('ajv/dist/compile/ref_error').default;
@@ -469,18 +470,13 @@ export function beginExampleValidationRun(): void {
 const cachedVersions = new WeakMap<object, unknown>();
 
 export function useCachedExampleValidation(ruleset: Ruleset): Ruleset {
-  for (const rule of Object.values(ruleset.rules)) {
-    const then = rule.then;
-    if (!then.some((t) => isOasExample(t.function))) continue;
-    rule.then = then.map((t) => {
-      if (!isOasExample(t.function)) return t;
-      let cached = cachedVersions.get(t.function);
-      if (!cached) cachedVersions.set(t.function, (cached = createCachedOasExample(t.function as never)));
-      cachedFunctions.add(cached as object);
-      return { ...t, function: cached as never };
-    });
-  }
-  return ruleset;
+  return replaceRuleFunctions(ruleset, (t) => {
+    if (!isOasExample(t.function)) return undefined;
+    let cached = cachedVersions.get(t.function);
+    if (!cached) cachedVersions.set(t.function, (cached = createCachedOasExample(t.function as never)));
+    cachedFunctions.add(cached as object);
+    return cached as never;
+  });
 }
 
 /** Spectral's function, by identity (bundled and minified builds rename functions), or by name. */

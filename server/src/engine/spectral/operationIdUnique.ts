@@ -8,6 +8,7 @@ import { createRulesetFunction, type Ruleset } from '@stoplight/spectral-core';
 import { oasOpIdUnique as spectralOasOpIdUnique } from '@stoplight/spectral-rulesets/dist/oas/functions';
 import { getAllOperations } from '@stoplight/spectral-rulesets/dist/oas/functions/utils/getAllOperations';
 import { isObject } from '@stoplight/spectral-rulesets/dist/oas/functions/utils/isObject';
+import { replaceRuleFunctions } from './ruleFunctions';
 
 export const linearOasOpIdUnique = createRulesetFunction<Record<string, unknown>, null>(
   { input: { type: 'object' }, options: null },
@@ -27,11 +28,7 @@ export const linearOasOpIdUnique = createRulesetFunction<Record<string, unknown>
   },
 );
 
-/** Replaces Spectral's function in every rule of `ruleset` that uses it (the `then` arrays are replaced, not mutated). */
+/** Replaces Spectral's function in every rule of `ruleset` that uses it. */
 export function useLinearOperationIdUnique(ruleset: Ruleset): Ruleset {
-  for (const rule of Object.values(ruleset.rules)) {
-    if (!rule.then.some((t) => t.function === spectralOasOpIdUnique)) continue;
-    rule.then = rule.then.map((t) => (t.function === spectralOasOpIdUnique ? { ...t, function: linearOasOpIdUnique as never } : t));
-  }
-  return ruleset;
+  return replaceRuleFunctions(ruleset, (t) => (t.function === spectralOasOpIdUnique ? (linearOasOpIdUnique as never) : undefined));
 }

@@ -100,6 +100,19 @@ function formatOk(name: string, v: unknown): boolean | undefined {
   return undefined;
 }
 
+/**
+ * `oneOf` passes: exactly one branch matches. A "no" from quickValid may be a false negative, so one
+ * certain yes counts only when every other branch is a certain no (`quickInvalid`).
+ */
+function oneOfCertainlyPasses(branches: readonly unknown[], value: unknown, depth: number): boolean {
+  let matches = 0;
+  for (const branch of branches) {
+    if (quickValid(branch, value, depth + 1)) matches++;
+    else if (!quickInvalid(branch, value, depth + 1)) return false;
+  }
+  return matches === 1;
+}
+
 /** True only if `value` is valid against `schema` for ajv (draft 4, formats); false when unsure. */
 export function quickValid(schema: unknown, value: unknown, depth = 0): boolean {
   if (depth > 64) return false;
@@ -124,16 +137,7 @@ export function quickValid(schema: unknown, value: unknown, depth = 0): boolean 
     if (!Array.isArray(list) || list.length === 0) return false;
     if (k === 'allOf' && !list.every((x) => quickValid(x, value, depth + 1))) return false;
     if (k === 'anyOf' && !list.some((x) => quickValid(x, value, depth + 1))) return false;
-    // oneOf: exactly one must match. A "no" from quickValid may be a false negative, so one certain
-    // yes counts only when every other branch is a certain no (`quickInvalid`).
-    if (k === 'oneOf') {
-      let matches = 0;
-      for (const branch of list) {
-        if (quickValid(branch, value, depth + 1)) matches++;
-        else if (!quickInvalid(branch, value, depth + 1)) return false;
-      }
-      if (matches !== 1) return false;
-    }
+    if (k === 'oneOf' && !oneOfCertainlyPasses(list, value, depth)) return false;
   }
   if (s.not !== undefined && !quickInvalid(s.not, value, depth + 1)) return false;
 
@@ -371,14 +375,7 @@ export function quickFirstError(schema: unknown, value: unknown, instancePath = 
       if (!quickInvalid(s.not, value, depth + 1)) return undefined;
     }
     if (s.anyOf !== undefined && !(s.anyOf as unknown[]).some((branch) => quickValid(branch, value, depth + 1))) return undefined;
-    if (s.oneOf !== undefined) {
-      let matches = 0;
-      for (const branch of s.oneOf as unknown[]) {
-        if (quickValid(branch, value, depth + 1)) matches++;
-        else if (!quickInvalid(branch, value, depth + 1)) return undefined;
-      }
-      if (matches !== 1) return undefined;
-    }
+    if (s.oneOf !== undefined && !oneOfCertainlyPasses(s.oneOf as unknown[], value, depth)) return undefined;
     if (s.allOf !== undefined) {
       for (const [i, branch] of (s.allOf as unknown[]).entries()) {
         const found = quickFirstError(branch, value, instancePath, `${schemaPath}/allOf/${i}`, depth + 1);
@@ -417,6 +414,12 @@ function groupFirstError(group: keyof typeof TYPED_KEYWORDS, s: Obj, value: unkn
     }
     return 'valid';
   };
+  /** `format` on a value of its type (ajv-formats' number formats in the number group). */
+  const format = (v: unknown): FirstError => {
+    const ok = s.format === undefined ? true : formatOk(s.format as string, v);
+    if (ok === undefined) return undefined;
+    return ok ? 'valid' : error('format', { format: s.format }, `must match format "${String(s.format)}"`);
+  };
   if (group === 'number') {
     const v = value as number;
     // ajv-draft-04's limitNumber: `exclusive*` (a boolean beside its limit) only switches the comparison.
@@ -436,10 +439,7 @@ function groupFirstError(group: keyof typeof TYPED_KEYWORDS, s: Obj, value: unkn
       const r = v / s.multipleOf;
       if (r !== parseInt(String(r))) return error('multipleOf', { multipleOf: s.multipleOf }, `must be multiple of ${s.multipleOf}`);
     }
-    const numberFormat = s.format === undefined ? true : formatOk(s.format as string, v);
-    if (numberFormat === undefined) return undefined;
-    if (!numberFormat) return error('format', { format: s.format }, `must match format "${String(s.format)}"`);
-    return 'valid';
+    return format(v);
   }
   if (group === 'string') {
     const v = value as string;
@@ -452,10 +452,7 @@ function groupFirstError(group: keyof typeof TYPED_KEYWORDS, s: Obj, value: unkn
       if (!re) return undefined;
       if (!re.test(v)) return error('pattern', { pattern: s.pattern }, `must match pattern "${String(s.pattern)}"`);
     }
-    const stringFormat = s.format === undefined ? true : formatOk(s.format as string, v);
-    if (stringFormat === undefined) return undefined;
-    if (!stringFormat) return error('format', { format: s.format }, `must match format "${String(s.format)}"`);
-    return 'valid';
+    return format(v);
   }
   if (group === 'array') {
     const v = value as unknown[];

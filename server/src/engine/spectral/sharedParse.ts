@@ -118,7 +118,7 @@ function isEmptyScalar(node: unknown): boolean {
  * at the last line break before the next line with content (blank and whitespace-only lines
  * belong to the scalar; a CRLF's `\r` too), or at `contentEnd` when no line break follows.
  */
-export function blockScalarEnd(text: string, contentEnd: number): number {
+function blockScalarEnd(text: string, contentEnd: number): number {
   let end = contentEnd;
   for (let i = contentEnd; i < text.length; i++) {
     const c = text[i];

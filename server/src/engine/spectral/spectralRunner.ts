@@ -12,6 +12,7 @@ import { valueOnlyParser } from './valueOnlyParse';
 import { beginExampleValidationRun, useCachedExampleValidation } from './exampleValidation';
 import { useLinearOperationIdUnique } from './operationIdUnique';
 import { useQuickUniqueEnum } from './uniqueEnum';
+import { replaceRuleFunctions, type RuleFunction } from './ruleFunctions';
 import { CancelledError, type Cancellation } from '../references/cancellation';
 
 const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
@@ -113,24 +114,15 @@ const functionOfGuard = new WeakMap<object, unknown>();
  * skipped; the traversal itself goes on to its end, cheaply, and `runSpectral` then throws
  * `CancelledError`. Guards are put on afresh each run, after the other replacements (which
  * recognise functions by identity or name), and find their run's token through the document, so
- * runs never share one. The `then` arrays are replaced, not mutated.
+ * runs never share one.
  */
 function withGuards(ruleset: Ruleset): Ruleset {
-  for (const rule of Object.values(ruleset.rules)) {
-    rule.then = rule.then.map((t) => (functionOfGuard.has(t.function) ? t : { ...t, function: guardOf(t.function) }));
-  }
-  return ruleset;
+  return replaceRuleFunctions(ruleset, (t) => (functionOfGuard.has(t.function) ? undefined : guardOf(t.function)));
 }
 
 function withoutGuards(ruleset: Ruleset): Ruleset {
-  const unguarded = (fn: RuleFunction) => (functionOfGuard.get(fn) ?? fn) as RuleFunction;
-  for (const rule of Object.values(ruleset.rules)) {
-    if (rule.then.some((t) => functionOfGuard.has(t.function))) rule.then = rule.then.map((t) => ({ ...t, function: unguarded(t.function) }));
-  }
-  return ruleset;
+  return replaceRuleFunctions(ruleset, (t) => functionOfGuard.get(t.function) as RuleFunction | undefined);
 }
-
-type RuleFunction = Ruleset['rules'][string]['then'][number]['function'];
 
 function guardOf(fn: RuleFunction): RuleFunction {
   let guard = guardOfFunction.get(fn) as RuleFunction | undefined;

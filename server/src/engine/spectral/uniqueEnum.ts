@@ -7,8 +7,7 @@
  */
 import type { Ruleset } from '@stoplight/spectral-core';
 import { oasSchema as spectralOasSchema } from '@stoplight/spectral-rulesets/dist/oas/functions';
-
-type RuleFunction = Ruleset['rules'][string]['then'][number]['function'];
+import { replaceRuleFunctions, type RuleFunction } from './ruleFunctions';
 
 /**
  * Whether every item is a scalar and no two are equal. ajv's `uniqueItems` with no item types
@@ -40,9 +39,5 @@ const quickUniqueEnum = function oasSchema(this: unknown, ...args: Parameters<Ru
 
 /** Puts the quick check in front of `oasSchema` in every rule that asks it for unique array items. */
 export function useQuickUniqueEnum(ruleset: Ruleset): Ruleset {
-  const applies = (t: Ruleset['rules'][string]['then'][number]) => t.function === spectralOasSchema && isUniqueArraySchema(t.functionOptions);
-  for (const rule of Object.values(ruleset.rules)) {
-    if (rule.then.some(applies)) rule.then = rule.then.map((t) => (applies(t) ? { ...t, function: quickUniqueEnum } : t));
-  }
-  return ruleset;
+  return replaceRuleFunctions(ruleset, (t) => (t.function === spectralOasSchema && isUniqueArraySchema(t.functionOptions) ? quickUniqueEnum : undefined));
 }

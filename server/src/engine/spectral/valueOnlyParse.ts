@@ -8,7 +8,8 @@
  * Where no positioned parse exists (the CLI's Spectral-only lint), Spectral's own parser places
  * them (`spectralParserLocator`).
  */
-import type { Diagnostic, Position } from 'vscode-languageserver-types';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { positionClamp } from '../languageFeatures/clampRanges';
 import { load as loadYamlAst } from '@stoplight/yaml-ast-parser';
 import { getLocationForJsonPath } from '@stoplight/yaml';
 import { fastValue } from '../document/parseValue';
@@ -78,19 +79,13 @@ export function locateWith(locator: Locator, diagnostics: readonly Diagnostic[])
 export function spectralParserLocator(text: string, parsedAst?: unknown): Locator | undefined {
   const ast = (parsedAst as ReturnType<typeof loadYamlAst> | undefined) ?? loadYamlAst(text, { ignoreDuplicateKeys: true });
   if (!ast || ast.errors.length > 0) return undefined;
-  const lineMap = lineMapOf(text);
-  const parsed = { ast, lineMap, metadata: { mergeKeys: true } } as unknown as Parameters<typeof getLocationForJsonPath>[0];
-  /** Spectral can end a range between a CRLF's `\r` and `\n`; LSP positions (and the editor's) stop before the line break. */
-  const beforeLineBreak = ({ line, character }: Position): Position => {
-    const start = line === 0 ? 0 : lineMap[line - 1];
-    let end = line < lineMap.length - 1 ? lineMap[line] - 1 : text.length;
-    if (end > start && text[end - 1] === '\r') end--;
-    return { line, character: Math.min(character, end - start) };
-  };
+  const parsed = { ast, lineMap: lineMapOf(text), metadata: { mergeKeys: true } } as unknown as Parameters<typeof getLocationForJsonPath>[0];
+  // Spectral can end a range between a CRLF's `\r` and `\n`; LSP positions (and the editor's) stop before the line break.
+  const clamp = positionClamp(text);
   return {
     getLocationForJsonPath(_result, path, closest) {
       const found = getLocationForJsonPath(parsed, path, closest);
-      return found && { range: { start: beforeLineBreak(found.range.start), end: beforeLineBreak(found.range.end) } };
+      return found && { range: { start: clamp(found.range.start), end: clamp(found.range.end) } };
     },
   };
 }
