@@ -1,23 +1,18 @@
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { startServer, LspSession } from '../helpers/lspClient';
+import { startServer } from '../helpers/lspClient';
+import { scratch } from '../helpers/scratch';
 import { git, initRepo } from '../helpers/git';
 import { pathToUri } from '../../server/src/engine/uri';
 
 const SPEC = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\npaths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n';
-const sessions: LspSession[] = [];
-const dirs: string[] = [];
-after(async () => {
-  for (const s of sessions) await s.shutdown();
-  for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
-});
+const { tempDir, keep } = scratch();
 
 async function openIn(dir: string, file: string, settings: Record<string, unknown> = {}) {
   const server = await startServer({ rootUri: pathToUri(dir), settings: { debounceMs: 10, spectralEnabled: false, ...settings } });
-  sessions.push(server);
+  keep(server);
   const uri = pathToUri(path.join(dir, file));
   const diagnostics = server.waitForDiagnostics(uri);
   server.open(uri, SPEC.replace('/pets', '/cats'));
@@ -27,14 +22,8 @@ async function openIn(dir: string, file: string, settings: Record<string, unknow
   return { server, uri, status };
 }
 
-async function tempDir() {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-bl-'));
-  dirs.push(dir);
-  return dir;
-}
-
 test('a folder that is not a git repository gives a quiet status, no errors, no crash', async () => {
-  const dir = await tempDir();
+  const dir = await tempDir('specgate-bl-');
   const { server, status } = await openIn(dir, 'spec.yaml');
   assert.equal(status[0]?.state, 'not-a-repo');
   assert.match(status[0].message!, /not a git repository/);
@@ -43,7 +32,7 @@ test('a folder that is not a git repository gives a quiet status, no errors, no 
 });
 
 test('an untracked file says there is no baseline yet', async () => {
-  const dir = await tempDir();
+  const dir = await tempDir('specgate-bl-');
   initRepo(dir);
   await fs.writeFile(path.join(dir, 'README.md'), 'x');
   git(dir, 'add', '.');
@@ -54,14 +43,14 @@ test('an untracked file says there is no baseline yet', async () => {
 });
 
 test('a shallow clone without the baseline ref says so', async () => {
-  const origin = await tempDir();
+  const origin = await tempDir('specgate-bl-');
   initRepo(origin);
   await fs.writeFile(path.join(origin, 'spec.yaml'), SPEC);
   git(origin, 'add', '.');
   git(origin, 'commit', '-qm', 'one');
   await fs.writeFile(path.join(origin, 'spec.yaml'), SPEC + '# two\n');
   git(origin, 'commit', '-qam', 'two');
-  const parent = await tempDir();
+  const parent = await tempDir('specgate-bl-');
   git(parent, 'clone', '-q', '--depth', '1', pathToUri(origin), 'clone');
   const { status } = await openIn(path.join(parent, 'clone'), 'spec.yaml', { baseline: 'HEAD~1' });
   assert.equal(status[0]?.state, 'shallow-missing-ref');
@@ -69,7 +58,7 @@ test('a shallow clone without the baseline ref says so', async () => {
 });
 
 test('a baseline that looks like an option is refused', async () => {
-  const dir = await tempDir();
+  const dir = await tempDir('specgate-bl-');
   initRepo(dir);
   await fs.writeFile(path.join(dir, 'spec.yaml'), SPEC);
   git(dir, 'add', '.');

@@ -1,26 +1,21 @@
 // The incremental parse behind a real LSP conversation: range-based didChange events (as VS Code
 // sends them) on a real spec; after every version the server publishes exactly what a server that
 // opens that text from scratch publishes.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { promises as fs, existsSync, readFileSync } from 'fs';
-import * as os from 'os';
+import { existsSync, readFileSync } from 'fs';
 import * as path from 'path';
 import * as YAML from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { startServer, LspSession } from '../helpers/lspClient';
+import { scratch } from '../helpers/scratch';
 import { pathToUri } from '../../server/src/engine/uri';
 import { openapiDirectory } from '../helpers/realSpecs';
 import { RandomEditor, seededRandom } from '../helpers/randomEdits';
 import { editSpan } from '../../server/src/engine/document/editSpan';
 
-const sessions: LspSession[] = [];
-const dirs: string[] = [];
-after(async () => {
-  for (const s of sessions) await s.shutdown();
-  for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
-});
+const { tempDir, keep } = scratch();
 
 /** The last publish the server made for `uri` at `version`. */
 function lastPublish(server: LspSession, uri: string, version: number): PublishDiagnosticsParams | undefined {
@@ -30,14 +25,13 @@ function lastPublish(server: LspSession, uri: string, version: number): PublishD
 test('edits sent as ranges publish the same diagnostics as opening each text from scratch', async (t) => {
   const file = path.join(openapiDirectory(), 'launchdarkly.com.json');
   if (!existsSync(file)) return t.skip('launchdarkly.com.json not in the cache');
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-incremental-'));
-  dirs.push(dir);
+  const dir = await tempDir('specgate-incremental-');
   const uri = pathToUri(path.join(dir, 'openapi.yaml'));
   let text = YAML.stringify(JSON.parse(readFileSync(file, 'utf8')), { lineWidth: 0 });
   const settings = { debounceMs: 0, spectralEnabled: false };
   const editing = await startServer({ rootUri: pathToUri(dir), trusted: true, settings });
   const fresh = await startServer({ rootUri: pathToUri(dir), trusted: true, settings });
-  sessions.push(editing, fresh);
+  keep(editing, fresh);
   editing.open(uri, text, 'yaml', 1);
   await editing.waitForAnalysis(uri, 1);
   const editor = new RandomEditor(text, seededRandom(7));

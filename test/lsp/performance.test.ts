@@ -1,12 +1,12 @@
 // Behaviour that makes large specs feel live (no timing assertions: figures live in `npm run bench`):
 // Spectral runs in a worker, so requests are answered while it lints; results computed for an old
 // version never land on newer text; the last Spectral findings follow edits until Spectral reruns.
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { startServer, LspSession, codes } from '../helpers/lspClient';
+import { startServer, codes } from '../helpers/lspClient';
+import { scratch } from '../helpers/scratch';
 import { pathToUri } from '../../server/src/engine/uri';
 
 const SPEC = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\npaths:\n  /pets:\n    get:\n      operationId: listPets\n      responses:\n        "200":\n          description: ok\n';
@@ -17,22 +17,16 @@ const SLOW_RULESET = {
   'functions/slowTitle.js': 'module.exports = () => { const end = Date.now() + 2500; while (Date.now() < end) {} return [{ message: "slow finding" }]; };\n',
 };
 
-const sessions: LspSession[] = [];
-const dirs: string[] = [];
-after(async () => {
-  for (const s of sessions) await s.shutdown();
-  for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
-});
+const { tempDir, keep } = scratch();
 
 async function workspaceWith(files: Record<string, string>, settings: Record<string, unknown> = {}) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-perf-'));
-  dirs.push(dir);
+  const dir = await tempDir('specgate-perf-');
   for (const [name, text] of Object.entries(files)) {
     await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await fs.writeFile(path.join(dir, name), text);
   }
   const server = await startServer({ rootUri: pathToUri(dir), trusted: true, settings: { debounceMs: 0, ...settings } });
-  sessions.push(server);
+  keep(server);
   return { dir, server, uri: pathToUri(path.join(dir, 'spec.yaml')) };
 }
 

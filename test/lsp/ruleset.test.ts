@@ -1,29 +1,23 @@
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { startServer, LspSession, codes } from '../helpers/lspClient';
+import { startServer, codes } from '../helpers/lspClient';
+import { scratch } from '../helpers/scratch';
 import { pathToUri } from '../../server/src/engine/uri';
 
 const SPEC = 'openapi: 3.0.3\ninfo:\n  title: T\n  version: "1"\npaths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n';
-const sessions: LspSession[] = [];
-const dirs: string[] = [];
-
-after(async () => {
-  for (const s of sessions) await s.shutdown();
-  for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
-});
+const { tempDir, keep } = scratch();
 
 async function workspaceWith(files: Record<string, string>, trusted = true) {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-rs-'));
-  dirs.push(dir);
+  const dir = await tempDir('specgate-rs-');
   for (const [name, text] of Object.entries(files)) {
     await fs.mkdir(path.dirname(path.join(dir, name)), { recursive: true });
     await fs.writeFile(path.join(dir, name), text);
   }
   const server = await startServer({ rootUri: pathToUri(dir), trusted, settings: { debounceMs: 20 } });
-  sessions.push(server);
+  keep(server);
   return { dir, server };
 }
 

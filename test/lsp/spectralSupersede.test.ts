@@ -1,11 +1,11 @@
 // An edit stops the Spectral run of the version it replaces: its result would be dropped, and on the
 // second core it slows the keystroke's own fast layer (issue 15).
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { startServer, LspSession, codes } from '../helpers/lspClient';
+import { startServer, codes } from '../helpers/lspClient';
+import { scratch } from '../helpers/scratch';
 import { pathToUri } from '../../server/src/engine/uri';
 
 const PATHS = 30;
@@ -22,17 +22,10 @@ module.exports = (value, options, context) => {
   return [{ message: 'seen in ' + context.document.data.info.title }];
 };
 `;
-const sessions: LspSession[] = [];
-const dirs: string[] = [];
-
-after(async () => {
-  for (const s of sessions) await s.shutdown();
-  for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
-});
+const { tempDir, keep } = scratch();
 
 test('an edit stops the Spectral run of the version it replaces, and the new version gets its findings', async () => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-supersede-'));
-  dirs.push(dir);
+  const dir = await tempDir('specgate-supersede-');
   const log = path.join(dir, 'calls.log');
   await fs.mkdir(path.join(dir, 'functions'));
   await fs.writeFile(path.join(dir, '.spectral.yaml'), RULESET);
@@ -40,7 +33,7 @@ test('an edit stops the Spectral run of the version it replaces, and the new ver
   await fs.writeFile(log, '');
   process.env.SPECGATE_TEST_LOG = log; // inherited by the server and its worker
   const server = await startServer({ rootUri: pathToUri(dir), trusted: true, settings: { debounceMs: 0, spectralTimeoutMs: 120_000 } });
-  sessions.push(server);
+  keep(server);
   const uri = pathToUri(path.join(dir, 'openapi.yaml'));
 
   // Version 1's run has started once its first call is logged; then the edit arrives.

@@ -1,25 +1,18 @@
-import { test, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { promises as fs } from 'fs';
-import * as os from 'os';
 import * as path from 'path';
-import { startServer, LspSession, codes } from '../helpers/lspClient';
+import { startServer, codes } from '../helpers/lspClient';
+import { scratch } from '../helpers/scratch';
 import { pathToUri } from '../../server/src/engine/uri';
 
 const SPEC = 'openapi: 3.0.3\ninfo:\n  title: X\n  version: "1"\npaths:\n  /pets:\n    get:\n      responses:\n        "200":\n          description: ok\n';
 const TITLE_RULE = (fn: string) => `extends: [[spectral:oas, off]]\nfunctions: [${fn}]\nrules:\n  title-x:\n    severity: error\n    given: "$.info.title"\n    then:\n      function: ${fn}\n`;
 const NO_TITLE_X = 'module.exports = (value) => value === "X" ? [{ message: "Title must not be X" }] : [];\n';
-const sessions: LspSession[] = [];
-const dirs: string[] = [];
-
-after(async () => {
-  for (const s of sessions) await s.shutdown();
-  for (const d of dirs) await fs.rm(d, { recursive: true, force: true });
-});
+const { tempDir, keep } = scratch();
 
 test('a custom function that never returns is stopped at the time limit: one diagnostic names the ruleset, other documents still get Spectral, and fixing the ruleset runs it again', async () => {
-  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'specgate-timeout-'));
-  dirs.push(dir);
+  const dir = await tempDir('specgate-timeout-');
   const files: Record<string, string> = {
     'looping/.spectral.yaml': TITLE_RULE('spin'),
     'looping/functions/spin.js': 'module.exports = () => { for (;;) {} };\n',
@@ -31,7 +24,7 @@ test('a custom function that never returns is stopped at the time limit: one dia
     await fs.writeFile(path.join(dir, name), text);
   }
   const server = await startServer({ rootUri: pathToUri(dir), trusted: true, settings: { debounceMs: 20, spectralTimeoutMs: 1500 } });
-  sessions.push(server);
+  keep(server);
   const stuckUri = pathToUri(path.join(dir, 'looping/spec.yaml'));
   const healthyUri = pathToUri(path.join(dir, 'healthy/spec.yaml'));
 
