@@ -56,7 +56,7 @@ export function renderMarkdown(r) {
   out.push(`Date: ${r.date} · commit ${r.commit} · ${r.wallMinutes} min for the whole run`);
   out.push(`Machine: ${r.machine.nproc} cores (${r.machine.cpu}), ${r.machine.memoryGB} GB RAM, Node ${r.machine.node}, ${r.machine.platform}`);
   out.push('Bundles: dist/ as shipped (`scripts/build.mjs --production`); servers driven over stdio with `debounceMs: 0`.');
-  out.push(`Tools: specgate ${r.versions.specgate}, spectral-cli ${r.versions.spectralCli}, redocly ${r.versions.redocly}. Runs per tool: ${r.runs} (spectral-cli on GitHub: ${r.slowRuns}; a tool whose run takes over 45 s is run ${r.slowRuns}×).`, '');
+  out.push(`Tools: specgate ${r.versions.specgate}, spectral-cli ${r.versions.spectralCli}, redocly ${r.versions.redocly}. Runs per tool: ${r.runs}, interleaved (each round runs every tool once) (spectral-cli on GitHub: ${r.slowRuns}; a tool whose run takes over 45 s is run ${r.slowRuns}×).`, '');
   out.push('## Targets', '', '| target | measured | met |', '|---|---|---|');
   for (const t of r.targets) out.push(`| ${t.target} | ${t.measured} | ${t.met === null ? '–' : t.met ? '**met**' : 'not met'} |`);
   out.push('', '## Lint, side by side (wall time, median [min–max]; peak RSS)', '');

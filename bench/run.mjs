@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // `npm run bench`: Specgate on real specs, side by side with spectral-cli and redocly.
-// Env: BENCH_SPECS=launchdarkly,twilio,digitalocean,github (subset), BENCH_RUNS=3 (runs per tool),
+// Env: BENCH_SPECS=launchdarkly,twilio,digitalocean,github (subset), BENCH_RUNS=5 (runs per tool),
 //      BENCH_SLOW_RUNS=1 (spectral-cli on GitHub), BENCH_SKIP=lsp,cli,diff (skip sections).
 import { execFileSync } from 'node:child_process';
 import { cpus, totalmem } from 'node:os';
@@ -16,7 +16,7 @@ import { compareFindings } from './equivalence.mjs';
 import { renderMarkdown, evaluateTargets } from './report.mjs';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-const RUNS = Number(process.env.BENCH_RUNS ?? 3);
+const RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const SLOW_RUNS = Number(process.env.BENCH_SLOW_RUNS ?? 1);
 const SKIP = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean));
 const SPEC_NAMES = (process.env.BENCH_SPECS ?? 'launchdarkly,twilio,digitalocean,github').split(',');
@@ -77,29 +77,35 @@ const cliTools = {
 };
 if (!SKIP.has('cli')) {
   for (const spec of specs) {
-    for (const [tool, run] of Object.entries(cliTools)) {
-      const limit = tool === 'spectral-cli' && spec.name === 'github' ? SLOW_RUNS : RUNS;
-      const times = [];
-      const rss = [];
-      const out = join(outDir, `${spec.name}.${tool.replace(/\W+/g, '_')}.json`);
-      // One untimed run first (hyperfine's --warmup 1): the file cache, and specgate's V8 code cache,
-      // which a fresh build does not have yet. Its time is reported apart. Not for a single-run tool.
-      let warmupSeconds;
-      if (limit > 1) {
-        log(`${tool} lint ${spec.name} (warm-up)`);
-        warmupSeconds = run(spec, out).seconds;
-        log(`  ${warmupSeconds.toFixed(2)} s (warm-up)`);
-      }
-      for (let i = 0; i < limit; i++) {
-        log(`${tool} lint ${spec.name} (run ${i + 1}/${limit})`);
-        const r = run(spec, out);
+    const tools = Object.entries(cliTools).map(([tool, run]) => ({
+      tool, run, times: [], rss: [], warmupSeconds: undefined, stopped: false,
+      limit: tool === 'spectral-cli' && spec.name === 'github' ? SLOW_RUNS : RUNS,
+      out: join(outDir, `${spec.name}.${tool.replace(/\W+/g, '_')}.json`),
+    }));
+    // One untimed run first (hyperfine's --warmup 1): the file cache, and specgate's V8 code cache,
+    // which a fresh build does not have yet. Its time is reported apart. Not for a single-run tool.
+    for (const t of tools.filter((x) => x.limit > 1)) {
+      log(`${t.tool} lint ${spec.name} (warm-up)`);
+      t.warmupSeconds = t.run(spec, t.out).seconds;
+      log(`  ${t.warmupSeconds.toFixed(2)} s (warm-up)`);
+    }
+    // Rounds, each running every tool once: the load on a shared machine drifts over seconds, and
+    // interleaved runs see the same drift, so the ratios between tools do not depend on which tool
+    // happened to run in a slow phase.
+    for (let round = 0; round < RUNS; round++) {
+      for (const t of tools) {
+        if (t.stopped || t.times.length >= t.limit) continue;
+        log(`${t.tool} lint ${spec.name} (run ${t.times.length + 1}/${t.limit})`);
+        const r = t.run(spec, t.out);
         if (r.status !== 0 && r.status !== 1) log(`  exit ${r.status}: ${r.stderr.slice(-500)}`);
-        times.push(r.seconds);
-        rss.push(r.peakRssBytes);
+        t.times.push(r.seconds);
+        t.rss.push(r.peakRssBytes);
         log(`  ${r.seconds.toFixed(2)} s, ${(r.peakRssBytes / 2 ** 20).toFixed(0)} MB`);
-        if (r.seconds > SLOW_SECONDS && i + 1 >= Math.min(limit, SLOW_RUNS)) break;
+        if (r.seconds > SLOW_SECONDS && t.times.length >= Math.min(t.limit, SLOW_RUNS)) t.stopped = true;
       }
-      results.specs[spec.name].lint[tool] = { seconds: summary(times), warmupSeconds, peakRssBytes: Math.max(...rss), output: out };
+    }
+    for (const t of tools) {
+      results.specs[spec.name].lint[t.tool] = { seconds: summary(t.times), warmupSeconds: t.warmupSeconds, peakRssBytes: Math.max(...t.rss), output: t.out };
     }
     const lint = results.specs[spec.name].lint;
     if (lint['spectral-cli'] && lint['specgate (spectral:oas)']) {

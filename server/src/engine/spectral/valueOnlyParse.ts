@@ -10,10 +10,10 @@
  */
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { positionClamp } from '../languageFeatures/clampRanges';
-import { load as loadYamlAst } from '@stoplight/yaml-ast-parser';
+import type { load as loadYamlAst } from '@stoplight/yaml-ast-parser';
 import { getLocationForJsonPath } from '@stoplight/yaml';
 import { fastValue } from '../document/parseValue';
-import { astValue } from '../document/astValue';
+import { astValue, spectralParserAst } from '../document/astValue';
 import { valueOnlyDocument, type ParsedDocument } from '../document/parsedDocument';
 import { MERGE_KEY, canShareParse, sharedParser, type SharedParser } from './sharedParse';
 
@@ -77,7 +77,7 @@ export function locateWith(locator: Locator, diagnostics: readonly Diagnostic[])
  * whose rules are the editor's.
  */
 export function spectralParserLocator(text: string, parsedAst?: unknown): Locator | undefined {
-  const ast = (parsedAst as ReturnType<typeof loadYamlAst> | undefined) ?? loadYamlAst(text, { ignoreDuplicateKeys: true });
+  const ast = (parsedAst ?? spectralParserAst(text)) as ReturnType<typeof loadYamlAst> | undefined;
   if (!ast || ast.errors.length > 0) return undefined;
   const parsed = { ast, lineMap: lineMapOf(text), metadata: { mergeKeys: true } } as unknown as Parameters<typeof getLocationForJsonPath>[0];
   // Spectral can end a range between a CRLF's `\r` and `\n`; LSP positions (and the editor's) stop before the line break.
