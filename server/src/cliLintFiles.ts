@@ -13,6 +13,7 @@ import { availableParallelism } from 'os';
 import { isMainThread } from 'worker_threads';
 import { SpectralWorkerHost, type PrestartedWorker } from './node/spectralWorkerHost';
 import { parallelSpectralBytes } from './node/parallelSpectral';
+import { MAIN_THREAD_RULES } from './engine/spectral/ruleSplit';
 
 /** What `lint` works with, built the same way in the main thread and in each worker. */
 export interface LintContext {
@@ -49,6 +50,7 @@ export function lintContext(args: LintArgs, cwd: string, prestarted?: Prestarted
     // Files whose Spectral run was started early are collected from the worker; others run here.
     spectral: spectralWorker && {
       run: (doc) => spectralWorker.collect(doc),
+      rulesLeftHere: (doc) => spectralWorker.rulesLeftHere(doc),
       invalidate: () => spectralWorker.invalidate(),
       dispose: () => spectralWorker.dispose(),
     },
@@ -90,7 +92,11 @@ export async function lintFiles(ctx: LintContext, files: readonly string[]): Pro
       continue;
     }
     outcome.linted++;
-    if (ctx.spectralWorker && text.length >= parallelSpectralBytes()) ctx.spectralWorker.start(uri, 0, text, ctx.settings);
+    if (ctx.spectralWorker && text.length >= parallelSpectralBytes()) {
+      // With the style guide off this thread only parses, then waits: it takes a share of the rules.
+      const leftHere = !since && !ctx.settings.styleGuideEnabled ? MAIN_THREAD_RULES : undefined;
+      ctx.spectralWorker.start(uri, 0, text, ctx.settings, leftHere);
+    }
     // `--since` places findings on the positioned parse.
     const doc = since ? service.getDocument(uri, text, 0) : service.getLintDocument(uri, text, 0);
     const result = await service.lint(doc);

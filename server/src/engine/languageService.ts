@@ -11,6 +11,7 @@ import { DocumentCache } from './service/documentCache';
 import { RulesetCache } from './service/rulesetCache';
 import { runSpectral } from './spectral/spectralRunner';
 import { locateWith, spectralAstOf, spectralParserLocator, spectralValueDocument } from './spectral/valueOnlyParse';
+import { mergeSplitFindings, type RuleSelection } from './spectral/ruleSplit';
 import type { CodeAction, Hover, Position, Range } from 'vscode-languageserver-types';
 import { getCodeActions } from './languageFeatures/codeActions';
 import { BaselineCache, BaselineState } from './baseline/baseline';
@@ -76,6 +77,8 @@ export interface CodeActionOptions {
 export interface SpectralRunner {
   /** The outcome, or undefined when this runner leaves `doc` to Spectral in this thread. */
   run(doc: ParsedDocument, settings: SpecgateSettings): Promise<SpectralOutcome> | undefined;
+  /** Rules `run` leaves to this thread for `doc` (`ruleSplit.ts`); asked before `run`. */
+  rulesLeftHere?(doc: ParsedDocument): ReadonlySet<string> | undefined;
   /** Rulesets changed (file, settings, trust): drop loaded ones. */
   invalidate(): void;
   dispose?(): void;
@@ -106,7 +109,8 @@ export interface LanguageService {
   /** The same, per file: findings inside `$ref`'d files are reported in those files. */
   getFastDiagnosticsByFile(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
   /** Spectral with the workspace (or default) ruleset; a cancelled run answers `superseded`. */
-  getSpectralDiagnostics(doc: ParsedDocument, token?: Cancellation): Promise<SpectralOutcome>;
+  /** `selection`: part of the rules, when another thread runs the rest (`ruleSplit.ts`). */
+  getSpectralDiagnostics(doc: ParsedDocument, token?: Cancellation, selection?: RuleSelection): Promise<SpectralOutcome>;
   /**
    * The document `lint` needs: a value-only parse when only Spectral runs on an OpenAPI document
    * (its findings are then placed by Spectral's own positioned parser), else `getDocument`'s.
@@ -321,19 +325,22 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     return documents.source(uri, text, textVersion([text, ...[...files.values()].map((f) => f.text)].join('\u0000')));
   }
 
-  async function getSpectralDiagnostics(doc: ParsedDocument, token?: Cancellation): Promise<SpectralOutcome> {
+  async function getSpectralDiagnostics(doc: ParsedDocument, token?: Cancellation, selection?: RuleSelection): Promise<SpectralOutcome> {
     const byFile = new Map<string, Diagnostic[]>();
     const notices: string[] = [];
     const s = settings();
     if (!doc.format || !s.spectralEnabled || doc.value === undefined || syntaxDiagnostics(doc).length > 0) {
       return { byFile, notices };
     }
+    const leftHere = options.spectral?.rulesLeftHere?.(doc);
     const elsewhere = options.spectral?.run(doc, s);
-    if (elsewhere) return elsewhere;
+    if (elsewhere && !leftHere) return elsewhere;
     let loaded: LoadedRuleset;
     try {
       loaded = await rulesetFor(doc.uri);
     } catch (e) {
+      // The other thread reports the same failure.
+      if (elsewhere) return elsewhere;
       const err = e instanceof RulesetLoadError ? e : new RulesetLoadError('ruleset', String(e));
       byFile.set(doc.uri, [rulesetErrorDiagnostic(err)]);
       notices.push(err.message);
@@ -341,14 +348,22 @@ export function createLanguageService(options: LanguageServiceOptions): Language
     }
     if (loaded.notice) notices.push(loaded.notice);
     try {
-      const results = await runSpectral(doc.uri, doc.text, loaded.ruleset, workspace, s, doc, token);
+      const results = await runSpectral(doc.uri, doc.text, loaded.ruleset, workspace, s, doc, token, leftHere ? { only: leftHere } : selection);
       for (const [file, list] of results) byFile.set(file, list);
     } catch (e) {
       if (e instanceof CancelledError) return { byFile: new Map(), notices: [], superseded: true };
       notices.push(`Spectral failed on ${doc.uri}: ${(e as Error).message}`);
       logger.log(`Specgate: Spectral failed on ${doc.uri}: ${(e as Error).stack ?? e}`);
     }
-    return { byFile, notices, rulesetFile: loaded.file, ...(isValueOnly(doc) ? { rangesPending: true } : {}) };
+    const own: SpectralOutcome = { byFile, notices, rulesetFile: loaded.file, ...(isValueOnly(doc) ? { rangesPending: true } : {}) };
+    if (!elsewhere) return own;
+    const other = await elsewhere;
+    return {
+      ...other,
+      byFile: mergeSplitFindings(other.byFile, own.byFile),
+      notices: [...other.notices, ...own.notices.filter((n) => !other.notices.includes(n))],
+      ...(other.rangesPending || own.rangesPending ? { rangesPending: true } : {}),
+    };
   }
 
   /** The last value-only document per file, for `lint` and then governance's look at the same text. */

@@ -93,7 +93,7 @@ async function drain(): Promise<void> {
       try {
         // The value alone (~6x faster, a fraction of the memory): the host has the positions.
         const doc = spectralValueDocument(job.uri, job.text, job.version) ?? service.getDocument(job.uri, job.text, job.version);
-        const outcome = await service.getSpectralDiagnostics(doc, token);
+        const outcome = await service.getSpectralDiagnostics(doc, token, job.exceptRules && { except: new Set(job.exceptRules) });
         if (outcome.superseded) {
           post({ type: 'superseded', id: job.id });
           continue;

@@ -51,7 +51,7 @@ export class SpectralWorkerHost {
   private readonly stops = new Int32Array(new SharedArrayBuffer(STOP_SLOTS * Int32Array.BYTES_PER_ELEMENT));
 
   /** Jobs sent by `start` before their document's positioned parse existed, by URI. */
-  private readonly started = new Map<string, { text: string; outcome: Promise<SpectralOutcome> }>();
+  private readonly started = new Map<string, { text: string; outcome: Promise<SpectralOutcome>; leftHere?: ReadonlySet<string> }>();
 
   constructor(
     private readonly workspace: IWorkspace,
@@ -99,10 +99,16 @@ export class SpectralWorkerHost {
    * Starts Spectral on `text` now, before the caller's positioned parse of it exists: the worker lints
    * the value while this thread parses (the CLI on a large spec). `collect` on that parse gets it.
    */
-  start(uri: string, version: number, text: string, settings: SpecgateSettings): void {
-    const outcome = this.lint(uri, version, text, settings, undefined);
+  start(uri: string, version: number, text: string, settings: SpecgateSettings, leftHere?: ReadonlySet<string>): void {
+    const outcome = this.lint(uri, version, text, settings, undefined, leftHere);
     outcome.catch(() => undefined); // reported by `collect`
-    this.started.set(uri, { text, outcome });
+    this.started.set(uri, { text, outcome, leftHere });
+  }
+
+  /** The rules `start` left to the caller's thread for `doc`'s text (`ruleSplit.ts`). */
+  rulesLeftHere(doc: ParsedDocument): ReadonlySet<string> | undefined {
+    const early = this.started.get(doc.uri);
+    return early?.text === doc.text ? early.leftHere : undefined;
   }
 
   /** The outcome of what `start` sent for `doc`'s text, placed on `doc`; undefined when nothing was started. */
@@ -113,11 +119,12 @@ export class SpectralWorkerHost {
     return early.outcome.then((outcome) => placed(doc, outcome));
   }
 
-  private lint(uri: string, version: number, text: string, settings: SpecgateSettings, rulesetFile: string | undefined): Promise<SpectralOutcome> {
+  private lint(uri: string, version: number, text: string, settings: SpecgateSettings, rulesetFile: string | undefined, leftHere?: ReadonlySet<string>): Promise<SpectralOutcome> {
     const id = ++this.nextId;
     const job: LintJob = {
       type: 'lint', id, uri, version, text, settings,
       folders: [...this.workspace.folders], trusted: this.workspace.isTrusted(), ...(this.cli ? { diskReads: true } : { stops: this.stops.buffer as SharedArrayBuffer }),
+      ...(leftHere ? { exceptRules: [...leftHere] } : {}),
     };
     const timeoutMs = this.cli ? Infinity : Math.max(1000, settings.spectralTimeoutMs);
     return new Promise<SpectralOutcome>((resolve, reject) => {

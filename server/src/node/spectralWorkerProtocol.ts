@@ -3,8 +3,11 @@ import type { SpecgateSettings } from '../engine/settings';
 
 /** Messages between the language server's main thread and its Spectral worker (`dist/spectralWorker.js`). */
 export type ToWorker =
-  /** diskReads: read files from disk in the worker (the CLI: no editor buffers, and its main thread is busy parsing). */
-  | { type: 'lint'; id: number; uri: string; version: number; text: string; settings: SpecgateSettings; folders: string[]; trusted: boolean; diskReads?: boolean; stops?: SharedArrayBuffer }
+  /**
+   * diskReads: read files from disk in the worker (the CLI: no editor buffers, and its main thread is busy parsing).
+   * exceptRules: rules the host's thread runs itself (engine/spectral/ruleSplit.ts).
+   */
+  | { type: 'lint'; id: number; uri: string; version: number; text: string; settings: SpecgateSettings; folders: string[]; trusted: boolean; diskReads?: boolean; stops?: SharedArrayBuffer; exceptRules?: string[] }
   | { type: 'read-result'; id: number; text: string | undefined }
   | { type: 'invalidate' };
 

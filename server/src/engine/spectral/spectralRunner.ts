@@ -14,6 +14,7 @@ import { useLinearOperationIdUnique } from './operationIdUnique';
 import { useQuickUniqueEnum } from './uniqueEnum';
 import { replaceRuleFunctions, type RuleFunction } from './ruleFunctions';
 import { CancelledError, type Cancellation } from '../references/cancellation';
+import { isSelectedFinding, selectRules, type RuleSelection } from './ruleSplit';
 
 const SPECTRAL_DOCS = 'https://docs.stoplight.io/docs/spectral/4dec24461f3af-open-api-rules';
 
@@ -73,10 +74,14 @@ export async function runSpectral(
   parsed?: ParsedDocument,
   /** Checked before each rule function call: once cancelled, no rule runs and `CancelledError` is thrown. */
   token?: Cancellation,
+  /** Part of the rules, when another thread runs the rest (`ruleSplit.ts`). */
+  selection?: RuleSelection,
 ): Promise<Map<string, Diagnostic[]>> {
   const spectral = new Spectral({ resolver: createWorkspaceResolver(workspace, settings, settings.maxReferencedFiles, uri, text) });
   const prepared = useQuickUniqueEnum(useLinearOperationIdUnique(useCachedExampleValidation(withoutGuards(ruleset))));
-  spectral.setRuleset(token ? withGuards(prepared) : prepared);
+  const selected = selectRules(token ? withGuards(prepared) : prepared, selection);
+  if (!selected) return new Map();
+  spectral.setRuleset(selected);
   beginExampleValidationRun();
   const source = uriToPath(uri);
   const shared = parsed && parsed.text === text ? parsed : undefined;
@@ -95,6 +100,7 @@ export async function runSpectral(
   if (token?.isCancellationRequested) throw new CancelledError();
   const byFile = new Map<string, Diagnostic[]>();
   for (const result of results) {
+    if (!isSelectedFinding(String(result.code), selection)) continue;
     const fileUri = result.source ? pathToUri(result.source) : uri;
     let list = byFile.get(fileUri);
     if (!list) byFile.set(fileUri, (list = []));

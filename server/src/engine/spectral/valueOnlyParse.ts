@@ -104,7 +104,7 @@ const pathOf = (d: Diagnostic): Segment[] => (d.data as { path?: Segment[] } | u
 const sign = (n: number) => (n < 0 ? -1 : n > 0 ? 1 : 0);
 
 /** Spectral's `compareResults` (runner/utils/results.js, not exported) for findings of one file. */
-function compareFindings(a: Diagnostic, b: Diagnostic): number {
+export function compareFindings(a: Diagnostic, b: Diagnostic): number {
   const line = a.range.start.line - b.range.start.line;
   if (line !== 0) return sign(line);
   const character = a.range.start.character - b.range.start.character;
