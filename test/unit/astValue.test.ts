@@ -87,6 +87,29 @@ test('crafted: every scalar style, keys of every resolution, empty values, CRLF'
   assert.deepEqual((value['x-numbers'] as unknown[]).slice(0, 3), [0, -0, 12]);
 });
 
+test('plain scalars of every first character resolve as the core schema resolves them', () => {
+  const suffixes = ['', 'rue', 'RUE', 'alse', 'ull', 'ULL', '1', '.5', '5e3', 'inf', 'nan', 'x1F', 'o17', '0', 'a'];
+  const lines: string[] = [];
+  for (let code = 0x21; code < 0x7f; code++) {
+    const first = String.fromCharCode(code);
+    for (const suffix of suffixes) lines.push(`  - ${first}${suffix}`);
+  }
+  const text = `openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\nx-scalars:\n${lines.join('\n')}\n`;
+  // Characters that start YAML syntax (quotes, `&`, `*`, `!`, `|`, `#`...) make the text one the AST path refuses or a different document: compare item by item where both read it.
+  let compared = 0;
+  for (const line of lines) {
+    const one = `openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\nx-scalars:\n${line}\n`;
+    let expected: unknown;
+    try { expected = fastValue('file:///a.yaml', one); } catch { expected = undefined; }
+    const fromAst = astValue(one);
+    if (fromAst === undefined || expected === undefined) continue;
+    assert.deepStrictEqual(fromAst.value, expected, line);
+    compared++;
+  }
+  assert.ok(compared > 1000, `${compared} scalars compared`);
+  assert.deepStrictEqual(astValue(text)?.value, undefined, 'the whole list holds an anchor (`&rue`): refused');
+});
+
 test('refused where the two parsers might read the text apart', () => {
   const base = 'openapi: 3.0.3\ninfo: { title: T, version: "1" }\npaths: {}\n';
   assert.ok(astValue(base));
@@ -99,6 +122,8 @@ test('refused where the two parsers might read the text apart', () => {
     ['tag in a flow sequence', `${base}x-a: [a, !!str 1]\n`],
     ['tag on a block scalar', `${base}x-a: !!str |\n  1\n`],
     ['tag on a sequence item', `${base}x-a:\n  - !!binary aGk=\n`],
+    ['anchored empty item (found by the first-character sweep)', `${base}x-a:\n  - &rue\n`],
+    ['anchor on a value', `${base}x-a: &a 1\n`],
     ['duplicate key', `${base}x-a: 1\nx-a: 2\n`],
     ['duplicate after resolution', `${base}x-a:\n  1: a\n  1.0: b\n`],
     ['complex key', `${base}? [a, b]\n: c\n`],
@@ -130,7 +155,7 @@ test('block scalars: the empty lines before the first content line and keep chom
     ['empty literal', 'x-a: |\nx-b: 1\n'],
     ['empty keep with blank lines', 'x-a: |+\n\n\nx-b: 1\n'],
     ['in a sequence', 'x-a:\n  - |\n\n    x\n  - |+\n    y\n\n  - z\n'],
-    ['text that looks like a tag', 'x-a: |-\n  > [!NOTE]\n  > a note\nx-b: "[!x]"\nx-c: a !b\nx-d: \'!c\'\n'],
+    ['text that looks like a tag or an anchor', 'x-a: |-\n  > [!NOTE]\n  > a note\nx-b: "[!x]"\nx-c: a !b\nx-d: \'!c\'\nx-e: Terms & conditions\nx-f: /a?b=1&c=2\n'],
     ['a markdown table row ending in a bar', 'x-a: |\n  | a |\n\n  text\n'],
     ['literal, indentation indicator', 'x-a: |2\n     ___\n    /   \\\n   x\n'],
     ['literal, indicator and keep chomping', 'x-a: |+1\n    x\n\nx-b: 1\n'],

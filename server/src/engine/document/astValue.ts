@@ -4,8 +4,8 @@
  * AST then places Spectral's findings (`spectralParserLocator`). Both parsers descend from js-yaml
  * and read scalars, quoting and block styles alike; plain scalars and plain keys resolve with the
  * core schema's own types, as js-yaml does. Undefined wherever the two might read the text apart:
- * `fastValue`'s pre-checks (nesting, aliases, `%YAML`, null keys), merge keys, a `!` that no scalar
- * holds (a tag), block scalars the AST parser cannot be corrected for (`blockScalarValue`), non-scalar
+ * `fastValue`'s pre-checks (nesting, aliases, `%YAML`, null keys), merge keys, a `!`, `&` or `?`
+ * that no scalar holds (a tag, an anchor, an explicit key), block scalars the AST parser cannot be corrected for (`blockScalarValue`), non-scalar
  * or duplicate keys, any parser error. The caller then takes `fastValue`.
  * `test/unit/astValue.test.ts` compares both on crafted texts and real specs.
  */
@@ -20,8 +20,24 @@ const MAPPING = 1;
 const MAP = 2;
 const SEQ = 3;
 
-/** Where a tag (`!!str`, `!local`) may start: checked against the AST, since most are text inside scalars (`> [!NOTE]`). */
-const TAG_CANDIDATE = /(?:^|[\s[{,:-])!/gm;
+/** What may precede a node property (a tag `!!str`, an anchor `&a`) or an explicit key (`? k`), besides the start of the text. */
+const BEFORE_PROPERTY = /[\s[{,:-]/;
+const PROPERTY_MARK = /[!&?]/g;
+
+/**
+ * Where a tag, an anchor or an explicit key may start. Checked against the AST, since most are text
+ * inside scalars (`> [!NOTE]`, `Terms & conditions`, `Why?`); the AST parser drops an anchored
+ * empty node (`- &a`) and an empty explicit key (`- ?`), and reads tags apart.
+ */
+function propertyCandidates(text: string): number[] {
+  const found: number[] = [];
+  PROPERTY_MARK.lastIndex = 0;
+  for (let m = PROPERTY_MARK.exec(text); m; m = PROPERTY_MARK.exec(text)) {
+    if (m.index === 0 || BEFORE_PROPERTY.test(text[m.index - 1])) found.push(m.index);
+  }
+  return found;
+}
+
 /** A merge key (`<<:`): js-yaml merges, the AST parser does not. */
 const MERGE = /(?:^|[\s{,])<<\s*:/m;
 
@@ -63,24 +79,28 @@ export function spectralParserAst(text: string): unknown {
   }
 }
 
+/** How every core-schema implicit type's match starts (`~`, null, true/false, numbers, `.inf`); the empty scalar is null. */
+const RESOLVABLE_START = /^[-+.0-9~NnTtFf]/;
+
 /** js-yaml's reading of a plain scalar: the first core-schema type that resolves it, else the string. */
 function plain(raw: string): unknown {
+  if (raw !== '' && !RESOLVABLE_START.test(raw)) return raw;
   for (const type of implicitTypes) if (type.resolve(raw)) return type.construct(raw);
   return raw;
 }
 
 /** Reads the AST in text order, so a tag candidate is known to sit inside a scalar or not. */
 class ValueReader {
-  private readonly tagCandidates: number[];
+  private readonly propertyMarks: number[];
   private nextCandidate = 0;
 
   constructor(private readonly text: string) {
-    this.tagCandidates = [...text.matchAll(TAG_CANDIDATE)].map((m) => m.index! + m[0].length - 1);
+    this.propertyMarks = propertyCandidates(text);
   }
 
-  /** A `!` before `position` that no scalar holds is a tag (or a comment's text): refused either way. */
+  /** A mark before `position` that no scalar holds is a tag, an anchor or an explicit key (or a comment's text): refused either way. */
   noTagAfter(position: number): void {
-    if (this.nextCandidate < this.tagCandidates.length && this.tagCandidates[this.nextCandidate] < position) throw new Refused();
+    if (this.nextCandidate < this.propertyMarks.length && this.propertyMarks[this.nextCandidate] < position) throw new Refused();
   }
 
   valueOf(node: AstNode | null | undefined): unknown {
@@ -89,7 +109,7 @@ class ValueReader {
       case SCALAR: {
         if (typeof node.value !== 'string') throw new Refused();
         this.noTagAfter(node.startPosition);
-        while (this.nextCandidate < this.tagCandidates.length && this.tagCandidates[this.nextCandidate] <= node.endPosition) this.nextCandidate++;
+        while (this.nextCandidate < this.propertyMarks.length && this.propertyMarks[this.nextCandidate] <= node.endPosition) this.nextCandidate++;
         if (node.plainScalar && !node.singleQuoted && !node.doubleQuoted) return plain(node.value);
         const style = this.text.charCodeAt(node.startPosition);
         return style === LITERAL || style === FOLDED ? blockScalarValue(this.text, node) : node.value;
