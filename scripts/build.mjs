@@ -5,6 +5,7 @@ import { lazySpectralFunctions } from './lazySpectralFunctions.mjs';
 import { spectralResultOrder } from './spectralResultOrder.mjs';
 import inlineRefDraftsModule from './inlineRefDrafts.cjs';
 import jsonPointerFastPathsModule from './jsonPointerFastPaths.cjs';
+import lazyNodeFetchModule from './lazyNodeFetch.cjs';
 import { precompiledDraft4Meta } from './precompiledDraft4Meta.mjs';
 import { precompiledRulesetValidator } from './precompiledRulesetValidator.mjs';
 
@@ -33,7 +34,7 @@ const common = {
   external: ['vscode', 'fsevents', '@rollup/rollup-*'],
   // Some dependencies ship ESM only and use import.meta.url; give them the CommonJS equivalent.
   define: { 'import.meta.url': '__specgateImportMetaUrl' },
-  plugins: [lazySpectralFunctions, spectralResultOrder, inlineRefDraftsModule.inlineRefDrafts, jsonPointerFastPathsModule.jsonPointerFastPaths, precompiledRulesetValidator, precompiledDraft4Meta, noLegacyNimma],
+  plugins: [lazySpectralFunctions, spectralResultOrder, inlineRefDraftsModule.inlineRefDrafts, jsonPointerFastPathsModule.jsonPointerFastPaths, lazyNodeFetchModule.lazyNodeFetch, precompiledRulesetValidator, precompiledDraft4Meta, noLegacyNimma],
   // Spectral's runner takes nimma's "legacy" build, the same source with class private fields
   // compiled to WeakMap helpers (a lookup per field access): on GitHub the traversal's own time,
   // rule callbacks aside, went from ~2.7 s to ~0.8 s of CPU in a profile. Node 20 has private
