@@ -108,8 +108,10 @@ export interface LanguageService {
   getFastDiagnostics(doc: ParsedDocument): Promise<Diagnostic[]>;
   /** The same, per file: findings inside `$ref`'d files are reported in those files. */
   getFastDiagnosticsByFile(doc: ParsedDocument): Promise<Map<string, Diagnostic[]>>;
-  /** Spectral with the workspace (or default) ruleset; a cancelled run answers `superseded`. */
-  /** `selection`: part of the rules, when another thread runs the rest (`ruleSplit.ts`). */
+  /**
+   * Spectral with the workspace (or default) ruleset; a cancelled run answers `superseded`.
+   * `selection`: part of the rules, when another thread runs the rest (`ruleSplit.ts`).
+   */
   getSpectralDiagnostics(doc: ParsedDocument, token?: Cancellation, selection?: RuleSelection): Promise<SpectralOutcome>;
   /**
    * The document `lint` needs: a value-only parse when only Spectral runs on an OpenAPI document

@@ -5,8 +5,9 @@
  * and read scalars, quoting and block styles alike; plain scalars and plain keys resolve with the
  * core schema's own types, as js-yaml does. Undefined wherever the two might read the text apart:
  * `fastValue`'s pre-checks (nesting, aliases, `%YAML`, null keys), merge keys, a `!`, `&` or `?`
- * that no scalar holds (a tag, an anchor, an explicit key), block scalars the AST parser cannot be corrected for (`blockScalarValue`), non-scalar
- * or duplicate keys, any parser error. The caller then takes `fastValue`.
+ * that no scalar holds (a tag, an anchor, an explicit key), block scalars the AST parser's reading
+ * cannot be corrected for (`blockScalarValue`), non-scalar or duplicate keys, any parser error.
+ * The caller then takes `fastValue`.
  * `test/unit/astValue.test.ts` compares both on crafted texts and real specs.
  */
 import { load as loadYamlAst } from '@stoplight/yaml-ast-parser';
@@ -29,7 +30,7 @@ const PROPERTY_MARK = /[!&?]/g;
  * inside scalars (`> [!NOTE]`, `Terms & conditions`, `Why?`); the AST parser drops an anchored
  * empty node (`- &a`) and an empty explicit key (`- ?`), and reads tags apart.
  */
-function propertyCandidates(text: string): number[] {
+function findPropertyMarks(text: string): number[] {
   const found: number[] = [];
   PROPERTY_MARK.lastIndex = 0;
   for (let m = PROPERTY_MARK.exec(text); m; m = PROPERTY_MARK.exec(text)) {
@@ -59,7 +60,7 @@ export function astValue(text: string, limits: ParseLimits = DEFAULT_PARSE_LIMIT
   try {
     const reader = new ValueReader(text);
     const value = reader.valueOf(ast);
-    reader.noTagAfter(text.length);
+    reader.noMarkBefore(text.length);
     return value === null || value === undefined ? undefined : { value, ast };
   } catch (e) {
     if (e instanceof Refused) return undefined;
@@ -89,18 +90,18 @@ function plain(raw: string): unknown {
   return raw;
 }
 
-/** Reads the AST in text order, so a tag candidate is known to sit inside a scalar or not. */
+/** Reads the AST in text order, so each property mark is known to sit inside a scalar or not. */
 class ValueReader {
   private readonly propertyMarks: number[];
-  private nextCandidate = 0;
+  private nextMark = 0;
 
   constructor(private readonly text: string) {
-    this.propertyMarks = propertyCandidates(text);
+    this.propertyMarks = findPropertyMarks(text);
   }
 
   /** A mark before `position` that no scalar holds is a tag, an anchor or an explicit key (or a comment's text): refused either way. */
-  noTagAfter(position: number): void {
-    if (this.nextCandidate < this.propertyMarks.length && this.propertyMarks[this.nextCandidate] < position) throw new Refused();
+  noMarkBefore(position: number): void {
+    if (this.nextMark < this.propertyMarks.length && this.propertyMarks[this.nextMark] < position) throw new Refused();
   }
 
   valueOf(node: AstNode | null | undefined): unknown {
@@ -108,8 +109,8 @@ class ValueReader {
     switch (node.kind) {
       case SCALAR: {
         if (typeof node.value !== 'string') throw new Refused();
-        this.noTagAfter(node.startPosition);
-        while (this.nextCandidate < this.propertyMarks.length && this.propertyMarks[this.nextCandidate] <= node.endPosition) this.nextCandidate++;
+        this.noMarkBefore(node.startPosition);
+        while (this.nextMark < this.propertyMarks.length && this.propertyMarks[this.nextMark] <= node.endPosition) this.nextMark++;
         if (node.plainScalar && !node.singleQuoted && !node.doubleQuoted) return plain(node.value);
         const style = this.text.charCodeAt(node.startPosition);
         return style === LITERAL || style === FOLDED ? blockScalarValue(this.text, node) : node.value;
