@@ -11,6 +11,14 @@ import { parallelSpectralBytes, SPECTRAL_WORKER_SCRIPT } from './node/parallelSp
 import { Worker } from 'worker_threads';
 import type { PrestartedWorker } from './node/spectralWorkerHost';
 
+// A reader that stops early (`specgate lint | head`) is not an error: the rest of the output is
+// dropped and the command ends with its own exit code, instead of a stack trace for EPIPE.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    if (e.code !== 'EPIPE') throw e;
+  });
+}
+
 const argv = process.argv.slice(2);
 const quick = quickAnswer(argv);
 if (quick !== undefined) {

@@ -1,6 +1,6 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { spawnSync } from 'child_process';
+import { spawn, spawnSync } from 'child_process';
 import { promises as fs } from 'fs';
 import * as os from 'os';
 import * as path from 'path';
@@ -115,4 +115,17 @@ test('Arazzo documents get spectral:arazzo and no OpenAPI style rules', async ()
   assert.ok(findings.some((f) => f.code === 'arazzo-workflow-stepId-unique'), JSON.stringify(findings.map((f) => f.code)));
   assert.ok(!findings.some((f) => f.code.startsWith('specgate-') || f.code.startsWith('oas')));
   assert.equal(r.code, 1);
+});
+
+test('a reader that closes early (`specgate lint | head`): no EPIPE stack trace, the lint\'s own exit code', async () => {
+  for (const args of [['lint', 'mixed-naming.yaml', '--format', 'json', '--fail-severity', 'hint'], ['--help']]) {
+    const child = spawn(process.execPath, [CLI, ...args], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
+    // Closed before anything is written: every write of the command meets a closed pipe.
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (chunk) => (stderr += chunk));
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.doesNotMatch(stderr, /EPIPE|Error/, `${args.join(' ')}: ${stderr}`);
+    assert.equal(code, args[0] === 'lint' ? 1 : 0, `${args.join(' ')}: exit ${code}`);
+  }
 });
