@@ -4,6 +4,7 @@
 // plain draft objects (see there). Used by the esbuild build and by the differential test.
 'use strict';
 const path = require('path');
+const { patchOnLoad, replaceExactlyOnce } = require('./sourcePatch.cjs');
 
 const FILE = /[\\/]@stoplight[\\/]json-ref-resolver[\\/]runner\.js$/;
 const MODULE = path.join(__dirname, '..', 'server', 'src', 'engine', 'spectral', 'inlineDrafts.ts');
@@ -69,20 +70,10 @@ const REPLACEMENTS = [
 
 /** runner.js with the swap; `modulePath` is where `require` finds inlineDrafts. Throws when the source moved. */
 function patchRunner(source, modulePath = MODULE) {
-  let contents = source;
-  for (const [from, to] of REPLACEMENTS) {
-    // A json-ref-resolver update that moves this code must fail the build, not drop the patch silently.
-    if (contents.split(from).length !== 2) throw new Error('inline-ref-drafts: json-ref-resolver/runner.js changed; update scripts/inlineRefDrafts.cjs');
-    contents = contents.replace(from, to);
-  }
+  const contents = replaceExactlyOnce(source, REPLACEMENTS, { name: 'inline-ref-drafts', where: 'json-ref-resolver/runner.js', script: 'scripts/inlineRefDrafts.cjs' });
   return contents.replace('"use strict";', `"use strict";\nconst __inlineDrafts = require(${JSON.stringify(modulePath)});`);
 }
 
-const inlineRefDrafts = {
-  name: 'inline-ref-drafts',
-  setup(build) {
-    build.onLoad({ filter: FILE }, async (args) => ({ contents: patchRunner(await require('fs').promises.readFile(args.path, 'utf8')), loader: 'js' }));
-  },
-};
+const inlineRefDrafts = patchOnLoad('inline-ref-drafts', FILE, (source) => patchRunner(source));
 
 module.exports = { inlineRefDrafts, patchRunner, RUNNER_FILE: FILE };

@@ -10,6 +10,7 @@
 // - `startsWith` on paths: equal segments compare equal under its parseInt rule too, so they skip it.
 // Used by the esbuild build and by test/unit/jsonPointerFastPaths.test.ts.
 'use strict';
+const { patchOnLoad, replaceExactlyOnce } = require('./sourcePatch.cjs');
 
 const FILE = /[\\/]@stoplight[\\/]json[\\/]index\.es\.js$/;
 
@@ -21,21 +22,11 @@ const REPLACEMENTS = [
 
 /** index.es.js with the fast paths. Throws when the source moved. */
 function patchStoplightJson(source) {
-  let contents = source;
-  for (const [from, to] of REPLACEMENTS) {
-    // A @stoplight/json update that moves this code must fail the build, not drop the patch silently.
-    if (contents.split(from).length !== 2) throw new Error('json-pointer-fast-paths: @stoplight/json/index.es.js changed; update scripts/jsonPointerFastPaths.cjs');
-    contents = contents.replace(from, to);
-  }
+  const contents = replaceExactlyOnce(source, REPLACEMENTS, { name: 'json-pointer-fast-paths', where: '@stoplight/json/index.es.js', script: 'scripts/jsonPointerFastPaths.cjs' });
   // The characters encodeURIComponent returns as they are, and `/`, which the class keeps.
   return `const __keptByEncodeURIComponent = /^[A-Za-z0-9_.!~*'()\\/-]*$/;\n${contents}`;
 }
 
-const jsonPointerFastPaths = {
-  name: 'json-pointer-fast-paths',
-  setup(build) {
-    build.onLoad({ filter: FILE }, async (args) => ({ contents: patchStoplightJson(await require('fs').promises.readFile(args.path, 'utf8')), loader: 'js' }));
-  },
-};
+const jsonPointerFastPaths = patchOnLoad('json-pointer-fast-paths', FILE, (source) => patchStoplightJson(source));
 
 module.exports = { jsonPointerFastPaths, patchStoplightJson, STOPLIGHT_JSON_FILE: FILE };

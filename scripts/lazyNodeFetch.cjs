@@ -6,6 +6,7 @@
 // through a getter that requires node-fetch on first use. Used by the build and by
 // test/unit/lazyNodeFetch.test.ts.
 'use strict';
+const { patchOnLoad, replaceExactlyOnce } = require('./sourcePatch.cjs');
 
 const PATCHES = [
   {
@@ -24,18 +25,9 @@ const PATCHES = [
 function patchNodeFetchImport(file, source) {
   const patch = PATCHES.find((p) => p.file.test(file));
   if (!patch) return source;
-  // A dependency update that moves this code must fail the build, not load node-fetch eagerly again silently.
-  if (source.split(patch.from).length !== 2) throw new Error(`lazy-node-fetch: ${file} changed; update scripts/lazyNodeFetch.cjs`);
-  return source.replace(patch.from, patch.to);
+  return replaceExactlyOnce(source, [[patch.from, patch.to]], { name: 'lazy-node-fetch', where: file, script: 'scripts/lazyNodeFetch.cjs' });
 }
 
-const lazyNodeFetch = {
-  name: 'lazy-node-fetch',
-  setup(build) {
-    for (const { file } of PATCHES) {
-      build.onLoad({ filter: file }, async (args) => ({ contents: patchNodeFetchImport(args.path, await require('fs').promises.readFile(args.path, 'utf8')), loader: 'js' }));
-    }
-  },
-};
+const lazyNodeFetch = patchOnLoad('lazy-node-fetch', new RegExp(PATCHES.map((p) => p.file.source).join('|')), (source, file) => patchNodeFetchImport(file, source));
 
 module.exports = { lazyNodeFetch, patchNodeFetchImport };
